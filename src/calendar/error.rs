@@ -1,0 +1,134 @@
+//! The calendar's error type.
+
+use chrono::NaiveDate;
+
+/// An error from the working-day calendar.
+///
+/// Every error says what was wrong and with which value; inspect it with
+/// [`Error::kind`] or the `is_*` methods rather than by matching on messages.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+///
+/// let calendar = Calendar::uk(Division::Scotland);
+/// let err = calendar
+///     .is_working_day(NaiveDate::from_ymd_opt(1850, 1, 1).unwrap())
+///     .unwrap_err();
+/// assert!(err.is_out_of_range());
+/// assert!(err.to_string().contains("1850-01-01"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What kind of [`Error`] happened, with the values involved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A date given to the calendar lies outside the dates it covers.
+    #[error("{date} is outside the dates this calendar covers ({first} to {last})")]
+    OutOfRange {
+        /// The date that was given.
+        date: NaiveDate,
+        /// The first date the calendar covers.
+        first: NaiveDate,
+        /// The last date the calendar covers.
+        last: NaiveDate,
+    },
+    /// The answer to a working-day calculation would lie outside the dates
+    /// the calendar covers.
+    #[error(
+        "{working_days} working days from {from} falls outside the dates this calendar covers ({first} to {last})"
+    )]
+    ResultOutOfRange {
+        /// The date counted from.
+        from: NaiveDate,
+        /// The number of working days counted (negative when counting back).
+        working_days: i64,
+        /// The first date the calendar covers.
+        first: NaiveDate,
+        /// The last date the calendar covers.
+        last: NaiveDate,
+    },
+    /// A strict calendar met a date in a year whose bank holidays were
+    /// projected from the statutory rules rather than published.
+    #[error("{date} is in a year whose bank holidays are projected, not published ({published}); a strict calendar refuses it")]
+    Projected {
+        /// The date in a projected year (given, or computed).
+        date: NaiveDate,
+        /// The published dates, in words.
+        published: String,
+    },
+    /// A bank-holiday document could not be read.
+    #[error("invalid bank-holiday document at {path}: {problem}")]
+    InvalidDocument {
+        /// Where in the document: `scotland.events[3].date`, or `(document)`.
+        path: String,
+        /// What is wrong there, with the value found.
+        problem: String,
+    },
+    /// A division name that is not one of the three UK divisions.
+    #[error(
+        "unknown division {name:?}: expected \"england-and-wales\", \"scotland\" or \"northern-ireland\""
+    )]
+    UnknownDivision {
+        /// The name that was given.
+        name: String,
+    },
+    /// Calendars that cannot be combined into one.
+    #[error("cannot combine calendars: {reason}")]
+    CannotCombine {
+        /// Why not.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// What kind of error this is, with the values involved.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// True when a date, given or computed, lies outside the dates the
+    /// calendar covers.
+    pub fn is_out_of_range(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::OutOfRange { .. } | ErrorKind::ResultOutOfRange { .. }
+        )
+    }
+
+    /// True when a strict calendar refused a date in a projected year.
+    pub fn is_projected(&self) -> bool {
+        matches!(self.kind, ErrorKind::Projected { .. })
+    }
+
+    /// True when a bank-holiday document could not be read.
+    pub fn is_invalid_document(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidDocument { .. })
+    }
+
+    /// True when a division name was not recognised.
+    pub fn is_unknown_division(&self) -> bool {
+        matches!(self.kind, ErrorKind::UnknownDivision { .. })
+    }
+
+    pub(crate) fn document(path: impl Into<String>, problem: impl Into<String>) -> Error {
+        ErrorKind::InvalidDocument {
+            path: path.into(),
+            problem: problem.into(),
+        }
+        .into()
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+}
