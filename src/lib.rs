@@ -39,3 +39,8 @@
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{kind}")]
 pub struct Error {
-    kind: ErrorKind,
+    // Boxed so that a `Result<NaiveDate, Error>` is two words, returned in
+    // registers on the hot path.
+    kind: Box<ErrorKind>,
 }
 
 /// What kind of [`Error`] happened, with the values involved.
@@ -57,7 +59,9 @@ pub enum ErrorKind {
     },
     /// A strict calendar met a date in a year whose bank holidays were
     /// projected from the statutory rules rather than published.
-    #[error("{date} is in a year whose bank holidays are projected, not published ({published}); a strict calendar refuses it")]
+    #[error(
+        "{date} is in a year whose bank holidays are projected, not published ({published}); a strict calendar refuses it"
+    )]
     Projected {
         /// The date in a projected year (given, or computed).
         date: NaiveDate,
@@ -98,24 +102,24 @@ impl Error {
     /// calendar covers.
     pub fn is_out_of_range(&self) -> bool {
         matches!(
-            self.kind,
+            *self.kind,
             ErrorKind::OutOfRange { .. } | ErrorKind::ResultOutOfRange { .. }
         )
     }
 
     /// True when a strict calendar refused a date in a projected year.
     pub fn is_projected(&self) -> bool {
-        matches!(self.kind, ErrorKind::Projected { .. })
+        matches!(*self.kind, ErrorKind::Projected { .. })
     }
 
     /// True when a bank-holiday document could not be read.
     pub fn is_invalid_document(&self) -> bool {
-        matches!(self.kind, ErrorKind::InvalidDocument { .. })
+        matches!(*self.kind, ErrorKind::InvalidDocument { .. })
     }
 
     /// True when a division name was not recognised.
     pub fn is_unknown_division(&self) -> bool {
-        matches!(self.kind, ErrorKind::UnknownDivision { .. })
+        matches!(*self.kind, ErrorKind::UnknownDivision { .. })
     }
 
     pub(crate) fn document(path: impl Into<String>, problem: impl Into<String>) -> Error {
@@ -129,6 +133,8 @@ impl Error {
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
-        Error { kind }
+        Error {
+            kind: Box::new(kind),
+        }
     }
 }

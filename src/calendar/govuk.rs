@@ -11,6 +11,11 @@ use serde_json::{Map, Value};
 
 use super::{BankHoliday, DataSource, Division, Error};
 
+/// Bank holidays began with the Bank Holidays Act 1871; the last year is a
+/// bound on the size of a calendar's tables, a century past the projection.
+const FIRST_DOCUMENT_YEAR: i32 = 1871;
+const LAST_DOCUMENT_YEAR: i32 = 2200;
+
 /// One division's events from a document, sorted by date, with the years
 /// they span.
 #[derive(Debug)]
@@ -43,7 +48,10 @@ pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Er
         ));
     };
     if top.is_empty() {
-        return Err(Error::document("(document)", "the document has no divisions"));
+        return Err(Error::document(
+            "(document)",
+            "the document has no divisions",
+        ));
     }
     let mut out = BTreeMap::new();
     for (key, body) in &top {
@@ -64,7 +72,10 @@ fn parse_division(division: Division, key: &str, body: &Value) -> Result<Divisio
     let Value::Object(body) = body else {
         return Err(Error::document(
             key,
-            format!("expected an object with \"division\" and \"events\", found {}", kind_of(body)),
+            format!(
+                "expected an object with \"division\" and \"events\", found {}",
+                kind_of(body)
+            ),
         ));
     };
     match body.get("division") {
@@ -96,7 +107,10 @@ fn parse_division(division: Division, key: &str, body: &Value) -> Result<Divisio
         }
     };
     if events.is_empty() {
-        return Err(Error::document(format!("{key}.events"), "the list is empty"));
+        return Err(Error::document(
+            format!("{key}.events"),
+            "the list is empty",
+        ));
     }
     let mut parsed: Vec<(usize, BankHoliday)> = Vec::with_capacity(events.len());
     for (index, event) in events.iter().enumerate() {
@@ -153,6 +167,15 @@ fn parse_event(division: Division, path: &str, event: &Value) -> Result<BankHoli
     let date_text = required_string(event, path, "date")?;
     let date = parse_iso_date(date_text)
         .map_err(|problem| Error::document(format!("{path}.date"), problem))?;
+    if !(FIRST_DOCUMENT_YEAR..=LAST_DOCUMENT_YEAR).contains(&date.year()) {
+        return Err(Error::document(
+            format!("{path}.date"),
+            format!(
+                "{date} is outside the years a bank-holiday document can describe \
+                 ({FIRST_DOCUMENT_YEAR} to {LAST_DOCUMENT_YEAR})"
+            ),
+        ));
+    }
     let notes = match event.get("notes") {
         None | Some(Value::Null) => "",
         Some(Value::String(notes)) => notes.as_str(),
@@ -245,7 +268,9 @@ fn describe_json_error(error: &serde_json::Error) -> String {
 
 /// Writes holidays as a GOV.UK document: one entry per division, events in
 /// date order.
-pub(crate) fn write<'a>(divisions: impl Iterator<Item = (Division, Vec<&'a BankHoliday>)>) -> String {
+pub(crate) fn write<'a>(
+    divisions: impl Iterator<Item = (Division, Vec<&'a BankHoliday>)>,
+) -> String {
     let mut top = Map::new();
     for (division, holidays) in divisions {
         let events: Vec<Value> = holidays
@@ -281,7 +306,14 @@ mod tests {
             parse_iso_date("2026-12-25"),
             Ok(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap())
         );
-        for bad in ["2026-2-25", "26-12-25", "2026/12/25", "2026-12-25T00:00", "", "２０２６-12-25"] {
+        for bad in [
+            "2026-2-25",
+            "26-12-25",
+            "2026/12/25",
+            "2026-12-25T00:00",
+            "",
+            "２０２６-12-25",
+        ] {
             let problem = parse_iso_date(bad).unwrap_err();
             assert!(problem.contains("YYYY-MM-DD"), "{bad}: {problem}");
         }

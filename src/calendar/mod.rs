@@ -78,6 +78,18 @@ pub const LAST_PROJECTED_YEAR: i32 = 2100;
 ///
 /// Written in JSON and text as GOV.UK writes it: `england-and-wales`,
 /// `scotland`, `northern-ireland`.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::calendar::Division;
+///
+/// let division: Division = "northern-ireland".parse()?;
+/// assert_eq!(division, Division::NorthernIreland);
+/// assert_eq!(division.to_string(), "northern-ireland");
+/// assert!("wales".parse::<Division>().unwrap_err().is_unknown_division());
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Division {
@@ -114,7 +126,8 @@ impl Division {
 
 impl fmt::Display for Division {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        // `pad`, so that width and alignment flags apply.
+        f.pad(self.as_str())
     }
 }
 
@@ -140,6 +153,18 @@ impl FromStr for Division {
 }
 
 /// Where a calendar's knowledge of a date comes from.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, DataSource, Division};
+///
+/// let calendar = Calendar::uk(Division::Scotland);
+/// let date = NaiveDate::from_ymd_opt(2035, 11, 30).unwrap();
+/// assert_eq!(calendar.data_source(date)?, DataSource::Projected);
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DataSource {
@@ -151,6 +176,23 @@ pub enum DataSource {
 
 /// One bank holiday: a date, GOV.UK's title and notes, the divisions that
 /// keep it, and whether it was published or projected.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, DataSource, Division};
+///
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let date = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+/// let holiday = calendar.is_bank_holiday(date)?.expect("Boxing Day's substitute");
+/// assert_eq!(holiday.title(), "Boxing Day");
+/// assert!(holiday.is_substitute());
+/// assert_eq!(holiday.divisions(), &[Division::EnglandAndWales]);
+/// assert_eq!(holiday.source(), DataSource::Official);
+/// assert_eq!(holiday.to_string(), "Mon 28 Dec Boxing Day (substitute day)");
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct BankHoliday {
     date: NaiveDate,
@@ -230,6 +272,19 @@ impl fmt::Display for BankHoliday {
 }
 
 /// The dates a calendar covers, and which of them were published.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+///
+/// let coverage = Calendar::uk(Division::EnglandAndWales).coverage();
+/// assert_eq!(coverage.first(), NaiveDate::from_ymd_opt(1990, 1, 1).unwrap());
+/// assert_eq!(coverage.last(), NaiveDate::from_ymd_opt(2100, 12, 31).unwrap());
+/// let (first, last) = coverage.official().expect("published years");
+/// assert_eq!((first.to_string(), last.to_string()), ("2012-01-01".into(), "2028-12-31".into()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Coverage {
     first: NaiveDate,
@@ -263,6 +318,23 @@ impl Coverage {
 }
 
 /// A day that is not a working day, with its reasons.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+///
+/// let calendar = Calendar::uk(Division::Scotland);
+/// let days = calendar.non_working_days_between(
+///     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+///     NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+/// )?;
+/// assert!(days[0].is_weekend() && days[0].bank_holidays().is_empty());
+/// assert_eq!(days[2].bank_holidays()[0].title(), "St Andrew’s Day");
+/// assert_eq!(days[2].to_string(), "Mon 30 Nov St Andrew’s Day");
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NonWorkingDay<'a> {
     date: NaiveDate,
@@ -298,6 +370,22 @@ impl fmt::Display for NonWorkingDay<'_> {
 
 /// A working-day deadline with its explanation: the due date and the
 /// non-working days that were skipped to reach it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+///
+/// let calendar = Calendar::uk(Division::NorthernIreland);
+/// let from = NaiveDate::from_ymd_opt(2027, 3, 16).unwrap();
+/// let deadline = calendar.explain_add_working_days(from, 1)?;
+/// assert_eq!((deadline.from(), deadline.working_days()), (from, 1));
+/// assert_eq!(deadline.due(), NaiveDate::from_ymd_opt(2027, 3, 18).unwrap());
+/// assert_eq!(deadline.skipped().len(), 1);
+/// assert_eq!(deadline.skipped_bank_holidays(), "skips Wed 17 Mar St Patrick’s Day");
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkingDayDeadline<'a> {
     from: NaiveDate,
@@ -367,21 +455,42 @@ impl fmt::Display for WorkingDayDeadline<'_> {
 /// bank holidays, with O(1) working-day arithmetic.
 ///
 /// Cheap to clone (the tables are shared), `Send` and `Sync`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+///
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let from = NaiveDate::from_ymd_opt(2027, 3, 24).unwrap();
+/// let day_8 = calendar.add_working_days(from, 8)?; // Easter in between
+/// assert_eq!(day_8, NaiveDate::from_ymd_opt(2027, 4, 7).unwrap());
+/// assert_eq!(calendar.working_days_between(from, day_8)?, 8);
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct Calendar {
     tables: Arc<Tables>,
     strict: bool,
     /// The dates queries accept: the whole coverage, or in strict mode the
-    /// published dates only. Kept as day numbers for the hot path.
-    window_first: i32,
-    window_last: i32,
+    /// published dates only (empty, first > last, when nothing is published).
+    window_first: NaiveDate,
+    window_last: NaiveDate,
+    /// The working days the window holds, as ordinals into
+    /// `Tables::working_dates`: `first_ordinal..end_ordinal`.
+    first_ordinal: u64,
+    end_ordinal: u64,
 }
 
 struct Tables {
     divisions: Vec<Division>,
     coverage: Coverage,
-    /// `first.num_days_from_ce()`.
-    first_day: i32,
+    /// `year_index[y - coverage.first.year()]`: the index of 1 January of
+    /// year `y` in the day tables (negative for a first year that starts
+    /// later than 1 January). Indexing by year and day of year spares the
+    /// hot path a conversion to a day number.
+    year_index: Box<[i64]>,
     /// Sorted by date, then title.
     holidays: Vec<BankHoliday>,
     /// `working_before[i]`: working days in `[first, first + i)`; one longer
@@ -446,7 +555,8 @@ impl Calendar {
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
     pub fn uk(division: Division) -> &'static Calendar {
-        static CALENDARS: [OnceLock<Calendar>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CALENDARS: [OnceLock<Calendar>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
         CALENDARS[division.index()].get_or_init(|| embedded(division))
     }
 
@@ -473,8 +583,12 @@ impl Calendar {
         static UNION: OnceLock<Calendar> = OnceLock::new();
         UNION.get_or_init(|| {
             let all: Vec<&Calendar> = Division::ALL.iter().map(|d| Calendar::uk(*d)).collect();
-            // The embedded calendars share their coverage, so they combine.
-            Calendar::union(&all).unwrap_or_else(|_| embedded(Division::EnglandAndWales))
+            // The embedded calendars share their coverage, so they always
+            // combine (and the test suite builds this calendar).
+            match Calendar::union(&all) {
+                Ok(calendar) => calendar,
+                Err(error) => unreachable!("the embedded calendars do not combine: {error}"),
+            }
         })
     }
 
@@ -542,7 +656,10 @@ impl Calendar {
         let coverage = Coverage {
             first: year_start(first_year),
             last: year_end(last_year),
-            official: Some((year_start(official.first_year), year_end(official.last_year))),
+            official: Some((
+                year_start(official.first_year),
+                year_end(official.last_year),
+            )),
         };
         Calendar::from_tables(Tables::build(vec![division], coverage, holidays))
     }
@@ -625,18 +742,38 @@ impl Calendar {
             last,
             official,
         };
-        Ok(Calendar::from_tables(Tables::build(divisions, coverage, holidays)))
+        Ok(Calendar::from_tables(Tables::build(
+            divisions, coverage, holidays,
+        )))
     }
 
     fn from_tables(tables: Tables) -> Calendar {
-        let first = tables.coverage.first.num_days_from_ce();
-        let last = tables.coverage.last.num_days_from_ce();
-        Calendar {
-            tables: Arc::new(tables),
-            strict: false,
+        let (first, last) = (tables.coverage.first, tables.coverage.last);
+        Calendar::with_window(Arc::new(tables), false, first, last)
+    }
+
+    fn with_window(
+        tables: Arc<Tables>,
+        strict: bool,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Calendar {
+        let mut calendar = Calendar {
+            tables,
+            strict,
             window_first: first,
             window_last: last,
+            first_ordinal: 0,
+            end_ordinal: 0,
+        };
+        if first <= last {
+            if let (Ok(a), Ok(b)) = (calendar.index(first), calendar.index(last)) {
+                let before = &calendar.tables.working_before;
+                calendar.first_ordinal = u64::from(before[a]);
+                calendar.end_ordinal = u64::from(before[b + 1]);
+            }
         }
+        calendar
     }
 
     /// The same calendar in strict mode: any date in a projected year, given
@@ -658,17 +795,12 @@ impl Calendar {
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
     pub fn strict(&self) -> Calendar {
-        let (window_first, window_last) = match self.tables.coverage.official {
-            Some((first, last)) => (first.num_days_from_ce(), last.num_days_from_ce()),
+        let (first, last) = match self.tables.coverage.official {
+            Some(official) => official,
             // No published date at all: an empty window refuses everything.
-            None => (1, 0),
+            None => (NaiveDate::MAX, NaiveDate::MIN),
         };
-        Calendar {
-            tables: Arc::clone(&self.tables),
-            strict: true,
-            window_first,
-            window_last,
-        }
+        Calendar::with_window(Arc::clone(&self.tables), true, first, last)
     }
 
     /// True for a calendar made by [`Calendar::strict`].
@@ -721,11 +853,13 @@ impl Calendar {
     /// The index of `date` in the tables, if the calendar accepts it.
     #[inline]
     fn index(&self, date: NaiveDate) -> Result<usize, Error> {
-        let day = date.num_days_from_ce();
-        if day < self.window_first || day > self.window_last {
+        if date < self.window_first || date > self.window_last {
             return Err(self.refuse(date));
         }
-        Ok((day - self.tables.first_day) as usize)
+        // In the window, so the year is in the table and the index is in
+        // range.
+        let year = (date.year() - self.tables.coverage.first.year()) as usize;
+        Ok((self.tables.year_index[year] + i64::from(date.ordinal0())) as usize)
     }
 
     #[cold]
@@ -753,7 +887,12 @@ impl Calendar {
     }
 
     #[cold]
-    fn result_refused(&self, from: NaiveDate, working_days: i64, found: Option<NaiveDate>) -> Error {
+    fn result_refused(
+        &self,
+        from: NaiveDate,
+        working_days: i64,
+        found: Option<NaiveDate>,
+    ) -> Error {
         match found {
             // The answer exists, but a strict calendar does not accept it.
             Some(date) if self.strict => ErrorKind::Projected {
@@ -774,14 +913,19 @@ impl Calendar {
     /// The date of the `ordinal`-th working day (0-based), if the calendar
     /// accepts it.
     #[inline]
-    fn working_date(&self, ordinal: usize) -> Option<NaiveDate> {
+    fn working_date(&self, ordinal: u64) -> Option<NaiveDate> {
+        if ordinal < self.first_ordinal || ordinal >= self.end_ordinal {
+            return None;
+        }
+        let ordinal = usize::try_from(ordinal).ok()?;
         self.tables.working_dates.get(ordinal).copied()
     }
 
-    #[inline]
-    fn accepts(&self, date: NaiveDate) -> bool {
-        let day = date.num_days_from_ce();
-        self.window_first <= day && day <= self.window_last
+    /// The date of the `ordinal`-th working day, if the tables hold it at
+    /// all: for saying why an answer was refused.
+    fn any_working_date(&self, ordinal: Option<u64>) -> Option<NaiveDate> {
+        let ordinal = usize::try_from(ordinal?).ok()?;
+        self.tables.working_dates.get(ordinal).copied()
     }
 
     /// True when `date` is a working day: Monday to Friday and not a bank
@@ -844,11 +988,14 @@ impl Calendar {
         if n == 0 {
             return Ok(date);
         }
-        // Working days up to and including `date`, then n more.
-        let ordinal = self.tables.working_before[i + 1] as usize + n as usize - 1;
+        // Working days up to and including `date`, then n more (in u64, so
+        // no offset overflows, whatever the width of usize).
+        let ordinal = u64::from(self.tables.working_before[i + 1]) + u64::from(n) - 1;
         match self.working_date(ordinal) {
-            Some(due) if self.accepts(due) => Ok(due),
-            found => Err(self.result_refused(date, i64::from(n), found)),
+            Some(due) => Ok(due),
+            None => {
+                Err(self.result_refused(date, i64::from(n), self.any_working_date(Some(ordinal))))
+            }
         }
     }
 
@@ -882,13 +1029,10 @@ impl Calendar {
             return Ok(date);
         }
         // Working days strictly before `date`.
-        let before = self.tables.working_before[i] as usize;
-        let found = before
-            .checked_sub(n as usize)
-            .and_then(|ordinal| self.working_date(ordinal));
-        match found {
-            Some(due) if self.accepts(due) => Ok(due),
-            found => Err(self.result_refused(date, -i64::from(n), found)),
+        let ordinal = u64::from(self.tables.working_before[i]).checked_sub(u64::from(n));
+        match ordinal.and_then(|ordinal| self.working_date(ordinal)) {
+            Some(due) => Ok(due),
+            None => Err(self.result_refused(date, -i64::from(n), self.any_working_date(ordinal))),
         }
     }
 
@@ -1041,7 +1185,11 @@ impl Calendar {
     /// assert_eq!(titles, ["Christmas Day", "Boxing Day", "New Year’s Day"]);
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
-    pub fn bank_holidays_between(&self, first: NaiveDate, last: NaiveDate) -> Result<&[BankHoliday], Error> {
+    pub fn bank_holidays_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<&[BankHoliday], Error> {
         self.index(first)?;
         self.index(last)?;
         Ok(self.holidays_in(first, last))
@@ -1141,8 +1289,8 @@ impl Calendar {
     /// let deadline = calendar.explain_add_working_days(raised, 5)?;
     /// assert_eq!(
     ///     deadline.to_string(),
-    ///     "Thu 31 Dec 2026, 5 working days after Wed 23 Dec 2026 \
-    ///      (skips Fri 25 Dec Christmas Day, Mon 28 Dec Boxing Day (substitute day))"
+    ///     "Mon 4 Jan 2027, 5 working days after Wed 23 Dec 2026 (skips Fri 25 Dec \
+    ///      Christmas Day, Mon 28 Dec Boxing Day (substitute day), Fri 1 Jan New Year’s Day)"
     /// );
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
@@ -1196,7 +1344,11 @@ impl Calendar {
 }
 
 impl Tables {
-    fn build(divisions: Vec<Division>, coverage: Coverage, mut holidays: Vec<BankHoliday>) -> Tables {
+    fn build(
+        divisions: Vec<Division>,
+        coverage: Coverage,
+        mut holidays: Vec<BankHoliday>,
+    ) -> Tables {
         holidays.sort_by(|a, b| (a.date, &a.title, &a.notes).cmp(&(b.date, &b.title, &b.notes)));
         // Merge the same holiday kept by several divisions into one entry.
         let mut merged: Vec<BankHoliday> = Vec::with_capacity(holidays.len());
@@ -1232,10 +1384,14 @@ impl Tables {
             working_before.push(count);
             date = date.succ_opt().unwrap_or(date);
         }
+        let first_day = coverage.first.num_days_from_ce();
+        let year_index = (coverage.first.year()..=coverage.last.year())
+            .map(|year| i64::from(year_start(year).num_days_from_ce() - first_day))
+            .collect();
         Tables {
             divisions,
             coverage,
-            first_day: coverage.first.num_days_from_ce(),
+            year_index,
             holidays: merged,
             working_before: working_before.into_boxed_slice(),
             working_dates: working_dates.into_boxed_slice(),

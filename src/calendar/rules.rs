@@ -66,7 +66,14 @@ fn regulars(division: Division, year: i32) -> Vec<Regular> {
             BoxingDay,
         ],
         Division::Scotland => {
-            let mut list = vec![NewYearsDay, SecondJanuary, GoodFriday, EarlyMay, Spring, Summer];
+            let mut list = vec![
+                NewYearsDay,
+                SecondJanuary,
+                GoodFriday,
+                EarlyMay,
+                Spring,
+                Summer,
+            ];
             // St Andrew's Day Bank Holiday (Scotland) Act 2007.
             if year >= 2007 {
                 list.push(StAndrewsDay);
@@ -237,7 +244,7 @@ pub(crate) fn easter_sunday(year: i32) -> NaiveDate {
 
 fn first_monday(year: i32, month: u32) -> NaiveDate {
     let first = ymd(year, month, 1);
-    let ahead = (7 + 0 - first.weekday().num_days_from_monday() as i64) % 7;
+    let ahead = (7 - first.weekday().num_days_from_monday() as i64) % 7;
     first + Duration::days(ahead)
 }
 
@@ -270,6 +277,19 @@ fn fixed_date(holiday: Regular, year: i32) -> Option<NaiveDate> {
     })
 }
 
+/// GOV.UK labels Scotland's New Year differently since 2023 when 1 January
+/// is a Sunday: in 2012 and 2017 Monday 2nd was "2nd January" and Tuesday 3rd
+/// the substitute "New Year's Day"; in 2023 Monday 2nd was the substitute
+/// "New Year's Day" and Tuesday 3rd the substitute "2nd January". The days off
+/// are the same either way; projected years follow the latest labels, by
+/// placing 2nd January after New Year's Day's substitute.
+fn sunday_new_year_relabelled(division: Division, holiday: Regular, year: i32) -> bool {
+    division == Division::Scotland
+        && holiday == Regular::SecondJanuary
+        && year >= 2023
+        && ymd(year, 1, 1).weekday() == Weekday::Sun
+}
+
 /// A division's bank holidays in one year by the statutory rules and the
 /// proclamations above, sorted by date. Holidays falling at a weekend are
 /// listed only by their substitute day, as GOV.UK lists them.
@@ -279,7 +299,7 @@ pub(crate) fn projected_year(division: Division, year: i32) -> Vec<BankHoliday> 
     let mut weekend_fixed: Vec<(NaiveDate, Regular)> = Vec::new();
     for holiday in regulars(division, year) {
         if let Some(date) = fixed_date(holiday, year) {
-            if is_weekend(date) {
+            if is_weekend(date) || sunday_new_year_relabelled(division, holiday, year) {
                 weekend_fixed.push((date, holiday));
             } else {
                 placed.push((date, holiday.title(), "", holiday.bunting()));
@@ -328,7 +348,12 @@ pub(crate) fn projected_year(division: Division, year: i32) -> Vec<BankHoliday> 
         while is_weekend(substitute) || placed.iter().any(|(d, ..)| *d == substitute) {
             substitute += Duration::days(1);
         }
-        placed.push((substitute, holiday.title(), "Substitute day", holiday.bunting()));
+        placed.push((
+            substitute,
+            holiday.title(),
+            "Substitute day",
+            holiday.bunting(),
+        ));
     }
     placed.sort_by_key(|(date, ..)| *date);
     placed

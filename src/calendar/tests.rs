@@ -10,22 +10,52 @@ fn ew() -> &'static Calendar {
 
 #[test]
 fn contract_example_within_two_working_days() {
-    assert_eq!(ew().add_working_days(date(2026, 12, 21), 2), Ok(date(2026, 12, 23)));
-    assert_eq!(ew().add_working_days(date(2026, 12, 21), 0), Ok(date(2026, 12, 21)));
+    assert_eq!(
+        ew().add_working_days(date(2026, 12, 21), 2),
+        Ok(date(2026, 12, 23))
+    );
+    assert_eq!(
+        ew().add_working_days(date(2026, 12, 21), 0),
+        Ok(date(2026, 12, 21))
+    );
     // Counting from a non-working day with n == 0 returns the day itself.
-    assert_eq!(ew().add_working_days(date(2026, 12, 25), 0), Ok(date(2026, 12, 25)));
+    assert_eq!(
+        ew().add_working_days(date(2026, 12, 25), 0),
+        Ok(date(2026, 12, 25))
+    );
 }
 
 #[test]
 fn counting_from_a_holiday_or_weekend() {
     // Christmas Day 2026 is a Friday; the substitute Boxing Day is Monday 28th.
-    assert_eq!(ew().add_working_days(date(2026, 12, 25), 1), Ok(date(2026, 12, 29)));
-    assert_eq!(ew().add_working_days(date(2026, 12, 26), 1), Ok(date(2026, 12, 29)));
-    assert_eq!(ew().working_days_between(date(2026, 12, 24), date(2026, 12, 29)), Ok(1));
-    assert_eq!(ew().working_days_between(date(2026, 12, 25), date(2026, 12, 28)), Ok(0));
-    assert_eq!(ew().working_days_between(date(2026, 12, 29), date(2026, 12, 24)), Ok(-1));
-    assert_eq!(ew().subtract_working_days(date(2026, 12, 29), 1), Ok(date(2026, 12, 24)));
-    assert_eq!(ew().subtract_working_days(date(2026, 12, 27), 1), Ok(date(2026, 12, 24)));
+    assert_eq!(
+        ew().add_working_days(date(2026, 12, 25), 1),
+        Ok(date(2026, 12, 29))
+    );
+    assert_eq!(
+        ew().add_working_days(date(2026, 12, 26), 1),
+        Ok(date(2026, 12, 29))
+    );
+    assert_eq!(
+        ew().working_days_between(date(2026, 12, 24), date(2026, 12, 29)),
+        Ok(1)
+    );
+    assert_eq!(
+        ew().working_days_between(date(2026, 12, 25), date(2026, 12, 28)),
+        Ok(0)
+    );
+    assert_eq!(
+        ew().working_days_between(date(2026, 12, 29), date(2026, 12, 24)),
+        Ok(-1)
+    );
+    assert_eq!(
+        ew().subtract_working_days(date(2026, 12, 29), 1),
+        Ok(date(2026, 12, 24))
+    );
+    assert_eq!(
+        ew().subtract_working_days(date(2026, 12, 27), 1),
+        Ok(date(2026, 12, 24))
+    );
 }
 
 #[test]
@@ -43,7 +73,10 @@ fn divisions_differ_where_the_rules_do() {
     assert_eq!(ni.is_working_day(date(2026, 7, 13)), Ok(false));
     let boyne = ni.is_bank_holiday(date(2026, 7, 13)).unwrap().unwrap();
     assert!(boyne.is_substitute());
-    assert_eq!(boyne.to_string(), "Mon 13 Jul Battle of the Boyne (Orangemen’s Day) (substitute day)");
+    assert_eq!(
+        boyne.to_string(),
+        "Mon 13 Jul Battle of the Boyne (Orangemen’s Day) (substitute day)"
+    );
 }
 
 #[test]
@@ -52,8 +85,14 @@ fn one_off_proclamations_are_kept() {
         (date(2012, 6, 5), "Queen’s Diamond Jubilee"),
         (date(2020, 5, 8), "Early May bank holiday (VE day)"),
         (date(2022, 6, 3), "Platinum Jubilee bank holiday"),
-        (date(2022, 9, 19), "Bank Holiday for the State Funeral of Queen Elizabeth II"),
-        (date(2023, 5, 8), "Bank holiday for the coronation of King Charles III"),
+        (
+            date(2022, 9, 19),
+            "Bank Holiday for the State Funeral of Queen Elizabeth II",
+        ),
+        (
+            date(2023, 5, 8),
+            "Bank holiday for the coronation of King Charles III",
+        ),
         // Projected years keep their proclamations too.
         (date(1995, 5, 8), "Early May bank holiday (VE day)"),
         (date(1999, 12, 31), "Millennium celebrations"),
@@ -67,12 +106,20 @@ fn one_off_proclamations_are_kept() {
             assert_eq!(holiday.map(|h| h.title()), Some(title), "{division} {day}");
         }
         // The moved holidays' usual days are working days.
-        for day in [date(2020, 5, 4), date(2022, 5, 30), date(2012, 5, 28), date(1995, 5, 1)] {
+        for day in [
+            date(2020, 5, 4),
+            date(2022, 5, 30),
+            date(2012, 5, 28),
+            date(1995, 5, 1),
+        ] {
             assert_eq!(calendar.is_working_day(day), Ok(true), "{division} {day}");
         }
     }
     let world_cup = date(2026, 6, 15);
-    assert_eq!(Calendar::uk(Division::Scotland).is_working_day(world_cup), Ok(false));
+    assert_eq!(
+        Calendar::uk(Division::Scotland).is_working_day(world_cup),
+        Ok(false)
+    );
     assert_eq!(ew().is_working_day(world_cup), Ok(true));
 }
 
@@ -81,17 +128,36 @@ fn coverage_and_data_source() {
     let coverage = ew().coverage();
     assert_eq!(coverage.first(), date(1990, 1, 1));
     assert_eq!(coverage.last(), date(2100, 12, 31));
-    assert_eq!(coverage.official(), Some((date(2012, 1, 1), date(2028, 12, 31))));
-    assert_eq!(ew().data_source(date(2011, 12, 31)), Ok(DataSource::Projected));
+    assert_eq!(
+        coverage.official(),
+        Some((date(2012, 1, 1), date(2028, 12, 31)))
+    );
+    assert_eq!(
+        ew().data_source(date(2011, 12, 31)),
+        Ok(DataSource::Projected)
+    );
     assert_eq!(ew().data_source(date(2012, 1, 1)), Ok(DataSource::Official));
-    assert_eq!(ew().data_source(date(2028, 12, 31)), Ok(DataSource::Official));
-    assert_eq!(ew().data_source(date(2029, 1, 1)), Ok(DataSource::Projected));
-    assert!(ew().data_source(date(1989, 12, 31)).unwrap_err().is_out_of_range());
+    assert_eq!(
+        ew().data_source(date(2028, 12, 31)),
+        Ok(DataSource::Official)
+    );
+    assert_eq!(
+        ew().data_source(date(2029, 1, 1)),
+        Ok(DataSource::Projected)
+    );
+    assert!(
+        ew().data_source(date(1989, 12, 31))
+            .unwrap_err()
+            .is_out_of_range()
+    );
     let holiday = ew().is_bank_holiday(date(2029, 1, 1)).unwrap().unwrap();
     assert_eq!(holiday.source(), DataSource::Projected);
     assert_eq!(
         (EMBEDDED_OFFICIAL_YEARS.0, EMBEDDED_OFFICIAL_YEARS.1),
-        (coverage.official().unwrap().0.year(), coverage.official().unwrap().1.year())
+        (
+            coverage.official().unwrap().0.year(),
+            coverage.official().unwrap().1.year()
+        )
     );
 }
 
@@ -106,7 +172,10 @@ fn a_case_opened_in_december_2028_gets_its_january_deadlines() {
     let err = strict.add_working_days(date(2028, 12, 21), 5).unwrap_err();
     assert!(err.is_projected(), "{err}");
     assert!(err.to_string().contains("2029-01-02"), "{err}");
-    assert!(err.to_string().contains("2012-01-01 to 2028-12-31"), "{err}");
+    assert!(
+        err.to_string().contains("2012-01-01 to 2028-12-31"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -117,14 +186,23 @@ fn strict_mode_refuses_projected_dates_given_or_computed() {
     assert_eq!(strict.is_working_day(date(2012, 1, 2)), Ok(false));
     for query in [
         strict.is_working_day(date(2011, 12, 30)).map(|_| ()),
-        strict.working_days_between(date(2020, 1, 1), date(2029, 1, 1)).map(|_| ()),
-        strict.subtract_working_days(date(2012, 1, 3), 1).map(|_| ()),
+        strict
+            .working_days_between(date(2020, 1, 1), date(2029, 1, 1))
+            .map(|_| ()),
+        strict
+            .subtract_working_days(date(2012, 1, 3), 1)
+            .map(|_| ()),
         strict.bank_holidays_in_year(2030).map(|_| ()),
     ] {
         assert!(query.unwrap_err().is_projected());
     }
     // Outside the coverage altogether is still "out of range", not "projected".
-    assert!(strict.is_working_day(date(1900, 1, 1)).unwrap_err().is_out_of_range());
+    assert!(
+        strict
+            .is_working_day(date(1900, 1, 1))
+            .unwrap_err()
+            .is_out_of_range()
+    );
     // The strict calendar answers exactly as the lenient one where it answers.
     assert_eq!(
         strict.add_working_days(date(2020, 12, 24), 3),
@@ -137,21 +215,63 @@ fn edges_of_the_coverage_are_errors_not_panics() {
     let last = date(2100, 12, 31); // a Friday
     assert_eq!(ew().is_working_day(last), Ok(true));
     let err = ew().add_working_days(last, 1).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::ResultOutOfRange { working_days: 1, .. }), "{err}");
-    assert!(ew().add_working_days(date(2100, 12, 1), u32::MAX).unwrap_err().is_out_of_range());
-    assert!(ew().subtract_working_days(date(1990, 1, 2), 1).unwrap_err().is_out_of_range());
-    let err = ew().subtract_working_days(date(1990, 1, 5), u32::MAX).unwrap_err();
-    assert!(err.to_string().contains("-4294967295 working days from 1990-01-05"), "{err}");
-    assert!(ew().is_working_day(NaiveDate::MIN).unwrap_err().is_out_of_range());
-    assert!(ew().is_working_day(NaiveDate::MAX).unwrap_err().is_out_of_range());
-    assert!(ew().working_days_between(date(2000, 1, 1), date(2101, 1, 1)).is_err());
-    assert!(ew().non_working_days_between(date(1989, 1, 1), date(2000, 1, 1)).is_err());
-    assert_eq!(ew().working_days_between(date(1990, 1, 1), date(1990, 1, 1)), Ok(0));
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::ResultOutOfRange {
+                working_days: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        ew().add_working_days(date(2100, 12, 1), u32::MAX)
+            .unwrap_err()
+            .is_out_of_range()
+    );
+    assert!(
+        ew().subtract_working_days(date(1990, 1, 2), 1)
+            .unwrap_err()
+            .is_out_of_range()
+    );
+    let err = ew()
+        .subtract_working_days(date(1990, 1, 5), u32::MAX)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("-4294967295 working days from 1990-01-05"),
+        "{err}"
+    );
+    assert!(
+        ew().is_working_day(NaiveDate::MIN)
+            .unwrap_err()
+            .is_out_of_range()
+    );
+    assert!(
+        ew().is_working_day(NaiveDate::MAX)
+            .unwrap_err()
+            .is_out_of_range()
+    );
+    assert!(
+        ew().working_days_between(date(2000, 1, 1), date(2101, 1, 1))
+            .is_err()
+    );
+    assert!(
+        ew().non_working_days_between(date(1989, 1, 1), date(2000, 1, 1))
+            .is_err()
+    );
+    assert_eq!(
+        ew().working_days_between(date(1990, 1, 1), date(1990, 1, 1)),
+        Ok(0)
+    );
 }
 
 #[test]
 fn explanations_name_the_skipped_holidays() {
-    let deadline = ew().explain_add_working_days(date(2026, 12, 24), 1).unwrap();
+    let deadline = ew()
+        .explain_add_working_days(date(2026, 12, 24), 1)
+        .unwrap();
     assert_eq!(deadline.due(), date(2026, 12, 29));
     assert_eq!(deadline.skipped().len(), 4);
     assert!(deadline.skipped()[1].is_weekend());
@@ -161,8 +281,13 @@ fn explanations_name_the_skipped_holidays() {
     );
     let plain = ew().explain_add_working_days(date(2026, 3, 2), 2).unwrap();
     assert_eq!(plain.skipped_bank_holidays(), "");
-    assert_eq!(plain.to_string(), "Wed 4 Mar 2026, 2 working days after Mon 2 Mar 2026");
-    let zero = ew().explain_add_working_days(date(2026, 12, 25), 0).unwrap();
+    assert_eq!(
+        plain.to_string(),
+        "Wed 4 Mar 2026, 2 working days after Mon 2 Mar 2026"
+    );
+    let zero = ew()
+        .explain_add_working_days(date(2026, 12, 25), 0)
+        .unwrap();
     assert!(zero.skipped().is_empty());
 }
 
@@ -170,7 +295,13 @@ fn explanations_name_the_skipped_holidays() {
 fn union_calendar_is_a_day_off_anywhere() {
     let union = Calendar::uk_union();
     assert_eq!(union.divisions(), &Division::ALL);
-    for day in [date(2026, 1, 2), date(2026, 3, 17), date(2026, 4, 6), date(2026, 8, 3), date(2026, 8, 31)] {
+    for day in [
+        date(2026, 1, 2),
+        date(2026, 3, 17),
+        date(2026, 4, 6),
+        date(2026, 8, 3),
+        date(2026, 8, 31),
+    ] {
         assert_eq!(union.is_working_day(day), Ok(false), "{day}");
     }
     let christmas = union.bank_holidays_on(date(2026, 12, 25)).unwrap();
@@ -207,7 +338,13 @@ fn union_of_calendars_that_do_not_overlap_is_an_error() {
     let union = Calendar::union(&[&calendar, ew()]).unwrap();
     // Official years 1900 and 2012-2028 do not overlap: nothing is official.
     assert_eq!(union.coverage().official(), None);
-    assert!(union.strict().is_working_day(date(2020, 1, 1)).unwrap_err().is_projected());
+    assert!(
+        union
+            .strict()
+            .is_working_day(date(2020, 1, 1))
+            .unwrap_err()
+            .is_projected()
+    );
 }
 
 #[test]
@@ -220,18 +357,27 @@ fn runtime_update_replaces_the_published_years() {
       ]}
     }"#;
     let calendar = Calendar::from_govuk_json(json, Division::EnglandAndWales).unwrap();
-    assert_eq!(calendar.coverage().official(), Some((date(2031, 1, 1), date(2032, 12, 31))));
+    assert_eq!(
+        calendar.coverage().official(),
+        Some((date(2031, 1, 1), date(2032, 12, 31)))
+    );
     assert_eq!(calendar.is_working_day(date(2031, 6, 6)), Ok(false));
     // Within the published years only the document counts: Good Friday 2031
     // is not in it.
     assert_eq!(calendar.is_working_day(date(2031, 4, 11)), Ok(true));
     // Outside them the rules still project.
     assert_eq!(calendar.is_working_day(date(2026, 12, 25)), Ok(false));
-    assert_eq!(calendar.data_source(date(2026, 12, 25)), Ok(DataSource::Projected));
+    assert_eq!(
+        calendar.data_source(date(2026, 12, 25)),
+        Ok(DataSource::Projected)
+    );
 }
 
 fn document_error(json: &str) -> (String, String) {
-    match Calendar::from_govuk_json(json, Division::EnglandAndWales).unwrap_err().kind() {
+    match Calendar::from_govuk_json(json, Division::EnglandAndWales)
+        .unwrap_err()
+        .kind()
+    {
         ErrorKind::InvalidDocument { path, problem } => (path.clone(), problem.clone()),
         other => panic!("expected an invalid document, got {other:?}"),
     }
@@ -243,7 +389,9 @@ fn malformed_documents_say_where() {
         format!(r#"{{"title": "Day", "date": "{date}", "notes": "", "bunting": true}}"#)
     };
     let doc = |events: &str| {
-        format!(r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{events}]}}}}"#)
+        format!(
+            r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{events}]}}}}"#
+        )
     };
     let cases: Vec<(String, &str, &str)> = vec![
         ("{".into(), "(document)", "not valid JSON"),
@@ -316,14 +464,25 @@ fn malformed_documents_say_where() {
             "expected a string",
         ),
         (doc("7"), "england-and-wales.events[0]", "expected an event object, found a number"),
+        (
+            doc(&event("0001-01-01")),
+            "england-and-wales.events[0].date",
+            "0001-01-01 is outside the years a bank-holiday document can describe (1871 to 2200)",
+        ),
+        (
+            doc(&event("2201-01-01")),
+            "england-and-wales.events[0].date",
+            "outside the years",
+        ),
     ];
     for (json, want_path, want_problem) in cases {
         let (path, problem) = document_error(&json);
         assert_eq!(path, want_path, "{json}");
         assert!(problem.contains(want_problem), "{json}: {problem}");
     }
-    let err = Calendar::from_govuk_json("{\n  \"england-and-wales\": tru", Division::EnglandAndWales)
-        .unwrap_err();
+    let err =
+        Calendar::from_govuk_json("{\n  \"england-and-wales\": tru", Division::EnglandAndWales)
+            .unwrap_err();
     assert!(err.is_invalid_document());
     assert!(err.to_string().contains("line 2"), "{err}");
 }
@@ -346,6 +505,7 @@ fn division_names() {
             format!("\"{division}\"")
         );
     }
+    assert_eq!(format!("[{:<10}]", Division::Scotland), "[scotland  ]");
     let err = "wales".parse::<Division>().unwrap_err();
     assert!(err.is_unknown_division());
     assert!(err.to_string().contains("\"wales\""));
