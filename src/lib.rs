@@ -39,6 +39,10 @@
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+mod json;
+pub mod policy;
+
+pub use json::evaluate_json;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -53,6 +53,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use error::{Error, ErrorKind};
+pub(crate) use govuk::parse_iso_date;
 
 /// The embedded bank-holiday data, in GOV.UK's `bank-holidays.json` format.
 ///

@@ -1,0 +1,449 @@
+//! Reading an evaluate request, field by field, so that every problem names
+//! its place (`events[2].to_stage`) and what was allowed.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::{Map, Value};
+
+use super::JsonError;
+use crate::calendar::{Division, parse_iso_date};
+use crate::policy::{Area, Event, EventKind, FreeText, Parties, PolicyId, Raised, Seniority, When};
+
+/// What the request asks for.
+pub(crate) struct Request {
+    pub(crate) policy: PolicyId,
+    pub(crate) division: Division,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) events: Vec<Event>,
+}
+
+pub(crate) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn field_error(
+    path: impl Into<String>,
+    problem: impl Into<String>,
+    event: Option<usize>,
+) -> JsonError {
+    JsonError::new(
+        "invalid_field",
+        format!("{}: {}", path.into(), problem.into()),
+        event,
+    )
+}
+
+/// Refuses fields the object may not have, naming those it may.
+fn only(
+    object: &Map<String, Value>,
+    path: &str,
+    allowed: &[&str],
+    event: Option<usize>,
+) -> Result<(), JsonError> {
+    if let Some(unknown) = object.keys().find(|k| !allowed.contains(&k.as_str())) {
+        let at = if path.is_empty() {
+            unknown.clone()
+        } else {
+            format!("{path}.{unknown}")
+        };
+        return Err(field_error(
+            at,
+            format!("unknown field; allowed here: {}", allowed.join(", ")),
+            event,
+        ));
+    }
+    Ok(())
+}
+
+fn string<'a>(
+    object: &'a Map<String, Value>,
+    path: &str,
+    key: &str,
+    event: Option<usize>,
+) -> Result<Option<&'a str>, JsonError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(field_error(
+            join(path, key),
+            format!("expected a string, found {}", kind_of(other)),
+            event,
+        )),
+    }
+}
+
+fn boolean(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    event: Option<usize>,
+) -> Result<bool, JsonError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => Err(field_error(
+            join(path, key),
+            format!("expected true or false, found {}", kind_of(other)),
+            event,
+        )),
+    }
+}
+
+fn text(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    event: Option<usize>,
+) -> Result<Option<FreeText>, JsonError> {
+    Ok(string(object, path, key, event)?.map(FreeText::new))
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub(crate) fn date(text: &str, path: &str, event: Option<usize>) -> Result<NaiveDate, JsonError> {
+    parse_iso_date(text).map_err(|problem| field_error(path, problem, event))
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+fn when(text: &str, path: &str, event: Option<usize>) -> Result<When, JsonError> {
+    match text.split_once('T') {
+        None => Ok(When::Date(date(text, path, event)?)),
+        Some((day, time)) => {
+            let day = date(day, path, event)?;
+            let bytes = time.as_bytes();
+            let shape = bytes.len() == 5
+                && bytes[2] == b':'
+                && [0, 1, 3, 4].iter().all(|&i| bytes[i].is_ascii_digit());
+            let parsed = shape
+                .then(|| {
+                    let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
+                    let minute = u32::from(bytes[3] - b'0') * 10 + u32::from(bytes[4] - b'0');
+                    NaiveTime::from_hms_opt(hour, minute, 0)
+                })
+                .flatten();
+            match parsed {
+                Some(time) => Ok(When::DateTime(day.and_time(time))),
+                None => Err(field_error(
+                    path,
+                    format!(
+                        "{text:?} is not a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM (UK local, 00:00 to 23:59)"
+                    ),
+                    event,
+                )),
+            }
+        }
+    }
+}
+
+fn seniority(value: &Value, path: &str, event: Option<usize>) -> Result<Seniority, JsonError> {
+    let names: Vec<&str> = Seniority::ALL.iter().map(|s| s.as_str()).collect();
+    value
+        .as_str()
+        .and_then(|name| Seniority::ALL.into_iter().find(|s| s.as_str() == name))
+        .ok_or_else(|| {
+            field_error(
+                path,
+                format!("expected one of {}, found {value}", names.join(", ")),
+                event,
+            )
+        })
+}
+
+fn parties(
+    object: &Map<String, Value>,
+    path: &str,
+    event: Option<usize>,
+) -> Result<Option<Parties>, JsonError> {
+    let path = join(path, "parties");
+    match object.get("parties") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(p)) => {
+            only(p, &path, &["raising", "other"], event)?;
+            let get = |key: &str| -> Result<Seniority, JsonError> {
+                match p.get(key) {
+                    Some(value) => seniority(value, &join(&path, key), event),
+                    None => Err(field_error(join(&path, key), "missing", event)),
+                }
+            };
+            Ok(Some(Parties {
+                raising: get("raising")?,
+                other: get("other")?,
+            }))
+        }
+        Some(other) => Err(field_error(
+            path,
+            format!(
+                "expected an object {{\"raising\": level, \"other\": level}}, found {}",
+                kind_of(other)
+            ),
+            event,
+        )),
+    }
+}
+
+fn area(
+    object: &Map<String, Value>,
+    path: &str,
+    policy: PolicyId,
+    event: Option<usize>,
+) -> Result<Option<Area>, JsonError> {
+    let path = join(path, "area");
+    let areas = crate::policy::Policy::get(policy).areas;
+    match object.get("area") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(id)) => match areas.iter().find(|a| a.id == id) {
+            Some(rule) => Ok(Some(Area::Listed(rule.id))),
+            None => {
+                let known: Vec<&str> = areas.iter().map(|a| a.id).collect();
+                Err(field_error(
+                    path,
+                    format!(
+                        "{id:?} is not one of this policy's areas: {}, or {{\"other\": text}}",
+                        known.join(", ")
+                    ),
+                    event,
+                ))
+            }
+        },
+        Some(Value::Object(other)) => {
+            only(other, &path, &["other"], event)?;
+            match other.get("other") {
+                Some(Value::String(text)) if !text.trim().is_empty() => {
+                    Ok(Some(Area::Other(FreeText::new(text.as_str()))))
+                }
+                Some(Value::String(_)) => Err(field_error(join(&path, "other"), "is blank", event)),
+                Some(value) => Err(field_error(
+                    join(&path, "other"),
+                    format!("expected a string, found {}", kind_of(value)),
+                    event,
+                )),
+                None => Err(field_error(join(&path, "other"), "missing", event)),
+            }
+        }
+        Some(other) => Err(field_error(
+            path,
+            format!(
+                "expected an area id or {{\"other\": text}}, found {}",
+                kind_of(other)
+            ),
+            event,
+        )),
+    }
+}
+
+const COMMON: [&str; 2] = ["type", "on"];
+
+fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
+    COMMON.iter().chain(extra).copied().collect()
+}
+
+fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonError> {
+    let path = format!("events[{index}]");
+    let at = Some(index);
+    let Value::Object(object) = value else {
+        return Err(field_error(
+            path,
+            format!("expected an event object, found {}", kind_of(value)),
+            at,
+        ));
+    };
+    let Some(kind) = string(object, &path, "type", at)? else {
+        return Err(field_error(join(&path, "type"), "missing", at));
+    };
+    let Some(on) = string(object, &path, "on", at)? else {
+        return Err(field_error(join(&path, "on"), "missing", at));
+    };
+    let on = when(on, &join(&path, "on"), at)?;
+    let kind = match kind {
+        "raised" => {
+            let fields = [
+                "area",
+                "immediate_risk",
+                "about_employee_conduct",
+                "employee_works_with_children",
+                "child_protection_conference_decision",
+                "dissent_process_exhausted",
+                "parties",
+            ];
+            only(object, &path, &allowed(&fields), at)?;
+            let mut raised = Raised::new();
+            raised.area = area(object, &path, policy, at)?;
+            raised.immediate_risk = boolean(object, &path, "immediate_risk", at)?;
+            raised.about_employee_conduct = boolean(object, &path, "about_employee_conduct", at)?;
+            raised.employee_works_with_children =
+                boolean(object, &path, "employee_works_with_children", at)?;
+            raised.child_protection_conference_decision =
+                boolean(object, &path, "child_protection_conference_decision", at)?;
+            raised.dissent_process_exhausted =
+                boolean(object, &path, "dissent_process_exhausted", at)?;
+            raised.parties = parties(object, &path, at)?;
+            EventKind::Raised(raised)
+        }
+        "escalated" => {
+            only(
+                object,
+                &path,
+                &allowed(&["to_stage", "reason", "parties"]),
+                at,
+            )?;
+            let to_stage = match object.get("to_stage") {
+                None | Some(Value::Null) => None,
+                Some(value) => match value.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                    Some(n) => Some(n),
+                    None => {
+                        return Err(field_error(
+                            join(&path, "to_stage"),
+                            format!("expected a stage number, found {value}"),
+                            at,
+                        ));
+                    }
+                },
+            };
+            EventKind::Escalated {
+                to_stage,
+                reason: text(object, &path, "reason", at)?,
+                parties: parties(object, &path, at)?,
+            }
+        }
+        "resolved" => {
+            only(object, &path, &allowed(&["outcome"]), at)?;
+            EventKind::Resolved {
+                outcome: text(object, &path, "outcome", at)?,
+            }
+        }
+        "decided" => {
+            only(object, &path, &allowed(&["outcome"]), at)?;
+            EventKind::Decided {
+                outcome: text(object, &path, "outcome", at)?,
+            }
+        }
+        "withdrawn" => {
+            only(object, &path, &allowed(&["reason"]), at)?;
+            EventKind::Withdrawn {
+                reason: text(object, &path, "reason", at)?,
+            }
+        }
+        "immediate_risk" => {
+            only(object, &path, &allowed(&[]), at)?;
+            EventKind::ImmediateRisk
+        }
+        "recorded" => {
+            only(object, &path, &allowed(&["record"]), at)?;
+            EventKind::Recorded {
+                record: string(object, &path, "record", at)?.map(str::to_string),
+            }
+        }
+        other => {
+            return Err(field_error(
+                join(&path, "type"),
+                format!(
+                    "unknown event type {other:?}; expected raised, escalated, resolved, decided, withdrawn, immediate_risk or recorded"
+                ),
+                at,
+            ));
+        }
+    };
+    Ok(Event { on, kind })
+}
+
+/// Reads the request's object (after JSON parsing).
+pub(crate) fn read(value: &Value) -> Result<Request, JsonError> {
+    let Value::Object(top) = value else {
+        return Err(field_error(
+            "(request)",
+            format!(
+                "expected an object with policy, as_of and events, found {}",
+                kind_of(value)
+            ),
+            None,
+        ));
+    };
+    let policy = match top.get("policy") {
+        Some(Value::String(id)) => match id.parse::<PolicyId>() {
+            Ok(policy) => policy,
+            Err(_) => {
+                let mut known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
+                let detail = if id == "gscp-resolution-group-2021" {
+                    " (the Resolution Group referral lifecycle is not in this version)"
+                } else {
+                    ""
+                };
+                known.sort_unstable();
+                return Err(JsonError::new(
+                    "unknown_policy",
+                    format!(
+                        "policy {id:?} is not known{detail}; known: {}",
+                        known.join(", ")
+                    ),
+                    None,
+                ));
+            }
+        },
+        Some(other) => {
+            return Err(field_error(
+                "policy",
+                format!("expected a string, found {}", kind_of(other)),
+                None,
+            ));
+        }
+        None => return Err(field_error("policy", "missing", None)),
+    };
+    only(top, "", &["policy", "calendar", "as_of", "events"], None)?;
+    let division = match top.get("calendar") {
+        None | Some(Value::Null) => Division::EnglandAndWales,
+        Some(Value::String(name)) => name.parse::<Division>().map_err(|_| {
+            JsonError::new(
+                "unknown_calendar",
+                format!("calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"),
+                None,
+            )
+        })?,
+        Some(other) => {
+            return Err(field_error("calendar", format!("expected a string, found {}", kind_of(other)), None));
+        }
+    };
+    let as_of = match top.get("as_of") {
+        Some(Value::String(text)) => date(text, "as_of", None)?,
+        Some(other) => {
+            return Err(field_error(
+                "as_of",
+                format!("expected a date YYYY-MM-DD, found {}", kind_of(other)),
+                None,
+            ));
+        }
+        None => return Err(field_error("as_of", "missing", None)),
+    };
+    let events = match top.get("events") {
+        Some(Value::Array(events)) => events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| event(e, i, policy))
+            .collect::<Result<Vec<Event>, JsonError>>()?,
+        Some(other) => {
+            return Err(field_error(
+                "events",
+                format!("expected a list of events, found {}", kind_of(other)),
+                None,
+            ));
+        }
+        None => return Err(field_error("events", "missing", None)),
+    };
+    Ok(Request {
+        policy,
+        division,
+        as_of,
+        events,
+    })
+}

@@ -1,0 +1,115 @@
+//! Mermaid state diagrams generated from a policy's table, so the diagram
+//! in `docs/` can never say something the engine does not do.
+
+use std::fmt::Write;
+
+use super::{Clock, Policy, RedirectWhen};
+
+/// The clock of a stage, in a diagram label's few words.
+fn clock_label(clock: Clock) -> String {
+    match clock {
+        Clock::WorkingDaysAfterRaised(n) => format!("due raised + {n} WD"),
+        Clock::WorkingDaysAfterStart(n) => format!("due start + {n} WD"),
+        Clock::WithoutDelay => "without delay".to_string(),
+        Clock::NotStated => "no time stated".to_string(),
+        Clock::ResolutionGroupMeetings => "set by Resolution Group meetings".to_string(),
+        #[allow(unreachable_patterns)]
+        _ => "see the policy".to_string(),
+    }
+}
+
+fn redirect_label(when: RedirectWhen) -> &'static str {
+    match when {
+        RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
+            "conference decision, dissent not exhausted"
+        }
+        RedirectWhen::ConductOfSomeoneWorkingWithChildren => {
+            "conduct of someone working with children"
+        }
+        RedirectWhen::EmployeeConduct => "employee conduct",
+        #[allow(unreachable_patterns)]
+        _ => "another process",
+    }
+}
+
+/// The policy as a Mermaid `stateDiagram-v2`: each stage with its clock,
+/// every move the engine allows, the redirects and the end states.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{diagram, Policy, PolicyId};
+///
+/// let text = diagram::mermaid(Policy::get(PolicyId::SwindonResolution2026));
+/// assert!(text.starts_with("stateDiagram-v2"));
+/// assert!(text.contains("S4 --> S5: escalated"));
+/// assert!(text.contains("S2 --> S5: escalated (immediate risk)"));
+/// assert!(text.contains("S5 --> Decided: decided"));
+/// ```
+pub fn mermaid(policy: &Policy) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, text: String| {
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "    {text}");
+    };
+    out.push_str("stateDiagram-v2\n");
+    let _ = writeln!(out, "    %% {} ({})", policy.title, policy.id);
+    for stage in policy.stages {
+        line(
+            &mut out,
+            format!(
+                "state \"Stage {}: {} ({})\" as S{}",
+                stage.number,
+                stage.name,
+                clock_label(stage.clock),
+                stage.number
+            ),
+        );
+    }
+    let first = policy.stages[0].number;
+    line(&mut out, format!("[*] --> S{first}: raised"));
+    for redirect in policy.redirects {
+        line(
+            &mut out,
+            format!(
+                "[*] --> Redirected: raised ({}) to {}",
+                redirect_label(redirect.when),
+                redirect.to
+            ),
+        );
+    }
+    for (i, stage) in policy.stages.iter().enumerate() {
+        let s = stage.number;
+        if let Some(next) = policy.stages.get(i + 1) {
+            line(&mut out, format!("S{s} --> S{}: escalated", next.number));
+        }
+        if let Some(skip) = &policy.skip {
+            let next = policy.stages.get(i + 1).map(|n| n.number);
+            for &target in skip.targets.iter().filter(|&&t| t > s && Some(t) != next) {
+                let condition = if skip.requires_immediate_risk {
+                    " (immediate risk)"
+                } else {
+                    ""
+                };
+                line(
+                    &mut out,
+                    format!("S{s} --> S{target}: escalated{condition}"),
+                );
+            }
+        }
+        line(&mut out, format!("S{s} --> Resolved: resolved"));
+        if stage.decides {
+            line(&mut out, format!("S{s} --> Decided: decided"));
+        }
+        line(&mut out, format!("S{s} --> Withdrawn: withdrawn"));
+    }
+    for end in ["Resolved", "Decided", "Withdrawn"] {
+        if end != "Decided" || policy.stages.iter().any(|s| s.decides) {
+            line(&mut out, format!("{end} --> [*]"));
+        }
+    }
+    if !policy.redirects.is_empty() {
+        line(&mut out, "Redirected --> [*]".to_string());
+    }
+    out
+}

@@ -1,0 +1,651 @@
+//! The one engine that runs every policy table over a case's events.
+
+use chrono::{Duration, NaiveDate};
+
+use super::error::day;
+use super::{
+    Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
+    EventType, MilestoneMet, MilestoneStatus, ObligationStatus, Parties, Policy, Redirect,
+    RedirectWhen, StageRecord, StageRule, StageStatus, Trigger, Warning, When,
+};
+use crate::calendar::Calendar;
+
+/// The stage under way while events are replayed.
+struct Current {
+    rule: &'static StageRule,
+    started: NaiveDate,
+    due: Due,
+}
+
+struct Run<'a> {
+    policy: &'a Policy,
+    calendar: &'a Calendar,
+    raised_on: NaiveDate,
+    state: CaseState,
+    current: Option<Current>,
+    area: Option<Area>,
+    immediate_risk_on: Option<NaiveDate>,
+    history: Vec<StageRecord>,
+    obligations: Vec<ObligationStatus>,
+    warnings: Vec<Warning>,
+    redirect: Option<Redirect>,
+    ended_on: Option<NaiveDate>,
+    /// For each milestone, the day it was met.
+    milestones_met: Vec<Option<NaiveDate>>,
+    /// The event being replayed, for errors.
+    index: usize,
+}
+
+pub(crate) fn evaluate(
+    policy: &Policy,
+    calendar: &Calendar,
+    events: &[Event],
+    as_of: NaiveDate,
+) -> Result<CaseStatus, Error> {
+    let Some(first) = events.first() else {
+        return Err(Error::field(
+            "events",
+            "a case needs at least its raised event",
+            None,
+        ));
+    };
+    let EventKind::Raised(raised) = &first.kind else {
+        return Err(Error::field(
+            "events[0].type",
+            format!(
+                "the first event must be raised, found {}",
+                first.event_type()
+            ),
+            Some(0),
+        ));
+    };
+    for (index, pair) in events.windows(2).enumerate() {
+        if pair[1].on.is_before(pair[0].on) {
+            return Err(Error::new(
+                ErrorKind::EventsOutOfOrder {
+                    index: index + 1,
+                    on: pair[1].on,
+                    previous_index: index,
+                    previous: pair[0].on,
+                },
+                Some(index + 1),
+            ));
+        }
+    }
+    let last = events[events.len() - 1].on.date();
+    if as_of < last {
+        return Err(Error::field(
+            "as_of",
+            format!(
+                "{} is before the last event (events[{}] on {}); status can only be evaluated after it",
+                day(as_of),
+                events.len() - 1,
+                day(last)
+            ),
+            None,
+        ));
+    }
+    // Every date the evaluation touches must be on the calendar: the check
+    // on `as_of` (the latest date) and the first event covers them all.
+    for (date, index) in [(first.on.date(), Some(0)), (as_of, None)] {
+        calendar
+            .is_working_day(date)
+            .map_err(|e| Error::calendar(e, index))?;
+    }
+
+    let mut run = Run {
+        policy,
+        calendar,
+        raised_on: first.on.date(),
+        state: CaseState::Open,
+        current: None,
+        area: None,
+        immediate_risk_on: None,
+        history: Vec::with_capacity(policy.stages.len()),
+        obligations: Vec::with_capacity(8),
+        warnings: Vec::new(),
+        redirect: None,
+        ended_on: None,
+        milestones_met: vec![None; policy.milestones.len()],
+        index: 0,
+    };
+    run.raise(first.on, raised)?;
+    for (index, event) in events.iter().enumerate().skip(1) {
+        run.index = index;
+        run.apply(event)?;
+    }
+    run.finish(as_of)
+}
+
+impl Run<'_> {
+    fn calendar_error(&self, error: crate::calendar::Error) -> Error {
+        Error::calendar(error, Some(self.index))
+    }
+
+    fn add_working_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
+        self.calendar
+            .add_working_days(from, n)
+            .map_err(|e| self.calendar_error(e))
+    }
+
+    fn stage_due(&self, rule: &'static StageRule, started: NaiveDate) -> Result<Due, Error> {
+        let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
+            Ok(Due {
+                kind: DueKind::ByEndOf(self.add_working_days(from, n)?),
+                rule: rule.clock_rule,
+                counted_from: Some((from, n)),
+            })
+        };
+        let plain = |kind| Due {
+            kind,
+            rule: rule.clock_rule,
+            counted_from: None,
+        };
+        match rule.clock {
+            Clock::WorkingDaysAfterRaised(n) => counted(self.raised_on, n),
+            Clock::WorkingDaysAfterStart(n) => counted(started, n),
+            Clock::WithoutDelay => Ok(plain(DueKind::WithoutDelay)),
+            Clock::NotStated | Clock::ResolutionGroupMeetings => Ok(plain(DueKind::None)),
+        }
+    }
+
+    fn obligation_due(&self, rule: DueRule, text: &'static str, on: When) -> Result<Due, Error> {
+        let date = on.date();
+        let plain = |kind| Due {
+            kind,
+            rule: text,
+            counted_from: None,
+        };
+        Ok(match rule {
+            DueRule::Immediately => plain(DueKind::Immediately),
+            DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
+            DueRule::NotStated => plain(DueKind::None),
+            DueRule::SameWorkingDay => {
+                let working = self
+                    .calendar
+                    .is_working_day(date)
+                    .map_err(|e| self.calendar_error(e))?;
+                let by = if working {
+                    date
+                } else {
+                    self.add_working_days(date, 1)?
+                };
+                plain(DueKind::ByEndOf(by))
+            }
+            DueRule::WithStage => match &self.current {
+                Some(current) => Due {
+                    rule: text,
+                    ..current.due
+                },
+                None => plain(DueKind::None),
+            },
+            DueRule::WorkingDaysAfter(n) => Due {
+                kind: DueKind::ByEndOf(self.add_working_days(date, n)?),
+                rule: text,
+                counted_from: Some((date, n)),
+            },
+            DueRule::HoursAfter(hours) => match on.datetime() {
+                Some(at) => plain(DueKind::At(at + Duration::hours(i64::from(hours)))),
+                None => {
+                    let days = i64::from(hours.div_ceil(24));
+                    plain(DueKind::ByEndOf(date + Duration::days(days)))
+                }
+            },
+        })
+    }
+
+    /// Adds every obligation the trigger sets off.
+    fn fire(&mut self, on: When, matches: impl Fn(Trigger) -> bool) -> Result<(), Error> {
+        let policy = self.policy;
+        for rule in policy.obligations.iter().filter(|o| matches(o.trigger)) {
+            let due = self.obligation_due(rule.due, rule.when, on)?;
+            self.obligations.push(ObligationStatus {
+                id: rule.id,
+                what: rule.what,
+                stage: self.current.as_ref().map(|c| c.rule.number),
+                arose_on: on.date(),
+                due,
+                done_on: None,
+                overdue: false,
+                clause: rule.clause,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_parties(&mut self, parties: Option<Parties>) {
+        let (Some(parties), Some(clause)) = (parties, self.policy.seniority) else {
+            return;
+        };
+        if parties.raising != parties.other {
+            self.warnings.push(Warning {
+                event_index: self.index,
+                message: format!(
+                    "the parties are of different seniority ({} and {}): discussions should \
+                     be between professionals of a similar level, and the more junior should \
+                     escalate to their line manager until the levels match",
+                    parties.raising.as_str(),
+                    parties.other.as_str()
+                ),
+                clause,
+            });
+        }
+    }
+
+    fn raise(&mut self, on: When, raised: &super::Raised) -> Result<(), Error> {
+        if let Some(Area::Listed(id)) = &raised.area {
+            if !self.policy.areas.iter().any(|a| a.id == *id) {
+                let known: Vec<&str> = self.policy.areas.iter().map(|a| a.id).collect();
+                return Err(Error::field(
+                    "events[0].area",
+                    format!(
+                        "{id:?} is not one of this policy's areas: {}, or {{\"other\": text}}",
+                        known.join(", ")
+                    ),
+                    Some(0),
+                ));
+            }
+        }
+        self.area = raised.area.clone();
+        self.check_parties(raised.parties);
+        let redirect = self.policy.redirects.iter().find(|r| match r.when {
+            RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
+                raised.child_protection_conference_decision && !raised.dissent_process_exhausted
+            }
+            RedirectWhen::ConductOfSomeoneWorkingWithChildren => {
+                raised.about_employee_conduct && raised.employee_works_with_children
+            }
+            RedirectWhen::EmployeeConduct => raised.about_employee_conduct,
+        });
+        if let Some(rule) = redirect {
+            self.state = CaseState::Redirected;
+            self.ended_on = Some(on.date());
+            self.redirect = Some(Redirect {
+                to: rule.to,
+                why: rule.why,
+                clause: rule.clause,
+            });
+            return Ok(());
+        }
+        self.fire(on, |t| t == Trigger::Raised)?;
+        let first = &self.policy.stages[0];
+        self.enter(first, on)?;
+        if raised.immediate_risk {
+            self.immediate_risk_on = Some(on.date());
+            self.fire(on, |t| t == Trigger::ImmediateRisk)?;
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self, rule: &'static StageRule, on: When) -> Result<(), Error> {
+        let started = on.date();
+        // Entering a stage past k leaves every stage up to k, whether the
+        // case went through them or skipped them.
+        for (met, milestone) in self.milestones_met.iter_mut().zip(self.policy.milestones) {
+            if let MilestoneMet::LeftStagesUpTo(k) = milestone.met {
+                if met.is_none() && rule.number > k {
+                    *met = Some(started);
+                }
+            }
+        }
+        let due = self.stage_due(rule, started)?;
+        self.current = Some(Current { rule, started, due });
+        let area = self.area.as_ref().and_then(|a| match a {
+            Area::Listed(id) => Some(*id),
+            Area::Other(_) => None,
+        });
+        self.fire(on, |t| match t {
+            Trigger::StageEntered(n) => n == rule.number,
+            Trigger::StageEnteredWithArea(n, id) => n == rule.number && area == Some(id),
+            _ => false,
+        })
+    }
+
+    /// Ends the current stage, recording it in the history.
+    fn leave(&mut self, on: When, ended_by: EventType) -> Result<u8, Error> {
+        let Some(current) = self.current.take() else {
+            return Ok(0);
+        };
+        let ended_on = on.date();
+        let within_time = current.due.date().map(|due| ended_on <= due);
+        let number = current.rule.number;
+        self.history.push(StageRecord {
+            number,
+            name: current.rule.name,
+            started_on: current.started,
+            ended_on,
+            due: current.due,
+            ended_by,
+            within_time,
+        });
+        // Ending the case meets every milestone still open (escalation meets
+        // them as the next stage is entered).
+        if ended_by != EventType::Escalated {
+            for met in self.milestones_met.iter_mut().filter(|m| m.is_none()) {
+                *met = Some(ended_on);
+            }
+        }
+        // Keep the stage in scope while its concluding obligations fire.
+        self.current = Some(current);
+        if ended_by != EventType::Withdrawn {
+            self.fire(on, |t| t == Trigger::StageConcluded(number))?;
+        }
+        self.current = None;
+        Ok(number)
+    }
+
+    fn highest_stage(&self) -> u8 {
+        let current = self.current.as_ref().map(|c| c.rule.number);
+        self.history
+            .iter()
+            .map(|h| h.number)
+            .chain(current)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn allowed(&self) -> Vec<EventType> {
+        let mut allowed = Vec::with_capacity(6);
+        match &self.current {
+            Some(current) if self.state == CaseState::Open => {
+                if !self.escalation_targets(current.rule.number).is_empty() {
+                    allowed.push(EventType::Escalated);
+                }
+                allowed.push(EventType::Resolved);
+                if current.rule.decides {
+                    allowed.push(EventType::Decided);
+                }
+                allowed.push(EventType::Withdrawn);
+                allowed.push(EventType::ImmediateRisk);
+                allowed.push(EventType::Recorded);
+            }
+            _ => {
+                if self.obligations.iter().any(|o| o.done_on.is_none()) {
+                    allowed.push(EventType::Recorded);
+                }
+            }
+        }
+        allowed
+    }
+
+    /// The stages an escalation from `from` may go to.
+    fn escalation_targets(&self, from: u8) -> Vec<u8> {
+        let stages = self.policy.stages;
+        let mut targets: Vec<u8> = stages
+            .iter()
+            .position(|s| s.number == from)
+            .and_then(|i| stages.get(i + 1))
+            .map(|s| vec![s.number])
+            .unwrap_or_default();
+        if let Some(skip) = &self.policy.skip {
+            if !skip.requires_immediate_risk || self.immediate_risk_on.is_some() {
+                for &t in skip.targets {
+                    if t > from && !targets.contains(&t) {
+                        targets.push(t);
+                    }
+                }
+            }
+        }
+        targets.sort_unstable();
+        targets
+    }
+
+    fn refuse(&self, event: &Event, problem: String) -> Error {
+        Error::new(
+            ErrorKind::InvalidTransition {
+                index: self.index,
+                event: event.event_type(),
+                on: event.on.date(),
+                problem,
+                allowed: self.allowed(),
+            },
+            Some(self.index),
+        )
+    }
+
+    fn require_open(&self, event: &Event) -> Result<&Current, Error> {
+        match (&self.current, self.state) {
+            (Some(current), CaseState::Open) => Ok(current),
+            (_, state) => Err(self.refuse(
+                event,
+                format!(
+                    "the case is {} (since {})",
+                    state.as_str(),
+                    self.ended_on.map(day).unwrap_or_default()
+                ),
+            )),
+        }
+    }
+
+    fn apply(&mut self, event: &Event) -> Result<(), Error> {
+        let on = event.on;
+        match &event.kind {
+            EventKind::Raised(_) => Err(self.refuse(
+                event,
+                "the disagreement was already raised (events[0])".to_string(),
+            )),
+            EventKind::Escalated {
+                to_stage, parties, ..
+            } => {
+                let from = self.require_open(event)?.rule.number;
+                let targets = self.escalation_targets(from);
+                let target = to_stage.or(targets.first().copied());
+                let Some(target) = target else {
+                    let finality = self.policy.finality.meaning;
+                    return Err(self.refuse(
+                        event,
+                        format!("stage {from} is the last stage of this policy ({finality})"),
+                    ));
+                };
+                if !targets.contains(&target) {
+                    let problem = match self.policy.stage(target) {
+                        None => format!(
+                            "to_stage {target} is not a stage of this policy (stages {})",
+                            stage_numbers(self.policy)
+                        ),
+                        Some(_) if target <= from => {
+                            format!("to_stage {target} is not after the current stage {from}")
+                        }
+                        Some(_) => skip_problem(self.policy, from, target, &targets),
+                    };
+                    return Err(self.refuse(event, problem));
+                }
+                self.leave(on, EventType::Escalated)?;
+                let rule = self.policy.stage(target).unwrap_or(&self.policy.stages[0]);
+                self.enter(rule, on)?;
+                self.check_parties(*parties);
+                Ok(())
+            }
+            EventKind::Resolved { .. } | EventKind::Decided { .. } => {
+                let current = self.require_open(event)?;
+                let decided = matches!(event.kind, EventKind::Decided { .. });
+                if decided && !current.rule.decides {
+                    let at = current.rule.number;
+                    return Err(self.refuse(
+                        event,
+                        format!(
+                            "a decision ends only the final stage; the case is at stage {at} ({})",
+                            current.rule.name
+                        ),
+                    ));
+                }
+                let highest = self.highest_stage();
+                let number = self.leave(on, event.event_type())?;
+                self.state = if decided {
+                    CaseState::Decided
+                } else {
+                    CaseState::Resolved
+                };
+                self.ended_on = Some(on.date());
+                self.fire(on, |t| match t {
+                    Trigger::ResolvedAt(stages) => stages.contains(&number),
+                    Trigger::ConcludedAfterReaching(n) => highest >= n,
+                    _ => false,
+                })
+            }
+            EventKind::Withdrawn { .. } => {
+                self.require_open(event)?;
+                self.leave(on, EventType::Withdrawn)?;
+                self.state = CaseState::Withdrawn;
+                self.ended_on = Some(on.date());
+                Ok(())
+            }
+            EventKind::ImmediateRisk => {
+                self.require_open(event)?;
+                self.immediate_risk_on.get_or_insert(on.date());
+                self.fire(on, |t| t == Trigger::ImmediateRisk)
+            }
+            EventKind::Recorded { record } => {
+                let id = record.as_deref().unwrap_or(self.policy.default_record);
+                self.record(event, id)
+            }
+        }
+    }
+
+    fn record(&mut self, event: &Event, id: &str) -> Result<(), Error> {
+        let on = event.on;
+        if let Some(pending) = self
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == id && o.done_on.is_none())
+        {
+            pending.done_on = Some(on.date());
+            return Ok(());
+        }
+        if let Some(rule) = self.policy.records.iter().find(|r| r.id == id) {
+            if self.state != CaseState::Open {
+                return Err(self.refuse(
+                    event,
+                    format!("{:?} starts a clock, but the case has ended", rule.id),
+                ));
+            }
+            let id = rule.id;
+            return self.fire(on, |t| t == Trigger::Recorded(id));
+        }
+        let known = self.policy.record_ids();
+        if !known.contains(&id) {
+            return Err(Error::field(
+                format!("events[{}].record", self.index),
+                format!(
+                    "{id:?} is not a record of this policy; its records: {}",
+                    known.join(", ")
+                ),
+                Some(self.index),
+            ));
+        }
+        let pending: Vec<&str> = self
+            .obligations
+            .iter()
+            .filter(|o| o.done_on.is_none())
+            .map(|o| o.id)
+            .collect();
+        let pending = if pending.is_empty() {
+            "none".to_string()
+        } else {
+            pending.join(", ")
+        };
+        Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
+    }
+
+    fn finish(mut self, as_of: NaiveDate) -> Result<CaseStatus, Error> {
+        let calendar = self.calendar;
+        let overdue_days = |due: &Due| -> Result<i64, Error> {
+            match due.kind {
+                DueKind::ByEndOf(date) if as_of > date => calendar
+                    .working_days_between(date, as_of)
+                    .map_err(|e| Error::calendar(e, None)),
+                _ => Ok(0),
+            }
+        };
+        let (stage, overdue, working_days_overdue) = match self.current.take() {
+            Some(current) if self.state == CaseState::Open => {
+                let days = overdue_days(&current.due)?;
+                let overdue = current.due.is_past(as_of);
+                let stage = StageStatus {
+                    number: current.rule.number,
+                    name: current.rule.name,
+                    started_on: current.started,
+                    due: current.due,
+                };
+                // Put it back for `allowed`.
+                self.current = Some(current);
+                (Some(stage), overdue, days)
+            }
+            _ => (None, false, 0),
+        };
+        for obligation in &mut self.obligations {
+            obligation.overdue = obligation.done_on.is_none() && obligation.due.is_past(as_of);
+        }
+        let mut milestones = Vec::with_capacity(self.policy.milestones.len());
+        if self.state != CaseState::Redirected {
+            for (rule, met_on) in self.policy.milestones.iter().zip(&self.milestones_met) {
+                let n = rule.working_days_after_raised;
+                let due = Due {
+                    kind: DueKind::ByEndOf(
+                        calendar
+                            .add_working_days(self.raised_on, n)
+                            .map_err(|e| Error::calendar(e, Some(0)))?,
+                    ),
+                    rule: rule.what,
+                    counted_from: Some((self.raised_on, n)),
+                };
+                milestones.push(MilestoneStatus {
+                    name: rule.name,
+                    what: rule.what,
+                    overdue: met_on.is_none() && due.is_past(as_of),
+                    due,
+                    met_on: *met_on,
+                    clause: rule.clause,
+                });
+            }
+        }
+        let next = self.allowed();
+        let finality = (self.state == CaseState::Decided).then_some(self.policy.finality);
+        Ok(CaseStatus {
+            policy: self.policy.id,
+            as_of,
+            state: self.state,
+            stage,
+            overdue,
+            working_days_overdue,
+            milestones,
+            obligations: self.obligations,
+            next,
+            history: self.history,
+            redirect: self.redirect,
+            warnings: self.warnings,
+            area: self.area,
+            raised_on: self.raised_on,
+            immediate_risk_on: self.immediate_risk_on,
+            ended_on: self.ended_on,
+            finality,
+        })
+    }
+}
+
+fn stage_numbers(policy: &Policy) -> String {
+    policy
+        .stages
+        .iter()
+        .map(|s| s.number.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn skip_problem(policy: &Policy, from: u8, target: u8, targets: &[u8]) -> String {
+    let allowed = targets
+        .iter()
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    match &policy.skip {
+        Some(skip) if skip.targets.contains(&target) && skip.requires_immediate_risk => format!(
+            "escalating from stage {from} to stage {target} skips stages, which this policy allows \
+             only once a risk of immediate or significant harm is identified; allowed to_stage: {allowed}"
+        ),
+        _ => format!(
+            "escalating from stage {from} to stage {target} skips stages, which this policy does not \
+             allow; allowed to_stage: {allowed}"
+        ),
+    }
+}

@@ -1,0 +1,398 @@
+//! The events of a case, in the order they happened.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::FreeText;
+
+/// When an event happened: a date, or a date and time (UK local time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum When {
+    /// A day, time not given.
+    Date(NaiveDate),
+    /// A day and time of day.
+    DateTime(NaiveDateTime),
+}
+
+impl When {
+    /// The day.
+    pub fn date(self) -> NaiveDate {
+        match self {
+            When::Date(date) => date,
+            When::DateTime(at) => at.date(),
+        }
+    }
+
+    /// The time, when given.
+    pub fn datetime(self) -> Option<NaiveDateTime> {
+        match self {
+            When::Date(_) => None,
+            When::DateTime(at) => Some(at),
+        }
+    }
+
+    /// True when `self` is before `other`: by date, then by time where both
+    /// give one (a date alone is never before a time on the same day).
+    pub fn is_before(self, other: When) -> bool {
+        match (self, other) {
+            (When::DateTime(a), When::DateTime(b)) => a < b,
+            (a, b) => a.date() < b.date(),
+        }
+    }
+}
+
+impl From<NaiveDate> for When {
+    fn from(date: NaiveDate) -> When {
+        When::Date(date)
+    }
+}
+
+impl From<NaiveDateTime> for When {
+    fn from(at: NaiveDateTime) -> When {
+        When::DateTime(at)
+    }
+}
+
+impl fmt::Display for When {
+    /// `2026-12-21` or `2026-12-21T14:30`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Date(date) => write!(f, "{date}"),
+            When::DateTime(at) => write!(f, "{}", at.format("%Y-%m-%dT%H:%M")),
+        }
+    }
+}
+
+/// An area of disagreement: one of the policy's own list, or another,
+/// described in words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// One of the policy's areas, by id (see [`crate::policy::Policy::areas`]).
+    Listed(&'static str),
+    /// Another area, in the practitioner's words.
+    Other(FreeText),
+}
+
+impl Area {
+    /// The id: the listed area's, or `other`.
+    pub fn id(&self) -> &str {
+        match self {
+            Area::Listed(id) => id,
+            Area::Other(_) => "other",
+        }
+    }
+}
+
+/// A professional's level of seniority, for Swindon's principle that
+/// discussions take place between professionals of a similar level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Seniority {
+    /// A practitioner.
+    Practitioner,
+    /// A line manager or team manager.
+    LineManager,
+    /// A second-tier or service manager.
+    ServiceManager,
+    /// A head or director of service, or a senior manager.
+    Director,
+}
+
+impl Seniority {
+    /// The level's name in JSON: `practitioner`, `line_manager`,
+    /// `service_manager`, `director`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seniority::Practitioner => "practitioner",
+            Seniority::LineManager => "line_manager",
+            Seniority::ServiceManager => "service_manager",
+            Seniority::Director => "director",
+        }
+    }
+
+    /// Every level, lowest first.
+    pub const ALL: [Seniority; 4] = [
+        Seniority::Practitioner,
+        Seniority::LineManager,
+        Seniority::ServiceManager,
+        Seniority::Director,
+    ];
+}
+
+/// The levels of the two parties to a discussion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Parties {
+    /// The professional raising the disagreement.
+    pub raising: Seniority,
+    /// The professional they are discussing it with.
+    pub other: Seniority,
+}
+
+/// What the `raised` event says about the concern.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Raised {
+    /// The area of disagreement.
+    pub area: Option<Area>,
+    /// A risk of immediate or significant harm was identified from the start.
+    pub immediate_risk: bool,
+    /// The concern is about the behaviour or conduct of an employee.
+    pub about_employee_conduct: bool,
+    /// The employee works with children (with `about_employee_conduct`).
+    pub employee_works_with_children: bool,
+    /// The disagreement is about a child protection conference decision.
+    pub child_protection_conference_decision: bool,
+    /// The conference's dissent process has been exhausted.
+    pub dissent_process_exhausted: bool,
+    /// The levels of the first discussion's parties.
+    pub parties: Option<Parties>,
+}
+
+impl Raised {
+    /// Nothing stated beyond the date.
+    pub fn new() -> Raised {
+        Raised::default()
+    }
+
+    /// With an area of disagreement.
+    pub fn area(mut self, area: impl Into<Area>) -> Raised {
+        self.area = Some(area.into());
+        self
+    }
+
+    /// With a risk of immediate or significant harm identified.
+    pub fn immediate_risk(mut self) -> Raised {
+        self.immediate_risk = true;
+        self
+    }
+
+    /// About the behaviour or conduct of an employee; `works_with_children`
+    /// when the employee works with children.
+    pub fn about_employee_conduct(mut self, works_with_children: bool) -> Raised {
+        self.about_employee_conduct = true;
+        self.employee_works_with_children = works_with_children;
+        self
+    }
+
+    /// About a child protection conference decision, with whether its
+    /// dissent process has been exhausted.
+    pub fn conference_decision(mut self, dissent_process_exhausted: bool) -> Raised {
+        self.child_protection_conference_decision = true;
+        self.dissent_process_exhausted = dissent_process_exhausted;
+        self
+    }
+
+    /// With the levels of the parties.
+    pub fn parties(mut self, raising: Seniority, other: Seniority) -> Raised {
+        self.parties = Some(Parties { raising, other });
+        self
+    }
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// The disagreement arose; always the first event.
+    Raised(Raised),
+    /// The current stage ended without agreement; the next starts.
+    Escalated {
+        /// The stage to go to, where the policy allows skipping.
+        to_stage: Option<u8>,
+        /// Why.
+        reason: Option<FreeText>,
+        /// The levels of the new stage's parties.
+        parties: Option<Parties>,
+    },
+    /// Agreement was reached at the current stage.
+    Resolved {
+        /// The outcome.
+        outcome: Option<FreeText>,
+    },
+    /// The final stage's decision was made.
+    Decided {
+        /// The decision.
+        outcome: Option<FreeText>,
+    },
+    /// The concern was withdrawn.
+    Withdrawn {
+        /// Why.
+        reason: Option<FreeText>,
+    },
+    /// A risk of immediate or significant harm was identified.
+    ImmediateRisk,
+    /// A record the policy demands was made.
+    Recorded {
+        /// Which: an obligation's or record's id (see
+        /// [`crate::policy::Policy::record_ids`]); when absent, the
+        /// policy's record on the child's file.
+        record: Option<String>,
+    },
+}
+
+/// The kinds of event, as named in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    /// `raised`
+    Raised,
+    /// `escalated`
+    Escalated,
+    /// `resolved`
+    Resolved,
+    /// `decided`
+    Decided,
+    /// `withdrawn`
+    Withdrawn,
+    /// `immediate_risk`
+    ImmediateRisk,
+    /// `recorded`
+    Recorded,
+}
+
+impl EventType {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Raised => "raised",
+            EventType::Escalated => "escalated",
+            EventType::Resolved => "resolved",
+            EventType::Decided => "decided",
+            EventType::Withdrawn => "withdrawn",
+            EventType::ImmediateRisk => "immediate_risk",
+            EventType::Recorded => "recorded",
+        }
+    }
+
+    /// Every kind, in the contract's order.
+    pub const ALL: [EventType; 7] = [
+        EventType::Raised,
+        EventType::Escalated,
+        EventType::Resolved,
+        EventType::Decided,
+        EventType::Withdrawn,
+        EventType::ImmediateRisk,
+        EventType::Recorded,
+    ];
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One event of a case: what happened, and when.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::policy::{Event, EventType, Raised};
+///
+/// let day = NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+/// let events = [
+///     Event::raised(day, Raised::new().immediate_risk()),
+///     Event::escalated(day.succ_opt().unwrap()).to_stage(5),
+/// ];
+/// assert_eq!(events[1].event_type(), EventType::Escalated);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// When it happened.
+    pub on: When,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// The disagreement arose.
+    pub fn raised(on: impl Into<When>, raised: Raised) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Raised(raised),
+        }
+    }
+
+    /// The current stage ended without agreement; the next starts.
+    pub fn escalated(on: impl Into<When>) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Escalated {
+                to_stage: None,
+                reason: None,
+                parties: None,
+            },
+        }
+    }
+
+    /// Agreement was reached at the current stage.
+    pub fn resolved(on: impl Into<When>) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Resolved { outcome: None },
+        }
+    }
+
+    /// The final stage's decision was made.
+    pub fn decided(on: impl Into<When>) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Decided { outcome: None },
+        }
+    }
+
+    /// The concern was withdrawn.
+    pub fn withdrawn(on: impl Into<When>) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Withdrawn { reason: None },
+        }
+    }
+
+    /// A risk of immediate or significant harm was identified.
+    pub fn immediate_risk(on: impl Into<When>) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::ImmediateRisk,
+        }
+    }
+
+    /// A record the policy demands was made, by its id.
+    pub fn recorded(on: impl Into<When>, record: &str) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::Recorded {
+                record: Some(record.to_string()),
+            },
+        }
+    }
+
+    /// For an `escalated` event: the stage to go to.
+    pub fn to_stage(mut self, stage: u8) -> Event {
+        if let EventKind::Escalated { to_stage, .. } = &mut self.kind {
+            *to_stage = Some(stage);
+        }
+        self
+    }
+
+    /// For an `escalated` event: the levels of the new stage's parties.
+    pub fn parties(mut self, raising: Seniority, other: Seniority) -> Event {
+        if let EventKind::Escalated { parties, .. } = &mut self.kind {
+            *parties = Some(Parties { raising, other });
+        }
+        self
+    }
+
+    /// The kind of event.
+    pub fn event_type(&self) -> EventType {
+        match self.kind {
+            EventKind::Raised(_) => EventType::Raised,
+            EventKind::Escalated { .. } => EventType::Escalated,
+            EventKind::Resolved { .. } => EventType::Resolved,
+            EventKind::Decided { .. } => EventType::Decided,
+            EventKind::Withdrawn { .. } => EventType::Withdrawn,
+            EventKind::ImmediateRisk => EventType::ImmediateRisk,
+            EventKind::Recorded { .. } => EventType::Recorded,
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Escalation policies as data, and the one engine that runs them.
+//!
+//! Each partnership's policy is a [`Policy`]: a table of stages (number,
+//! name, clock), the obligations that arise as a case moves (each with its
+//! deadline and the sentence it comes from), milestones, the moves the
+//! policy allows, redirects to other processes, and its areas of
+//! disagreement. [`Policy::evaluate`] runs any of them. Each partnership also
+//! has a typed façade: [`swindon`], [`nsscp`] and [`gscp`], with a `Stage`
+//! enum each.
+//!
+//! A case is its event log. Its status is a pure function of the policy, the
+//! calendar, the events and the date of evaluation: nothing else is stored,
+//! so replaying a log, auditing a decision and recomputing every deadline
+//! after a calendar update need no extra code.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use safeguarding_resolution::calendar::{Calendar, Division};
+//! use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+//!
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let events = [
+//!     Event::raised(day(2026, 12, 21), Raised::new()),
+//!     Event::escalated(day(2026, 12, 23)),
+//! ];
+//! let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+//!     Calendar::uk(Division::EnglandAndWales),
+//!     &events,
+//!     day(2027, 1, 5),
+//! )?;
+//! assert_eq!(status.state, CaseState::Open);
+//! let stage = status.stage.as_ref().unwrap();
+//! assert_eq!((stage.number, stage.name), (2, "Inter-agency Discussion"));
+//! assert_eq!(stage.due.date(), Some(day(2027, 1, 4)));
+//! assert!(status.overdue);
+//! assert_eq!(status.working_days_overdue, 1);
+//! # Ok::<(), safeguarding_resolution::policy::Error>(())
+//! ```
+
+/// Writes the typed façade of a policy's stages: numbers, names from the
+/// table, conversions and `Display`.
+macro_rules! stage_enum {
+    ($name:ident, $policy:ident, [$($variant:ident),+ $(,)?]) => {
+        impl $name {
+            /// Every stage, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The policy's number for the stage.
+            pub fn number(self) -> u8 {
+                self as u8
+            }
+
+            /// The policy's name for the stage, from its table.
+            pub fn name(self) -> &'static str {
+                $policy.stage(self as u8).map(|s| s.name).unwrap_or_default()
+            }
+
+            /// The stage's row of the policy table.
+            pub fn rule(self) -> Option<&'static $crate::policy::StageRule> {
+                $policy.stage(self as u8)
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(stage: $name) -> u8 {
+                stage as u8
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = $crate::policy::Error;
+
+            fn try_from(number: u8) -> Result<$name, $crate::policy::Error> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|s| *s as u8 == number)
+                    .ok_or_else(|| {
+                        $crate::policy::Error::field(
+                            "stage",
+                            format!("{number} is not a stage of {}", $policy.id),
+                            None,
+                        )
+                    })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            /// `Stage 2: Inter-agency Discussion`.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "Stage {}: {}", self.number(), self.name())
+            }
+        }
+    };
+}
+pub(crate) use stage_enum;
+
+mod engine;
+mod error;
+mod event;
+mod status;
+mod table;
+mod text;
+
+pub mod diagram;
+pub mod gscp;
+pub mod monitoring;
+pub mod nsscp;
+pub mod sweep;
+pub mod swindon;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+pub use error::{Error, ErrorKind};
+pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
+pub use status::{
+    CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
+    StageStatus, Warning,
+};
+pub use table::{
+    AreaRule, Clause, Clock, DueRule, Finality, MilestoneMet, MilestoneRule, ObligationRule,
+    RecordRule, RedirectRule, RedirectWhen, SkipRule, StageRule, Trigger,
+};
+pub use text::FreeText;
+
+use crate::calendar::Calendar;
+
+/// The escalation policies this library encodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PolicyId {
+    /// Gloucestershire Safeguarding Children Partnership Escalation Policy
+    /// (v1.3, July 2021), with section 10 of its multi-agency arrangements.
+    GscpEscalation2021,
+    /// Swindon Safeguarding Partnership Resolution Policy (January 2026).
+    SwindonResolution2026,
+    /// North Somerset Safeguarding Children Partnership Issue Resolution
+    /// Policy (April 2025 to April 2027).
+    NsscpIssueResolution2025,
+}
+
+impl PolicyId {
+    /// Every escalation policy.
+    pub const ALL: [PolicyId; 3] = [
+        PolicyId::GscpEscalation2021,
+        PolicyId::SwindonResolution2026,
+        PolicyId::NsscpIssueResolution2025,
+    ];
+
+    /// The id used in JSON: `gscp-escalation-2021`,
+    /// `swindon-resolution-2026`, `nsscp-issue-resolution-2025`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyId::GscpEscalation2021 => "gscp-escalation-2021",
+            PolicyId::SwindonResolution2026 => "swindon-resolution-2026",
+            PolicyId::NsscpIssueResolution2025 => "nsscp-issue-resolution-2025",
+        }
+    }
+}
+
+impl fmt::Display for PolicyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for PolicyId {
+    type Err = Error;
+
+    /// Parses a policy's JSON id.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidField`] naming the known ids.
+    fn from_str(id: &str) -> Result<PolicyId, Error> {
+        PolicyId::ALL
+            .into_iter()
+            .find(|p| p.as_str() == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
+                Error::field(
+                    "policy",
+                    format!("unknown policy {id:?}; known: {}", known.join(", ")),
+                    None,
+                )
+            })
+    }
+}
+
+/// A partnership's escalation policy, as data.
+///
+/// The fields are the policy's table; [`Policy::evaluate`] runs it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Policy {
+    /// Which policy.
+    pub id: PolicyId,
+    /// Its title.
+    pub title: &'static str,
+    /// The source document it was written from (in `shared/seeds/`).
+    pub document: &'static str,
+    /// The stages, in order.
+    pub stages: &'static [StageRule],
+    /// Every obligation, with what triggers it.
+    pub obligations: &'static [ObligationRule],
+    /// Records that start a clock rather than discharge a duty.
+    pub records: &'static [RecordRule],
+    /// Milestones counted from the day the disagreement was raised.
+    pub milestones: &'static [MilestoneRule],
+    /// When escalation may skip stages.
+    pub skip: Option<SkipRule>,
+    /// Concerns that belong to another process.
+    pub redirects: &'static [RedirectRule],
+    /// The policy's areas (or typical issues) of disagreement.
+    pub areas: &'static [AreaRule],
+    /// Where the list of areas comes from.
+    pub areas_clause: Clause,
+    /// The principle that parties be of a similar seniority, if the policy
+    /// has it.
+    pub seniority: Option<Clause>,
+    /// What the final decision means.
+    pub finality: Finality,
+    /// The record a `recorded` event without an id stands for.
+    pub default_record: &'static str,
+}
+
+impl Policy {
+    /// The policy with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+    /// let names: Vec<&str> = nsscp.stages.iter().map(|s| s.name).collect();
+    /// assert_eq!(names[3], "Safeguarding Partnership (DSPs)");
+    /// ```
+    pub fn get(id: PolicyId) -> &'static Policy {
+        match id {
+            PolicyId::GscpEscalation2021 => &gscp::POLICY,
+            PolicyId::SwindonResolution2026 => &swindon::POLICY,
+            PolicyId::NsscpIssueResolution2025 => &nsscp::POLICY,
+        }
+    }
+
+    /// The stage with this number.
+    pub fn stage(&self, number: u8) -> Option<&'static StageRule> {
+        self.stages.iter().find(|s| s.number == number)
+    }
+
+    /// Every id a `recorded` event may name: the obligations' and the
+    /// clock-starting records', each once, in table order.
+    pub fn record_ids(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for id in self
+            .obligations
+            .iter()
+            .map(|o| o.id)
+            .chain(self.records.iter().map(|r| r.id))
+        {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The status of a case at `as_of`: its stage and deadline, whether it is
+    /// overdue, milestones, obligations, the events allowed next, and its
+    /// history.
+    ///
+    /// # Errors
+    ///
+    /// - [`ErrorKind::InvalidField`]: no events, a first event that is not
+    ///   `raised`, an area or record the policy does not know, `as_of`
+    ///   before the last event;
+    /// - [`ErrorKind::EventsOutOfOrder`]: an event dated before the one
+    ///   before it;
+    /// - [`ErrorKind::InvalidTransition`]: an event the policy does not
+    ///   allow at that point, naming the events that were allowed;
+    /// - [`ErrorKind::OutOfCalendarRange`]: a date outside the calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+    /// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+    /// let events = [Event::raised(day(3, 24), Raised::new())];
+    /// let status = nsscp.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(3, 24))?;
+    /// // Day 5 and Day 8 step over Good Friday and Easter Monday.
+    /// let days: Vec<_> = status.milestones.iter().map(|m| m.due.date().unwrap()).collect();
+    /// assert_eq!(days, [day(4, 2), day(4, 7)]);
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
+    pub fn evaluate(
+        &self,
+        calendar: &Calendar,
+        events: &[Event],
+        as_of: NaiveDate,
+    ) -> Result<CaseStatus, Error> {
+        engine::evaluate(self, calendar, events, as_of)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+//! The figures partnerships collect on their resolution processes: the
+//! stage at which cases were resolved, the working days they took, and
+//! whether each stage kept to its clock.
+
+use std::collections::BTreeMap;
+
+use super::{CaseState, CaseStatus, EventType, PolicyId};
+use crate::calendar::Calendar;
+
+/// The monitoring figures of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CaseFigures {
+    /// The case's policy.
+    pub policy: PolicyId,
+    /// Where it stands.
+    pub state: CaseState,
+    /// The highest stage reached.
+    pub highest_stage: Option<u8>,
+    /// The stage at which it was resolved or decided.
+    pub concluded_at_stage: Option<u8>,
+    /// Working days from raised to its end, or to the date of evaluation
+    /// while open.
+    pub working_days_taken: i64,
+    /// Stages that ended within their clock.
+    pub stages_within_time: usize,
+    /// Stages that ended after their clock.
+    pub stages_late: usize,
+    /// True when every stage with a clock kept to it, including a current
+    /// one not yet overdue.
+    pub within_time: bool,
+}
+
+impl CaseFigures {
+    /// The figures of a case from its status.
+    ///
+    /// # Errors
+    ///
+    /// A calendar error if the case's dates are outside the calendar (they
+    /// cannot be, for a status the same calendar produced).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::monitoring::CaseFigures;
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::escalated(day(2)),
+    ///     Event::resolved(day(8)),
+    /// ];
+    /// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(calendar, &events, day(9))?;
+    /// let figures = CaseFigures::of(&status, calendar)?;
+    /// assert_eq!(figures.concluded_at_stage, Some(2));
+    /// assert_eq!(figures.working_days_taken, 5);
+    /// assert_eq!((figures.stages_within_time, figures.stages_late), (1, 1));
+    /// assert!(!figures.within_time);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(
+        status: &CaseStatus,
+        calendar: &Calendar,
+    ) -> Result<CaseFigures, crate::calendar::Error> {
+        let end = status.ended_on.unwrap_or(status.as_of);
+        let working_days_taken = calendar.working_days_between(status.raised_on, end)?;
+        let stages_within_time = status
+            .history
+            .iter()
+            .filter(|h| h.within_time == Some(true))
+            .count();
+        let stages_late = status
+            .history
+            .iter()
+            .filter(|h| h.within_time == Some(false))
+            .count();
+        let concluded_at_stage = status
+            .history
+            .last()
+            .filter(|h| matches!(h.ended_by, EventType::Resolved | EventType::Decided))
+            .map(|h| h.number);
+        Ok(CaseFigures {
+            policy: status.policy,
+            state: status.state,
+            highest_stage: status.highest_stage(),
+            concluded_at_stage,
+            working_days_taken,
+            stages_within_time,
+            stages_late,
+            within_time: stages_late == 0 && !status.overdue,
+        })
+    }
+}
+
+/// Figures summed over many cases.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Cases counted.
+    pub cases: usize,
+    /// Cases by state (`open`, `resolved`, ...).
+    pub by_state: BTreeMap<&'static str, usize>,
+    /// Resolved or decided cases by the stage they concluded at.
+    pub concluded_at_stage: BTreeMap<u8, usize>,
+    /// Cases whose every stage kept to its clock.
+    pub within_time: usize,
+    /// Working days taken by the cases that have ended, summed.
+    pub working_days_to_end: i64,
+    /// Cases that have ended.
+    pub ended: usize,
+}
+
+impl Summary {
+    /// Adds one case's figures.
+    pub fn add(&mut self, figures: &CaseFigures) {
+        self.cases += 1;
+        *self.by_state.entry(figures.state.as_str()).or_default() += 1;
+        if let Some(stage) = figures.concluded_at_stage {
+            *self.concluded_at_stage.entry(stage).or_default() += 1;
+        }
+        if figures.within_time {
+            self.within_time += 1;
+        }
+        if figures.state != CaseState::Open {
+            self.ended += 1;
+            self.working_days_to_end += figures.working_days_taken;
+        }
+    }
+
+    /// The mean working days from raised to the end, over the cases that
+    /// have ended.
+    pub fn mean_working_days_to_end(&self) -> Option<f64> {
+        (self.ended > 0).then(|| self.working_days_to_end as f64 / self.ended as f64)
+    }
+}
+
+impl<'a> FromIterator<&'a CaseFigures> for Summary {
+    fn from_iter<I: IntoIterator<Item = &'a CaseFigures>>(figures: I) -> Summary {
+        let mut summary = Summary::default();
+        for f in figures {
+            summary.add(f);
+        }
+        summary
+    }
+}

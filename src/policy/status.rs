@@ -1,0 +1,265 @@
+//! What an evaluation returns: the status of a case at a date.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{Area, Clause, EventType, Finality, PolicyId};
+use crate::calendar::{Calendar, WorkingDayDeadline};
+
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseState {
+    /// A stage is under way.
+    Open,
+    /// Agreement was reached.
+    Resolved,
+    /// The final stage's decision was made.
+    Decided,
+    /// The concern was withdrawn.
+    Withdrawn,
+    /// The concern belongs to another process (see [`CaseStatus::redirect`]).
+    Redirected,
+}
+
+impl CaseState {
+    /// The JSON name: `open`, `resolved`, `decided`, `withdrawn`,
+    /// `redirected`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::Open => "open",
+            CaseState::Resolved => "resolved",
+            CaseState::Decided => "decided",
+            CaseState::Withdrawn => "withdrawn",
+            CaseState::Redirected => "redirected",
+        }
+    }
+}
+
+/// When something is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DueKind {
+    /// By the end of this day: the day itself is in time.
+    ByEndOf(NaiveDate),
+    /// By this time (UK local).
+    At(NaiveDateTime),
+    /// Immediately.
+    Immediately,
+    /// Without delay: the policy sets no number of days.
+    WithoutDelay,
+    /// The policy states no time.
+    None,
+}
+
+impl DueKind {
+    /// The JSON name of the kind: `by_end_of`, `at`, `immediately`,
+    /// `without_delay`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueKind::ByEndOf(_) => "by_end_of",
+            DueKind::At(_) => "at",
+            DueKind::Immediately => "immediately",
+            DueKind::WithoutDelay => "without_delay",
+            DueKind::None => "none",
+        }
+    }
+}
+
+/// A deadline, with the rule it comes from in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Due {
+    /// When.
+    pub kind: DueKind,
+    /// The rule, in words that cite the policy.
+    pub rule: &'static str,
+    /// For a working-day deadline: the day counted from and the number of
+    /// working days.
+    pub counted_from: Option<(NaiveDate, u32)>,
+}
+
+impl Due {
+    /// The day it is due by, for a [`DueKind::ByEndOf`] or [`DueKind::At`]
+    /// deadline.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self.kind {
+            DueKind::ByEndOf(date) => Some(date),
+            DueKind::At(at) => Some(at.date()),
+            _ => None,
+        }
+    }
+
+    /// True when the deadline has passed at `as_of`: the due day itself is
+    /// in time.
+    pub fn is_past(&self, as_of: NaiveDate) -> bool {
+        self.date().is_some_and(|date| as_of > date)
+    }
+
+    /// The working-day count behind the deadline, with the non-working days
+    /// it skipped, on the calendar it was counted on.
+    pub fn explain<'c>(&self, calendar: &'c Calendar) -> Option<WorkingDayDeadline<'c>> {
+        let (from, n) = self.counted_from?;
+        calendar.explain_add_working_days(from, n).ok()
+    }
+}
+
+/// The stage a case is at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StageStatus {
+    /// The policy's number for the stage.
+    pub number: u8,
+    /// The policy's name for the stage.
+    pub name: &'static str,
+    /// The day the stage started.
+    pub started_on: NaiveDate,
+    /// The stage's deadline.
+    pub due: Due,
+}
+
+/// A stage a case has been through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StageRecord {
+    /// The policy's number for the stage.
+    pub number: u8,
+    /// The policy's name for the stage.
+    pub name: &'static str,
+    /// The day it started.
+    pub started_on: NaiveDate,
+    /// The day it ended.
+    pub ended_on: NaiveDate,
+    /// Its deadline.
+    pub due: Due,
+    /// The event that ended it.
+    pub ended_by: EventType,
+    /// Whether it ended by its deadline (none when the deadline is not a
+    /// date).
+    pub within_time: Option<bool>,
+}
+
+/// A milestone counted from the day the disagreement was raised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MilestoneStatus {
+    /// Its name, such as `Day 17`.
+    pub name: &'static str,
+    /// What should have happened by then.
+    pub what: &'static str,
+    /// When.
+    pub due: Due,
+    /// The day it was met, if it has been.
+    pub met_on: Option<NaiveDate>,
+    /// Not met, and past due at the date of evaluation.
+    pub overdue: bool,
+    /// The sentence it comes from.
+    pub clause: Clause,
+}
+
+/// A duty the policy puts on someone, and whether it has been done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ObligationStatus {
+    /// The id a `recorded` event names to mark it done.
+    pub id: &'static str,
+    /// What is to be done.
+    pub what: &'static str,
+    /// The stage it arose at, if any.
+    pub stage: Option<u8>,
+    /// The day it arose.
+    pub arose_on: NaiveDate,
+    /// When it is due.
+    pub due: Due,
+    /// The day it was recorded as done.
+    pub done_on: Option<NaiveDate>,
+    /// Not done, and past due at the date of evaluation.
+    pub overdue: bool,
+    /// The sentence it comes from.
+    pub clause: Clause,
+}
+
+/// Where a concern that belongs to another process goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Redirect {
+    /// An id for the other process, such as `lado`.
+    pub to: &'static str,
+    /// Where and why, in words.
+    pub why: &'static str,
+    /// The sentence it comes from.
+    pub clause: Clause,
+}
+
+/// Something the caller should know that does not stop the case, such as
+/// parties of different seniority.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Warning {
+    /// The event it concerns.
+    pub event_index: usize,
+    /// What, in words (never the caller's free text).
+    pub message: String,
+    /// The sentence behind it.
+    pub clause: Clause,
+}
+
+/// The status of a case at a date: a pure function of the policy, the
+/// calendar, the events and the date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CaseStatus {
+    /// The policy.
+    pub policy: PolicyId,
+    /// The date of evaluation.
+    pub as_of: NaiveDate,
+    /// Where the case stands.
+    pub state: CaseState,
+    /// The stage under way (none once the case is no longer open).
+    pub stage: Option<StageStatus>,
+    /// True when the current stage's deadline has passed.
+    pub overdue: bool,
+    /// Working days past the deadline (`working_days_between(due, as_of)`),
+    /// else 0.
+    pub working_days_overdue: i64,
+    /// The policy's milestones.
+    pub milestones: Vec<MilestoneStatus>,
+    /// Every obligation that has arisen, done or not, in the order they
+    /// arose.
+    pub obligations: Vec<ObligationStatus>,
+    /// The events the policy allows next.
+    pub next: Vec<EventType>,
+    /// The stages the case has been through, in order.
+    pub history: Vec<StageRecord>,
+    /// Where a redirected concern goes.
+    pub redirect: Option<Redirect>,
+    /// Warnings that do not stop the case.
+    pub warnings: Vec<Warning>,
+    /// The area of disagreement, if stated.
+    pub area: Option<Area>,
+    /// The day the disagreement was raised.
+    pub raised_on: NaiveDate,
+    /// The first day a risk of immediate or significant harm was identified.
+    pub immediate_risk_on: Option<NaiveDate>,
+    /// The day the case ended, if it has.
+    pub ended_on: Option<NaiveDate>,
+    /// For a decided case: what the decision means.
+    pub finality: Option<Finality>,
+}
+
+impl CaseStatus {
+    /// The obligations not yet done.
+    pub fn pending_obligations(&self) -> impl Iterator<Item = &ObligationStatus> {
+        self.obligations.iter().filter(|o| o.done_on.is_none())
+    }
+
+    /// The highest stage number the case reached.
+    pub fn highest_stage(&self) -> Option<u8> {
+        let current = self.stage.as_ref().map(|s| s.number);
+        self.history.iter().map(|h| h.number).chain(current).max()
+    }
+}
+
+impl fmt::Display for CaseState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
