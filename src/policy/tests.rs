@@ -1,1 +1,731 @@
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::gscp::{GscpArea, GscpStage};
+use super::nsscp::NsscpStage;
+use super::swindon::SwindonStage;
+use super::*;
+use crate::calendar::{Calendar, Division};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    day(y, m, d).and_hms_opt(h, min, 0).unwrap()
+}
+
+fn ew() -> &'static Calendar {
+    Calendar::uk(Division::EnglandAndWales)
+}
+
+fn run(policy: PolicyId, events: &[Event], as_of: NaiveDate) -> CaseStatus {
+    Policy::get(policy).evaluate(ew(), events, as_of).unwrap()
+}
+
+fn fail(policy: PolicyId, events: &[Event], as_of: NaiveDate) -> Error {
+    Policy::get(policy)
+        .evaluate(ew(), events, as_of)
+        .unwrap_err()
+}
+
+fn ids(status: &CaseStatus) -> Vec<&'static str> {
+    status.obligations.iter().map(|o| o.id).collect()
+}
+
+fn obligation<'s>(status: &'s CaseStatus, id: &str) -> &'s ObligationStatus {
+    status
+        .obligations
+        .iter()
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no obligation {id} in {:?}", ids(status)))
+}
+
+const SWINDON: PolicyId = PolicyId::SwindonResolution2026;
+const NSSCP: PolicyId = PolicyId::NsscpIssueResolution2025;
+const GSCP: PolicyId = PolicyId::GscpEscalation2021;
+
+// ---- Stage clocks (CONTRACT section 3) ----
+
+#[test]
+fn swindon_clocks_and_the_contract_example() {
+    let events = [
+        Event::raised(day(2026, 12, 21), Raised::new()),
+        Event::escalated(day(2026, 12, 23)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 1, 5));
+    assert_eq!(status.history[0].due.date(), Some(day(2026, 12, 23)));
+    assert_eq!(status.history[0].within_time, Some(true));
+    let stage = status.stage.as_ref().unwrap();
+    assert_eq!(stage.due.date(), Some(day(2027, 1, 4)));
+    assert!(status.overdue);
+    assert_eq!(status.working_days_overdue, 1);
+    assert_eq!(
+        status.next,
+        [
+            EventType::Escalated,
+            EventType::Resolved,
+            EventType::Withdrawn,
+            EventType::ImmediateRisk,
+            EventType::Recorded
+        ]
+    );
+    // The due date itself is in time.
+    let on_time = run(SWINDON, &events, day(2027, 1, 4));
+    assert!(!on_time.overdue);
+    assert_eq!(on_time.working_days_overdue, 0);
+}
+
+#[test]
+fn swindon_stages_three_to_five_run_five_working_days_from_their_start() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::escalated(day(2027, 2, 17)),
+        Event::escalated(day(2027, 2, 24)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 2, 24));
+    let dues: Vec<_> = status
+        .history
+        .iter()
+        .map(|h| h.due.date().unwrap())
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            day(2027, 2, 3),
+            day(2027, 2, 10),
+            day(2027, 2, 17),
+            day(2027, 2, 24)
+        ]
+    );
+    assert!(status.history.iter().all(|h| h.within_time == Some(true)));
+    assert_eq!(
+        status.stage.as_ref().unwrap().due.date(),
+        Some(day(2027, 3, 3))
+    );
+    assert_eq!(
+        swindon::current_stage(&status),
+        Some(SwindonStage::Partnership)
+    );
+    // Day 17 is met on the day stage 5 starts: 17 working days after 1 Feb.
+    let day_17 = &status.milestones[0];
+    assert_eq!(day_17.due.date(), Some(day(2027, 2, 24)));
+    assert_eq!(day_17.met_on, Some(day(2027, 2, 24)));
+    assert!(status.next.contains(&EventType::Decided));
+    assert!(!status.next.contains(&EventType::Escalated));
+}
+
+#[test]
+fn nsscp_clocks_and_day_5_and_day_8() {
+    let events = [
+        Event::raised(day(2027, 3, 24), Raised::new()),
+        Event::escalated(day(2027, 3, 25)),
+        Event::escalated(day(2027, 3, 31)),
+        Event::escalated(day(2027, 4, 2)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 4, 8));
+    let dues: Vec<_> = status
+        .history
+        .iter()
+        .map(|h| h.due.date().unwrap())
+        .collect();
+    // 1 WD after Wed 24 Mar; 2 WD after Thu 25 Mar over Easter; 2 after Wed 31.
+    assert_eq!(dues, [day(2027, 3, 25), day(2027, 3, 31), day(2027, 4, 2)]);
+    assert_eq!(
+        status.stage.as_ref().unwrap().due.date(),
+        Some(day(2027, 4, 7))
+    );
+    assert_eq!(
+        nsscp::current_stage(&status),
+        Some(NsscpStage::SafeguardingPartnership)
+    );
+    let names: Vec<_> = status.milestones.iter().map(|m| m.name).collect();
+    assert_eq!(names, ["Day 5", "Day 8"]);
+    assert_eq!(status.milestones[0].due.date(), Some(day(2027, 4, 2)));
+    assert_eq!(status.milestones[0].met_on, Some(day(2027, 4, 2)));
+    assert_eq!(status.milestones[1].due.date(), Some(day(2027, 4, 7)));
+    assert!(status.milestones[1].overdue);
+    assert!(status.overdue);
+}
+
+#[test]
+fn gscp_reports_unstated_clocks_honestly() {
+    let events = [
+        Event::raised(day(2027, 1, 11), Raised::new()),
+        Event::escalated(day(2027, 1, 12)),
+        Event::escalated(day(2027, 1, 20)),
+        Event::escalated(day(2027, 2, 1)),
+    ];
+    let status = run(GSCP, &events, day(2027, 6, 1));
+    assert_eq!(
+        status.history[0].due.kind,
+        DueKind::ByEndOf(day(2027, 1, 12))
+    );
+    assert_eq!(status.history[1].due.kind, DueKind::WithoutDelay);
+    assert_eq!(status.history[1].within_time, None);
+    assert_eq!(status.history[2].due.kind, DueKind::None);
+    let stage = status.stage.as_ref().unwrap();
+    assert_eq!(
+        gscp::current_stage(&status),
+        Some(GscpStage::ResolutionGroup)
+    );
+    assert_eq!(stage.due.kind, DueKind::None);
+    assert!(stage.due.rule.contains("Resolution Group"));
+    // No invented deadline, so never overdue.
+    assert!(!status.overdue);
+    assert!(status.milestones.is_empty());
+}
+
+// ---- Obligations ----
+
+#[test]
+fn gscp_line_managers_contact_within_24_hours_of_the_report() {
+    let with_time = [
+        Event::raised(day(2027, 1, 11), Raised::new()),
+        Event::recorded(at(2027, 1, 12, 16, 30), "reported_to_line_managers"),
+    ];
+    let status = run(GSCP, &with_time, day(2027, 1, 14));
+    let contact = obligation(&status, "line_managers_contact");
+    assert_eq!(contact.due.kind, DueKind::At(at(2027, 1, 13, 16, 30)));
+    assert!(contact.overdue);
+    // Without a time of day: by the end of the next day.
+    let date_only = [
+        Event::raised(day(2027, 1, 11), Raised::new()),
+        Event::recorded(day(2027, 1, 12), "reported_to_line_managers"),
+        Event::recorded(day(2027, 1, 13), "line_managers_contact"),
+    ];
+    let status = run(GSCP, &date_only, day(2027, 1, 14));
+    let contact = obligation(&status, "line_managers_contact");
+    assert_eq!(contact.due.kind, DueKind::ByEndOf(day(2027, 1, 13)));
+    assert_eq!(contact.done_on, Some(day(2027, 1, 13)));
+    assert!(!contact.overdue);
+}
+
+#[test]
+fn gscp_involves_the_service_manager_mash_on_threshold_disputes() {
+    let events = |area: GscpArea| {
+        [
+            Event::raised(day(2027, 1, 11), Raised::new().area(area)),
+            Event::escalated(day(2027, 1, 12)),
+        ]
+    };
+    let threshold = run(GSCP, &events(GscpArea::ReferralThreshold), day(2027, 1, 12));
+    let mash = obligation(&threshold, "involve_service_manager_mash");
+    assert_eq!(mash.due.kind, DueKind::WithoutDelay);
+    assert_eq!(mash.stage, Some(2));
+    let other = run(GSCP, &events(GscpArea::AssessmentOutcome), day(2027, 1, 12));
+    assert!(!ids(&other).contains(&"involve_service_manager_mash"));
+}
+
+#[test]
+fn agreed_actions_are_fed_back_on_resolution() {
+    let events = [
+        Event::raised(day(2027, 1, 11), Raised::new()),
+        Event::resolved(day(2027, 1, 11)),
+    ];
+    let status = run(GSCP, &events, day(2027, 1, 11));
+    assert_eq!(status.state, CaseState::Resolved);
+    assert_eq!(
+        obligation(&status, "feed_back_actions").due.kind,
+        DueKind::Immediately
+    );
+    assert!(ids(&status).contains(&"case_file_record"));
+    assert_eq!(status.next, [EventType::Recorded]);
+    // Recording the file record without naming it uses the default record.
+    let mut recorded = events.to_vec();
+    recorded.push(Event {
+        on: When::Date(day(2027, 1, 12)),
+        kind: EventKind::Recorded { record: None },
+    });
+    let status = run(GSCP, &recorded, day(2027, 1, 12));
+    assert_eq!(
+        obligation(&status, "case_file_record").done_on,
+        Some(day(2027, 1, 12))
+    );
+}
+
+#[test]
+fn swindon_obligations_follow_the_stages() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::escalated(day(2027, 2, 17)),
+        Event::escalated(day(2027, 2, 24)),
+        Event::decided(day(2027, 3, 3)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 3, 3));
+    let all = ids(&status);
+    assert!(!ids(&run(SWINDON, &events[..1], day(2027, 2, 1))).contains(&"email_record"));
+    for id in [
+        "email_record",
+        "email_copied_to_partnership",
+        "stage_4_outcome_to_partnership",
+        "resolution_form",
+        "reflective_learning_event",
+        "feed_back_actions",
+    ] {
+        assert!(all.contains(&id), "{id} missing from {all:?}");
+    }
+    // Copies to the partnership at stages 3 and 4, due with the stage clock.
+    let copies: Vec<_> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "email_copied_to_partnership")
+        .map(|o| (o.stage, o.due.date()))
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            (Some(3), Some(day(2027, 2, 17))),
+            (Some(4), Some(day(2027, 2, 24)))
+        ]
+    );
+    assert_eq!(
+        obligation(&status, "resolution_form").due.date(),
+        Some(day(2027, 3, 3))
+    );
+    assert_eq!(status.state, CaseState::Decided);
+    assert!(status.finality.is_some());
+    // No reflective learning event when resolved before stage 5.
+    let early = run(
+        SWINDON,
+        &[events[0].clone(), Event::resolved(day(2027, 2, 2))],
+        day(2027, 2, 2),
+    );
+    assert!(!ids(&early).contains(&"reflective_learning_event"));
+}
+
+#[test]
+fn nsscp_recording_form_goes_to_the_business_manager_and_head_of_safeguarding() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 2)),
+        Event::escalated(day(2027, 2, 4)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 2, 4));
+    let to_manager: Vec<_> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "form_to_business_manager")
+        .map(|o| o.stage)
+        .collect();
+    assert_eq!(to_manager, [Some(2), Some(3)]);
+    assert_eq!(
+        obligation(&status, "form_to_head_of_safeguarding").stage,
+        Some(3)
+    );
+    assert_eq!(
+        obligation(&status, "exchange_manager_details").due.date(),
+        Some(day(2027, 2, 2))
+    );
+    assert!(
+        !ids(&run(NSSCP, &events[..2], day(2027, 2, 2))).contains(&"form_to_head_of_safeguarding")
+    );
+}
+
+// ---- Immediate risk ----
+
+#[test]
+fn swindon_immediate_risk_informs_the_partnership_and_may_go_to_stage_5() {
+    let events = [
+        Event::raised(day(2026, 12, 19), Raised::new()),
+        Event::immediate_risk(day(2026, 12, 19)),
+        Event::escalated(day(2026, 12, 21)).to_stage(5),
+    ];
+    let status = run(SWINDON, &events, day(2026, 12, 21));
+    // Raised on a Saturday: the same working day is the next one, Monday.
+    assert_eq!(
+        obligation(&status, "same_day_safeguarding_escalation")
+            .due
+            .kind,
+        DueKind::ByEndOf(day(2026, 12, 21))
+    );
+    assert_eq!(
+        obligation(&status, "inform_partnership_immediately")
+            .due
+            .kind,
+        DueKind::Immediately
+    );
+    assert_eq!(status.stage.as_ref().unwrap().number, 5);
+    assert_eq!(status.immediate_risk_on, Some(day(2026, 12, 19)));
+    // Skipping to stage 5 leaves stages up to 4: Day 17 is met.
+    assert_eq!(status.milestones[0].met_on, Some(day(2026, 12, 21)));
+    // Without immediate risk the skip is refused, naming what is allowed.
+    let err = fail(
+        SWINDON,
+        &[events[0].clone(), events[2].clone()],
+        day(2026, 12, 21),
+    );
+    assert!(err.is_invalid_transition());
+    assert_eq!(err.event_index(), Some(1));
+    let message = err.to_string();
+    assert!(
+        message.contains("only once a risk of immediate or significant harm"),
+        "{message}"
+    );
+    assert!(message.contains("allowed to_stage: 2"), "{message}");
+}
+
+#[test]
+fn gscp_may_run_the_stages_quickly_after_immediate_risk() {
+    let events = [
+        Event::raised(day(2027, 1, 11), Raised::new().immediate_risk()),
+        Event::escalated(day(2027, 1, 11)).to_stage(4),
+    ];
+    let status = run(GSCP, &events, day(2027, 1, 11));
+    assert_eq!(status.stage.as_ref().unwrap().number, 4);
+    // The Chair is reached only through the Resolution Group.
+    let err = fail(
+        GSCP,
+        &[
+            events[0].clone(),
+            Event::escalated(day(2027, 1, 11)).to_stage(5),
+        ],
+        day(2027, 1, 11),
+    );
+    assert!(
+        err.to_string().contains("allowed to_stage: 2 or 3 or 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nsscp_immediate_harm_goes_to_the_line_manager_immediately() {
+    let events = [Event::raised(
+        day(2027, 2, 1),
+        Raised::new().immediate_risk(),
+    )];
+    let status = run(NSSCP, &events, day(2027, 2, 1));
+    assert_eq!(
+        obligation(&status, "raise_with_line_manager").due.kind,
+        DueKind::Immediately
+    );
+    // North Somerset allows no skipping.
+    let err = fail(
+        NSSCP,
+        &[
+            events[0].clone(),
+            Event::escalated(day(2027, 2, 1)).to_stage(4),
+        ],
+        day(2027, 2, 1),
+    );
+    assert!(err.to_string().contains("does not allow"), "{err}");
+}
+
+// ---- Redirects ----
+
+#[test]
+fn swindon_redirects_conference_decisions_and_employee_conduct() {
+    let redirected = |raised: Raised| {
+        let status = run(
+            SWINDON,
+            &[Event::raised(day(2027, 2, 1), raised)],
+            day(2027, 2, 1),
+        );
+        assert_eq!(status.state, CaseState::Redirected);
+        assert!(status.stage.is_none() && status.milestones.is_empty());
+        status.redirect.unwrap().to
+    };
+    assert_eq!(
+        redirected(Raised::new().conference_decision(false)),
+        "child_protection_conference_dissent"
+    );
+    assert_eq!(
+        redirected(Raised::new().about_employee_conduct(false)),
+        "position_of_trust_framework"
+    );
+    assert_eq!(
+        redirected(Raised::new().about_employee_conduct(true)),
+        "lado"
+    );
+    // Once the dissent process is exhausted, the resolution process applies.
+    let status = run(
+        SWINDON,
+        &[Event::raised(
+            day(2027, 2, 1),
+            Raised::new().conference_decision(true),
+        )],
+        day(2027, 2, 1),
+    );
+    assert_eq!(status.state, CaseState::Open);
+    // Other policies have no such redirect.
+    let status = run(
+        NSSCP,
+        &[Event::raised(
+            day(2027, 2, 1),
+            Raised::new().about_employee_conduct(true),
+        )],
+        day(2027, 2, 1),
+    );
+    assert_eq!(status.state, CaseState::Open);
+    // Nothing may follow a redirect.
+    let err = fail(
+        SWINDON,
+        &[
+            Event::raised(day(2027, 2, 1), Raised::new().about_employee_conduct(true)),
+            Event::escalated(day(2027, 2, 2)),
+        ],
+        day(2027, 2, 2),
+    );
+    assert!(err.to_string().contains("the case is redirected"), "{err}");
+}
+
+// ---- Seniority and areas ----
+
+#[test]
+fn swindon_warns_when_the_parties_differ_in_seniority() {
+    let events = [
+        Event::raised(
+            day(2027, 2, 1),
+            Raised::new().parties(Seniority::Practitioner, Seniority::Practitioner),
+        ),
+        Event::escalated(day(2027, 2, 2)).parties(Seniority::LineManager, Seniority::Director),
+    ];
+    let status = run(SWINDON, &events, day(2027, 2, 2));
+    assert_eq!(status.warnings.len(), 1);
+    assert_eq!(status.warnings[0].event_index, 1);
+    assert!(
+        status.warnings[0]
+            .message
+            .contains("line_manager and director")
+    );
+    // North Somerset states no such principle.
+    assert!(run(NSSCP, &events, day(2027, 2, 2)).warnings.is_empty());
+}
+
+#[test]
+fn areas_come_from_the_policys_own_list() {
+    let other = Area::Other(FreeText::new("a named child's school place"));
+    let status = run(
+        NSSCP,
+        &[Event::raised(day(2027, 2, 1), Raised::new().area(other))],
+        day(2027, 2, 1),
+    );
+    assert_eq!(status.area.as_ref().map(|a| a.id()), Some("other"));
+    let err = fail(
+        NSSCP,
+        &[Event::raised(
+            day(2027, 2, 1),
+            Raised::new().area(GscpArea::ReferralThreshold),
+        )],
+        day(2027, 2, 1),
+    );
+    assert_eq!(err.code(), "invalid_field");
+    assert!(err.to_string().contains("waiting_time"), "{err}");
+    // Free text never reaches Debug output.
+    assert!(!format!("{status:?}").contains("school place"));
+}
+
+// ---- Invalid moves ----
+
+#[test]
+fn invalid_moves_name_what_was_allowed() {
+    let raised = Event::raised(day(2027, 2, 1), Raised::new());
+    // Escalating past the last stage.
+    let mut events = vec![raised.clone()];
+    for d in [2, 3, 4] {
+        events.push(Event::escalated(day(2027, 2, d)));
+    }
+    events.push(Event::escalated(day(2027, 2, 5)));
+    let err = fail(NSSCP, &events, day(2027, 2, 5));
+    assert!(
+        err.to_string().contains("stage 4 is the last stage"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("allowed now: resolved, decided, withdrawn"),
+        "{err}"
+    );
+    // An event after the case ended.
+    let err = fail(
+        NSSCP,
+        &[
+            raised.clone(),
+            Event::withdrawn(day(2027, 2, 2)),
+            Event::resolved(day(2027, 2, 3)),
+        ],
+        day(2027, 2, 3),
+    );
+    assert!(
+        err.to_string()
+            .contains("the case is withdrawn (since 2027-02-02)"),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with("allowed now: recorded"), "{err}");
+    // A second raised.
+    assert!(
+        fail(NSSCP, &[raised.clone(), raised.clone()], day(2027, 2, 1)).is_invalid_transition()
+    );
+    // Escalating backwards, or to a stage that does not exist.
+    let err = fail(
+        NSSCP,
+        &[
+            raised.clone(),
+            Event::escalated(day(2027, 2, 2)).to_stage(1),
+        ],
+        day(2027, 2, 2),
+    );
+    assert!(
+        err.to_string().contains("not after the current stage 1"),
+        "{err}"
+    );
+    let err = fail(
+        NSSCP,
+        &[
+            raised.clone(),
+            Event::escalated(day(2027, 2, 2)).to_stage(9),
+        ],
+        day(2027, 2, 2),
+    );
+    assert!(
+        err.to_string()
+            .contains("not a stage of this policy (stages 1, 2, 3, 4)"),
+        "{err}"
+    );
+    // A record nobody owes.
+    let err = fail(
+        NSSCP,
+        &[
+            raised.clone(),
+            Event::recorded(day(2027, 2, 2), "form_to_head_of_safeguarding"),
+        ],
+        day(2027, 2, 2),
+    );
+    assert!(
+        err.to_string()
+            .contains("no \"form_to_head_of_safeguarding\" is pending"),
+        "{err}"
+    );
+    let err = fail(
+        NSSCP,
+        &[raised.clone(), Event::recorded(day(2027, 2, 2), "nonsense")],
+        day(2027, 2, 2),
+    );
+    assert_eq!(err.code(), "invalid_field");
+}
+
+#[test]
+fn dates_must_not_go_backwards() {
+    let events = [
+        Event::raised(day(2027, 2, 3), Raised::new()),
+        Event::escalated(day(2027, 2, 2)),
+    ];
+    let err = fail(NSSCP, &events, day(2027, 2, 3));
+    assert_eq!(err.code(), "events_out_of_order");
+    assert_eq!(err.event_index(), Some(1));
+    // Times on the same day are compared too.
+    let events = [
+        Event::raised(at(2027, 2, 3, 10, 0), Raised::new()),
+        Event::escalated(at(2027, 2, 3, 9, 0)),
+    ];
+    assert_eq!(
+        fail(NSSCP, &events, day(2027, 2, 3)).code(),
+        "events_out_of_order"
+    );
+    // as_of before the last event.
+    let err = fail(NSSCP, &events[..1], day(2027, 2, 2));
+    assert_eq!(err.code(), "invalid_field");
+    assert!(
+        err.to_string()
+            .starts_with("as_of: 2027-02-02 is before the last event"),
+        "{err}"
+    );
+    assert_eq!(fail(NSSCP, &[], day(2027, 2, 2)).code(), "invalid_field");
+    let err = fail(NSSCP, &[Event::resolved(day(2027, 2, 2))], day(2027, 2, 2));
+    assert!(
+        err.to_string().contains("the first event must be raised"),
+        "{err}"
+    );
+}
+
+#[test]
+fn dates_off_the_calendar_are_errors() {
+    let events = [Event::raised(day(1900, 1, 1), Raised::new())];
+    assert_eq!(
+        fail(NSSCP, &events, day(1900, 1, 1)).code(),
+        "out_of_calendar_range"
+    );
+    let events = [Event::raised(day(2100, 12, 30), Raised::new())];
+    let err = fail(SWINDON, &events, day(2100, 12, 31));
+    assert_eq!(err.code(), "out_of_calendar_range");
+}
+
+#[test]
+fn every_table_is_well_formed() {
+    for id in PolicyId::ALL {
+        let policy = Policy::get(id);
+        assert_eq!(policy.id, id);
+        assert_eq!(id.as_str().parse::<PolicyId>().unwrap(), id);
+        let numbers: Vec<u8> = policy.stages.iter().map(|s| s.number).collect();
+        let expected: Vec<u8> = (1..=numbers.len() as u8).collect();
+        assert_eq!(numbers, expected, "{id}: stages numbered 1..n");
+        assert_eq!(
+            policy.stages.iter().filter(|s| s.decides).count(),
+            1,
+            "{id}: one decision stage"
+        );
+        assert!(
+            policy.stages.last().unwrap().decides,
+            "{id}: the last stage decides"
+        );
+        assert!(policy.record_ids().contains(&policy.default_record), "{id}");
+        for obligation in policy.obligations {
+            assert!(!obligation.clause.text.is_empty() && !obligation.when.is_empty());
+            let stage = match obligation.trigger {
+                Trigger::StageEntered(n)
+                | Trigger::StageConcluded(n)
+                | Trigger::ConcludedAfterReaching(n) => Some(n),
+                Trigger::StageEnteredWithArea(n, area) => {
+                    assert!(policy.areas.iter().any(|a| a.id == area), "{id}: {area}");
+                    Some(n)
+                }
+                _ => None,
+            };
+            if let Some(n) = stage {
+                assert!(
+                    policy.stage(n).is_some(),
+                    "{id}: {} names stage {n}",
+                    obligation.id
+                );
+            }
+            if let Trigger::Recorded(record) = obligation.trigger {
+                assert!(
+                    policy.records.iter().any(|r| r.id == record),
+                    "{id}: {record}"
+                );
+            }
+        }
+        if let Some(skip) = &policy.skip {
+            assert!(skip.targets.iter().all(|t| policy.stage(*t).is_some()));
+        }
+    }
+    assert!("nowhere".parse::<PolicyId>().is_err());
+}
+
+#[test]
+fn typed_stages_match_the_tables() {
+    for stage in SwindonStage::ALL {
+        assert_eq!(SwindonStage::try_from(stage.number()).unwrap(), *stage);
+        assert!(!stage.name().is_empty());
+    }
+    assert_eq!(NsscpStage::ALL.len(), nsscp::POLICY.stages.len());
+    assert_eq!(GscpStage::ALL.len(), gscp::POLICY.stages.len());
+    assert_eq!(SwindonStage::ALL.len(), swindon::POLICY.stages.len());
+    assert!(GscpStage::try_from(6).is_err());
+    assert_eq!(
+        SwindonStage::HeadsOfService.to_string(),
+        "Stage 4: Heads/Directors of Service/Senior Managers"
+    );
+}
+
+#[test]
+fn policies_and_statuses_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Policy>();
+    check::<CaseStatus>();
+    check::<Event>();
+    check::<Error>();
+}
