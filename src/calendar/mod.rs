@@ -264,7 +264,7 @@ impl BankHoliday {
 impl fmt::Display for BankHoliday {
     /// `Mon 28 Dec Boxing Day (substitute day)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.date.format("%a %-d %b"), self.title)?;
+        write!(f, "{} {}", ShortDate(self.date), self.title)?;
         if self.is_substitute() {
             f.write_str(" (substitute day)")?;
         }
@@ -364,7 +364,7 @@ impl fmt::Display for NonWorkingDay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.holidays.first() {
             Some(holiday) => holiday.fmt(f),
-            None => write!(f, "{} weekend", self.date.format("%a %-d %b")),
+            None => write!(f, "{} weekend", ShortDate(self.date)),
         }
     }
 }
@@ -440,13 +440,18 @@ impl fmt::Display for WorkingDayDeadline<'_> {
         write!(
             f,
             "{}, {} working day{plural} after {}",
-            self.due.format("%a %-d %b %Y"),
+            LongDate(self.due),
             self.working_days,
-            self.from.format("%a %-d %b %Y"),
+            LongDate(self.from),
         )?;
-        let holidays = self.skipped_bank_holidays();
-        if !holidays.is_empty() {
-            write!(f, " ({holidays})")?;
+        // Written piece by piece: explanations are on the JSON hot path.
+        let mut holidays = self.skipped.iter().filter(|d| !d.holidays.is_empty());
+        if let Some(first) = holidays.next() {
+            write!(f, " (skips {first}")?;
+            for day in holidays {
+                write!(f, ", {day}")?;
+            }
+            f.write_str(")")?;
         }
         Ok(())
     }
@@ -524,6 +529,37 @@ impl PartialEq for Calendar {
 }
 
 impl Eq for Calendar {}
+
+/// `Fri 25 Dec`, written without chrono's format-string parser (deadline
+/// explanations write many dates).
+pub(crate) struct ShortDate(pub(crate) NaiveDate);
+
+/// `Fri 25 Dec 2026`.
+pub(crate) struct LongDate(pub(crate) NaiveDate);
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl fmt::Display for ShortDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.0;
+        write!(
+            f,
+            "{} {} {}",
+            WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+            date.day(),
+            MONTHS[date.month0() as usize]
+        )
+    }
+}
+
+impl fmt::Display for LongDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", ShortDate(self.0), self.0.year())
+    }
+}
 
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)

@@ -32,6 +32,8 @@ struct Run<'a> {
     ended_on: Option<NaiveDate>,
     /// For each milestone, the day it was met.
     milestones_met: Vec<Option<NaiveDate>>,
+    /// Clock-starting records made: id, stage, day.
+    records_made: Vec<(&'static str, Option<u8>, NaiveDate)>,
     /// The event being replayed, for errors.
     index: usize,
 }
@@ -107,6 +109,7 @@ pub(crate) fn evaluate(
         redirect: None,
         ended_on: None,
         milestones_met: vec![None; policy.milestones.len()],
+        records_made: Vec::new(),
         index: 0,
     };
     run.raise(first.on, raised)?;
@@ -160,18 +163,7 @@ impl Run<'_> {
             DueRule::Immediately => plain(DueKind::Immediately),
             DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
             DueRule::NotStated => plain(DueKind::None),
-            DueRule::SameWorkingDay => {
-                let working = self
-                    .calendar
-                    .is_working_day(date)
-                    .map_err(|e| self.calendar_error(e))?;
-                let by = if working {
-                    date
-                } else {
-                    self.add_working_days(date, 1)?
-                };
-                plain(DueKind::ByEndOf(by))
-            }
+            DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
             DueRule::WithStage => match &self.current {
                 Some(current) => Due {
                     rule: text,
@@ -194,15 +186,26 @@ impl Run<'_> {
         })
     }
 
-    /// Adds every obligation the trigger sets off.
+    /// Adds every obligation the trigger sets off, at the current stage.
     fn fire(&mut self, on: When, matches: impl Fn(Trigger) -> bool) -> Result<(), Error> {
+        let stage = self.current.as_ref().map(|c| c.rule.number);
+        self.fire_at(on, stage, matches)
+    }
+
+    /// Adds every obligation the trigger sets off, at the given stage.
+    fn fire_at(
+        &mut self,
+        on: When,
+        stage: Option<u8>,
+        matches: impl Fn(Trigger) -> bool,
+    ) -> Result<(), Error> {
         let policy = self.policy;
         for rule in policy.obligations.iter().filter(|o| matches(o.trigger)) {
             let due = self.obligation_due(rule.due, rule.when, on)?;
             self.obligations.push(ObligationStatus {
                 id: rule.id,
                 what: rule.what,
-                stage: self.current.as_ref().map(|c| c.rule.number),
+                stage,
                 arose_on: on.date(),
                 due,
                 done_on: None,
@@ -295,7 +298,7 @@ impl Run<'_> {
             Area::Other(_) => None,
         });
         self.fire(on, |t| match t {
-            Trigger::StageEntered(n) => n == rule.number,
+            Trigger::StageEntered(stages) => stages.contains(&rule.number),
             Trigger::StageEnteredWithArea(n, id) => n == rule.number && area == Some(id),
             _ => false,
         })
@@ -307,7 +310,8 @@ impl Run<'_> {
             return Ok(0);
         };
         let ended_on = on.date();
-        let within_time = current.due.date().map(|due| ended_on <= due);
+        let kept_by = self.clock_met_on(&current).unwrap_or(ended_on);
+        let within_time = current.due.date().map(|due| kept_by <= due);
         let number = current.rule.number;
         self.history.push(StageRecord {
             number,
@@ -332,6 +336,24 @@ impl Run<'_> {
         }
         self.current = None;
         Ok(number)
+    }
+
+    /// The day the record that meets the stage's clock was made, for a stage
+    /// whose clock is met by a record.
+    fn clock_met_on(&self, current: &Current) -> Option<NaiveDate> {
+        let id = current.rule.clock_met_by?;
+        let stage = Some(current.rule.number);
+        let obligation = self
+            .obligations
+            .iter()
+            .find(|o| o.id == id && o.stage == stage)
+            .and_then(|o| o.done_on);
+        let record = self
+            .records_made
+            .iter()
+            .find(|(r, s, _)| *r == id && *s == stage)
+            .map(|(_, _, on)| *on);
+        obligation.or(record)
     }
 
     fn highest_stage(&self) -> u8 {
@@ -477,7 +499,7 @@ impl Run<'_> {
                     CaseState::Resolved
                 };
                 self.ended_on = Some(on.date());
-                self.fire(on, |t| match t {
+                self.fire_at(on, Some(number), |t| match t {
                     Trigger::ResolvedAt(stages) => stages.contains(&number),
                     Trigger::ConcludedAfterReaching(n) => highest >= n,
                     _ => false,
@@ -520,6 +542,8 @@ impl Run<'_> {
                 ));
             }
             let id = rule.id;
+            let stage = self.current.as_ref().map(|c| c.rule.number);
+            self.records_made.push((id, stage, on.date()));
             return self.fire(on, |t| t == Trigger::Recorded(id));
         }
         let known = self.policy.record_ids();
@@ -559,8 +583,10 @@ impl Run<'_> {
         };
         let (stage, overdue, working_days_overdue) = match self.current.take() {
             Some(current) if self.state == CaseState::Open => {
-                let days = overdue_days(&current.due)?;
-                let overdue = current.due.is_past(as_of);
+                // A clock met by a record is no longer running once recorded.
+                let met = self.clock_met_on(&current).is_some();
+                let days = if met { 0 } else { overdue_days(&current.due)? };
+                let overdue = !met && current.due.is_past(as_of);
                 let stage = StageStatus {
                     number: current.rule.number,
                     name: current.rule.name,

@@ -149,5 +149,5 @@ impl Error {
 
 /// Keeps a date in messages in one format.
 pub(crate) fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }

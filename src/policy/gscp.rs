@@ -110,6 +110,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The professionals involved should attempt to resolve differences through discussion within one working day, but if they are unable to do so, their disagreement must be reported by them to their line managers or equivalent",
         ),
         decides: false,
+        clock_met_by: Some("reported_to_line_managers"),
     },
     StageRule {
         number: 2,
@@ -121,6 +122,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "Where it is not possible to resolve the matter at front line management level, the matter should be referred without delay to second tier management level.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 3,
@@ -132,6 +134,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "If following Stage Two of process the disagreement remains unresolved, the matter will be referred to an appropriate Head of Service within Specialist Children's Services, who will consider the matter in dialogue their equivalent level of management within the agency progressing the escalation.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 4,
@@ -143,6 +146,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "In all cases where in the unlikely event it has not been possible to resolve differences and/or where there may be lessons to be learned for future practice, consideration should be given to making a referral to the GSCP Resolution Group.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 5,
@@ -154,6 +158,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration",
         ),
         decides: true,
+        clock_met_by: None,
     },
 ];
 
@@ -192,7 +197,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "resolution_group_referral",
         what: "Submit a referral to the GSCP Business Unit for the Resolution Group (see the gscp-resolution-group-2021 lifecycle)",
-        trigger: Trigger::StageEntered(4),
+        trigger: Trigger::StageEntered(&[4]),
         due: DueRule::NotStated,
         when: "by the Resolution Group's submission deadline before its next meeting",
         clause: clause(

@@ -100,6 +100,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "Initial attempts should be taken to resolve the problem peer to peer. [...] This should be done within 1 working day.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 2,
@@ -111,6 +112,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The issue will then be considered at line management level, or with the designated or named professional for safeguarding within and between each agency within 2 working days.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 3,
@@ -122,6 +124,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The matter should be referred to an appropriate level of management within the organisation, who will discuss with peers from the other agencies involved within 2 working days.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 4,
@@ -133,6 +136,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "They will refer the matter to the Delegated Safeguarding Partners (DSPs) who will consider the information provided and respond within 3 working days by Day 8.",
         ),
         decides: true,
+        clock_met_by: None,
     },
 ];
 
@@ -140,7 +144,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "written_record",
         what: "Evidence the difference of opinion in writing via an email, including the rationale and resolution, shared and agreed by all parties",
-        trigger: Trigger::StageEntered(1),
+        trigger: Trigger::StageEntered(&[1]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -151,7 +155,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "case_file_record",
         what: "Keep a record on the child's or young person's file",
-        trigger: Trigger::StageEntered(1),
+        trigger: Trigger::StageEntered(&[1]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -162,7 +166,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "exchange_manager_details",
         what: "Practitioners exchange both line manager and senior manager details",
-        trigger: Trigger::StageEntered(1),
+        trigger: Trigger::StageEntered(&[1]),
         due: DueRule::WithStage,
         when: "when the stage 1 discussion occurs, within 1 working day",
         clause: clause(
@@ -184,7 +188,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "recording_form",
         what: "Use the Recording Form (Appendix 1) to evidence stage 2, and update the child's or young person's file",
-        trigger: Trigger::StageEntered(2),
+        trigger: Trigger::StageEntered(&[2]),
         due: DueRule::WithStage,
         when: "with the stage 2 discussion, within 2 working days",
         clause: clause(
@@ -195,7 +199,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "form_to_business_manager",
         what: "Send a copy of the Recording Form to the NSSCP Business Manager (stage 2)",
-        trigger: Trigger::StageEntered(2),
+        trigger: Trigger::StageEntered(&[2]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -206,7 +210,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "form_to_senior_manager",
         what: "The line manager shares the Recording Form with their senior manager",
-        trigger: Trigger::StageEntered(3),
+        trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "on the issue's referral to stage 3; the policy states no time",
         clause: clause(
@@ -217,7 +221,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "recording_form",
         what: "Continue to record the stage 3 conversations on the Recording Form, and share an agreed written record",
-        trigger: Trigger::StageEntered(3),
+        trigger: Trigger::StageEntered(&[3]),
         due: DueRule::WithStage,
         when: "with the stage 3 discussion, within 2 working days",
         clause: clause(
@@ -228,7 +232,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "form_to_business_manager",
         what: "Send a copy of the Recording Form to the NSSCP Business Manager (stage 3)",
-        trigger: Trigger::StageEntered(3),
+        trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -239,7 +243,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "form_to_head_of_safeguarding",
         what: "Send a copy of the Recording Form to your own agency's Head of Safeguarding",
-        trigger: Trigger::StageEntered(3),
+        trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -250,8 +254,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "recording_form",
         what: "Update the Recording Form, place a copy on the child's or young person's record, and refer the matter to the DSPs via the Business Manager",
-        trigger: Trigger::StageEntered(4),
-        due: DueRule::WithStage,
+        trigger: Trigger::StageEntered(&[4]),
+        due: DueRule::SameWorkingDay,
         when: "on Day 5, with the referral",
         clause: clause(
             SUMMARY_4,

@@ -95,6 +95,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The discussion should take place within two working days of the disagreement or concern arising.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 2,
@@ -106,6 +107,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The discussion should take place within five working days of the completion of Stage 1 above.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 3,
@@ -117,6 +119,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The line manager should contact their opposite number in the partner agency, copying in the Swindon Safeguarding Partnership, within five working days of the completion of the Stage 2 above.",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 4,
@@ -128,6 +131,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "The Heds/Directors of Service/Senior Manager should contact their opposite number in the partner agency within five working days of the completion of Stage 3 above",
         ),
         decides: false,
+        clock_met_by: None,
     },
     StageRule {
         number: 5,
@@ -139,6 +143,7 @@ const STAGE_TABLE: &[StageRule] = &[
             "A referral should be made to the Safeguarding Partnership by, or on behalf of the Heads/Directors of Service within five working days of the completion of Stage 4 above using the form at Appendix 1.",
         ),
         decides: true,
+        clock_met_by: Some("resolution_form"),
     },
 ];
 
@@ -156,52 +161,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
     },
     ObligationRule {
         id: "agency_log",
-        what: "Record stage 1 in the agency's resolution log: start date, who the concern was raised with, outcome",
-        trigger: Trigger::StageEntered(1),
-        due: DueRule::NotStated,
-        when: "the policy states no time",
-        clause: clause(
-            PROCESS,
-            "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
-        ),
-    },
-    ObligationRule {
-        id: "agency_log",
-        what: "Record stage 2 in the agency's resolution log: start date, who the concern was raised with, outcome",
-        trigger: Trigger::StageEntered(2),
-        due: DueRule::NotStated,
-        when: "the policy states no time",
-        clause: clause(
-            PROCESS,
-            "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
-        ),
-    },
-    ObligationRule {
-        id: "agency_log",
-        what: "Record stage 3 in the agency's resolution log: start date, who the concern was raised with, outcome",
-        trigger: Trigger::StageEntered(3),
-        due: DueRule::NotStated,
-        when: "the policy states no time",
-        clause: clause(
-            PROCESS,
-            "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
-        ),
-    },
-    ObligationRule {
-        id: "agency_log",
-        what: "Record stage 4 in the agency's resolution log: start date, who the concern was raised with, outcome",
-        trigger: Trigger::StageEntered(4),
-        due: DueRule::NotStated,
-        when: "the policy states no time",
-        clause: clause(
-            PROCESS,
-            "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
-        ),
-    },
-    ObligationRule {
-        id: "agency_log",
-        what: "Record stage 5 in the agency's resolution log: start date, who the concern was raised with, outcome",
-        trigger: Trigger::StageEntered(5),
+        what: "Record the stage in the agency's resolution log: start date, who the concern was raised with, outcome",
+        trigger: Trigger::StageEntered(&[1, 2, 3, 4, 5]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(
@@ -212,7 +173,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "email_record",
         what: "Document stage 2's communication between agencies in an email",
-        trigger: Trigger::StageEntered(2),
+        trigger: Trigger::StageEntered(&[2]),
         due: DueRule::NotStated,
         when: "from Stage 2 onwards; the policy states no time",
         clause: clause(
@@ -222,21 +183,10 @@ const OBLIGATIONS: &[ObligationRule] = &[
     },
     ObligationRule {
         id: "email_copied_to_partnership",
-        what: "Document stage 3's communication in an email, copying in the Swindon Safeguarding Partnership",
-        trigger: Trigger::StageEntered(3),
+        what: "Document the stage's communication in an email, copying in the Swindon Safeguarding Partnership",
+        trigger: Trigger::StageEntered(&[3, 4]),
         due: DueRule::WithStage,
-        when: "with the line manager's contact, within five working days of the completion of Stage 2",
-        clause: clause(
-            PROCESS,
-            "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails.",
-        ),
-    },
-    ObligationRule {
-        id: "email_copied_to_partnership",
-        what: "Document stage 4's communication in an email, copying in the Swindon Safeguarding Partnership",
-        trigger: Trigger::StageEntered(4),
-        due: DueRule::WithStage,
-        when: "with the senior managers' contact, within five working days of the completion of Stage 3",
+        when: "with the stage's contact, within five working days of the completion of the previous stage",
         clause: clause(
             PROCESS,
             "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails.",
@@ -256,7 +206,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "resolution_form",
         what: "Send the escalation email to the Swindon Safeguarding Partnership with the Resolution Form (Appendix 1) completed and attached",
-        trigger: Trigger::StageEntered(5),
+        trigger: Trigger::StageEntered(&[5]),
         due: DueRule::WithStage,
         when: "within five working days of the completion of Stage 4",
         clause: clause(
@@ -266,8 +216,30 @@ const OBLIGATIONS: &[ObligationRule] = &[
     },
     ObligationRule {
         id: "feed_back_actions",
+        what: "Feed back any action agreed to the relevant people, with details of the agreements reached",
+        trigger: Trigger::ResolvedAt(&[5]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        clause: clause(
+            STAGES,
+            "Any action agreed should be fed back immediately to the relevant people with details of the agreements reached.",
+        ),
+    },
+    ObligationRule {
+        id: "line_management_contacts",
+        what: "Provide the relevant contact details for the management level of the next stage",
+        trigger: Trigger::StageEntered(&[3, 4]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        clause: clause(
+            PROCESS,
+            "For example, there is a duty to immediately provide relevant contact details for line management where this relates to the necessary next stage in the resolutions process.",
+        ),
+    },
+    ObligationRule {
+        id: "feed_back_actions",
         what: "Feed back any action agreed to the relevant professionals",
-        trigger: Trigger::ResolvedAt(&[3, 4, 5]),
+        trigger: Trigger::ResolvedAt(&[3, 4]),
         due: DueRule::Immediately,
         when: "immediately",
         clause: clause(
@@ -289,7 +261,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
         id: "case_file_record",
         what: "Record the details of the disagreement in each agency's records",
-        trigger: Trigger::StageEntered(5),
+        trigger: Trigger::StageEntered(&[5]),
         due: DueRule::NotStated,
         when: "the policy states no time",
         clause: clause(

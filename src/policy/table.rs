@@ -55,8 +55,11 @@ pub enum DueRule {
     WithoutDelay,
     /// The policy states no time.
     NotStated,
-    /// By the end of the same working day (the next working day when the
-    /// trigger fell on a day that is not one).
+    /// "On the same working day": by the end of the day it arose. When that
+    /// day is not a working day it is still that day, not the next working
+    /// day: the routes the policies name for immediate risk (the police, the
+    /// local authority's front door) are open every day, and the policies
+    /// say not to delay.
     SameWorkingDay,
     /// With the stage: the deadline of the stage that triggered it.
     WithStage,
@@ -73,8 +76,8 @@ pub enum DueRule {
 pub enum Trigger {
     /// The disagreement was raised.
     Raised,
-    /// The case entered the stage.
-    StageEntered(u8),
+    /// The case entered one of these stages (one obligation each time).
+    StageEntered(&'static [u8]),
     /// The case entered the stage and its area of disagreement has this id.
     StageEnteredWithArea(u8, &'static str),
     /// The stage ended by escalation, resolution or decision (not by
@@ -137,6 +140,14 @@ pub struct StageRule {
     pub clause: Clause,
     /// True when a `decided` event can end the case at this stage.
     pub decides: bool,
+    /// The record (an obligation's or a clock-starting record's id) that
+    /// meets the stage's clock, when the clock is for one act of the stage
+    /// rather than for its end: Swindon stage 5's referral with the
+    /// Resolution Form; GSCP stage 1's discussion, which ends when the
+    /// professionals report to their line managers. Once it is recorded the
+    /// stage is no longer overdue, and whether the stage kept its clock is
+    /// judged by that record's date.
+    pub clock_met_by: Option<&'static str>,
 }
 
 /// When a milestone counted from the day the disagreement was raised is met.

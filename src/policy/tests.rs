@@ -40,6 +40,18 @@ fn obligation<'s>(status: &'s CaseStatus, id: &str) -> &'s ObligationStatus {
         .unwrap_or_else(|| panic!("no obligation {id} in {:?}", ids(status)))
 }
 
+/// A Swindon case raised on Monday 1 February 2027 and escalated at each
+/// stage's deadline to stage 5 (entered on 24 February).
+fn swindon_to_stage_5() -> Vec<Event> {
+    vec![
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::escalated(day(2027, 2, 17)),
+        Event::escalated(day(2027, 2, 24)),
+    ]
+}
+
 const SWINDON: PolicyId = PolicyId::SwindonResolution2026;
 const NSSCP: PolicyId = PolicyId::NsscpIssueResolution2025;
 const GSCP: PolicyId = PolicyId::GscpEscalation2021;
@@ -77,13 +89,7 @@ fn swindon_clocks_and_the_contract_example() {
 
 #[test]
 fn swindon_stages_three_to_five_run_five_working_days_from_their_start() {
-    let events = [
-        Event::raised(day(2027, 2, 1), Raised::new()),
-        Event::escalated(day(2027, 2, 3)),
-        Event::escalated(day(2027, 2, 10)),
-        Event::escalated(day(2027, 2, 17)),
-        Event::escalated(day(2027, 2, 24)),
-    ];
+    let events = swindon_to_stage_5();
     let status = run(SWINDON, &events, day(2027, 2, 24));
     let dues: Vec<_> = status
         .history
@@ -247,14 +253,8 @@ fn agreed_actions_are_fed_back_on_resolution() {
 
 #[test]
 fn swindon_obligations_follow_the_stages() {
-    let events = [
-        Event::raised(day(2027, 2, 1), Raised::new()),
-        Event::escalated(day(2027, 2, 3)),
-        Event::escalated(day(2027, 2, 10)),
-        Event::escalated(day(2027, 2, 17)),
-        Event::escalated(day(2027, 2, 24)),
-        Event::decided(day(2027, 3, 3)),
-    ];
+    let mut events = swindon_to_stage_5();
+    events.push(Event::decided(day(2027, 3, 3)));
     let status = run(SWINDON, &events, day(2027, 3, 3));
     let all = ids(&status);
     assert!(!ids(&run(SWINDON, &events[..1], day(2027, 2, 1))).contains(&"email_record"));
@@ -335,12 +335,13 @@ fn swindon_immediate_risk_informs_the_partnership_and_may_go_to_stage_5() {
         Event::escalated(day(2026, 12, 21)).to_stage(5),
     ];
     let status = run(SWINDON, &events, day(2026, 12, 21));
-    // Raised on a Saturday: the same working day is the next one, Monday.
+    // Identified on a Saturday: still that day, not Monday (the police and
+    // the front door are open every day; the flowchart says do not delay).
     assert_eq!(
         obligation(&status, "same_day_safeguarding_escalation")
             .due
             .kind,
-        DueKind::ByEndOf(day(2026, 12, 21))
+        DueKind::ByEndOf(day(2026, 12, 19))
     );
     assert_eq!(
         obligation(&status, "inform_partnership_immediately")
@@ -674,19 +675,18 @@ fn every_table_is_well_formed() {
         assert!(policy.record_ids().contains(&policy.default_record), "{id}");
         for obligation in policy.obligations {
             assert!(!obligation.clause.text.is_empty() && !obligation.when.is_empty());
-            let stage = match obligation.trigger {
-                Trigger::StageEntered(n)
-                | Trigger::StageConcluded(n)
-                | Trigger::ConcludedAfterReaching(n) => Some(n),
+            let stages: &[u8] = match obligation.trigger {
+                Trigger::StageEntered(stages) | Trigger::ResolvedAt(stages) => stages,
+                Trigger::StageConcluded(n) | Trigger::ConcludedAfterReaching(n) => &[n][..],
                 Trigger::StageEnteredWithArea(n, area) => {
                     assert!(policy.areas.iter().any(|a| a.id == area), "{id}: {area}");
-                    Some(n)
+                    &[n][..]
                 }
-                _ => None,
+                _ => &[],
             };
-            if let Some(n) = stage {
+            for n in stages {
                 assert!(
-                    policy.stage(n).is_some(),
+                    policy.stage(*n).is_some(),
                     "{id}: {} names stage {n}",
                     obligation.id
                 );
@@ -728,4 +728,100 @@ fn policies_and_statuses_are_send_and_sync() {
     check::<CaseStatus>();
     check::<Event>();
     check::<Error>();
+}
+
+#[test]
+fn swindon_stage_5_clock_is_met_by_the_referral_with_the_form() {
+    let mut events = swindon_to_stage_5();
+    events.push(Event::recorded(day(2027, 3, 1), "resolution_form"));
+    // Waiting for the Resolution Panel after the referral: not overdue.
+    let status = run(SWINDON, &events, day(2027, 3, 20));
+    assert_eq!(
+        status.stage.as_ref().unwrap().due.date(),
+        Some(day(2027, 3, 3))
+    );
+    assert!(!status.overdue);
+    assert_eq!(status.working_days_overdue, 0);
+    // Without the referral the clock has run out.
+    let status = run(SWINDON, &events[..5], day(2027, 3, 20));
+    assert!(status.overdue);
+    // A late decision does not make a stage whose referral was in time late.
+    let mut decided = events.to_vec();
+    decided.push(Event::decided(day(2027, 3, 25)));
+    let status = run(SWINDON, &decided, day(2027, 3, 25));
+    assert_eq!(status.history[4].within_time, Some(true));
+    // Other stages are judged by their end.
+    let late = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 10)),
+    ];
+    assert_eq!(
+        run(SWINDON, &late, day(2027, 2, 10)).history[0].within_time,
+        Some(false)
+    );
+}
+
+#[test]
+fn obligations_arising_on_resolution_name_their_stage() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::resolved(day(2027, 2, 12)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 2, 12));
+    assert_eq!(obligation(&status, "feed_back_actions").stage, Some(3));
+    assert_eq!(
+        obligation(&status, "line_management_contacts").due.kind,
+        DueKind::Immediately
+    );
+}
+
+#[test]
+fn gscp_stage_1_discussion_clock_is_met_by_the_report_to_line_managers() {
+    let events = [
+        Event::raised(day(2026, 12, 21), Raised::new()),
+        Event::recorded(at(2026, 12, 22, 16, 0), "reported_to_line_managers"),
+        Event::recorded(day(2026, 12, 23), "line_managers_contact"),
+        Event::escalated(day(2026, 12, 23)),
+    ];
+    let status = run(GSCP, &events, day(2026, 12, 23));
+    assert_eq!(status.history[0].due.date(), Some(day(2026, 12, 22)));
+    assert_eq!(status.history[0].within_time, Some(true));
+    // Still discussing after the working day, with no report: overdue.
+    let status = run(GSCP, &events[..1], day(2026, 12, 23));
+    assert!(status.overdue);
+    // Reported, waiting for the line managers: the discussion clock is met.
+    let status = run(GSCP, &events[..2], day(2026, 12, 29));
+    assert!(!status.overdue);
+    // A report after the working day is late.
+    let late = [
+        Event::raised(day(2026, 12, 21), Raised::new()),
+        Event::recorded(day(2026, 12, 23), "reported_to_line_managers"),
+        Event::escalated(day(2026, 12, 24)),
+    ];
+    assert_eq!(
+        run(GSCP, &late, day(2026, 12, 24)).history[0].within_time,
+        Some(false)
+    );
+}
+
+#[test]
+fn nsscp_recording_form_is_updated_on_the_day_of_the_referral() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 2)),
+        Event::escalated(day(2027, 2, 4)),
+        Event::escalated(day(2027, 2, 8)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 2, 8));
+    let form = status
+        .obligations
+        .iter()
+        .rfind(|o| o.id == "recording_form")
+        .unwrap();
+    assert_eq!(
+        (form.stage, form.due.kind),
+        (Some(4), DueKind::ByEndOf(day(2027, 2, 8)))
+    );
 }

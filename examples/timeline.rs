@@ -1,0 +1,166 @@
+//! One disagreement walked through each partnership's escalation policy,
+//! with its timeline in plain English.
+//!
+//! Run with `cargo run --example timeline`.
+//!
+//! The same events (raised the Monday before Christmas 2026, escalated at
+//! each stage's deadline) are evaluated under Gloucestershire's, Swindon's
+//! and North Somerset's policies on the embedded England and Wales calendar.
+//! For each, the example prints every stage with its deadline (and the bank
+//! holidays the deadline skipped), the milestones, the obligations still
+//! owed, and what may happen next.
+
+use chrono::NaiveDate;
+use safeguarding_resolution::calendar::{Calendar, Division};
+use safeguarding_resolution::policy::{
+    CaseStatus, Due, DueKind, Event, Policy, PolicyId, Raised, Seniority,
+};
+
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// A deadline in words, with the holidays it skipped.
+fn due(due: &Due, calendar: &Calendar) -> String {
+    let when = match due.kind {
+        DueKind::ByEndOf(date) => format!("by the end of {}", day(date)),
+        DueKind::At(at) => format!("by {}", at.format("%H:%M on %a %-d %b %Y")),
+        DueKind::Immediately => "immediately".to_string(),
+        DueKind::WithoutDelay => "without delay (no number of days set)".to_string(),
+        DueKind::None => "no time stated".to_string(),
+    };
+    match due.explain(calendar).map(|d| d.skipped_bank_holidays()) {
+        Some(skips) if !skips.is_empty() => format!("{when} ({skips})"),
+        _ => when,
+    }
+}
+
+fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
+    println!("\n{}", policy.title);
+    println!("  {}: the disagreement is raised.", day(status.raised_on));
+    for stage in &status.history {
+        let kept = match stage.within_time {
+            Some(true) => "in time",
+            Some(false) => "late",
+            None => "no deadline to keep",
+        };
+        println!(
+            "  Stage {} ({}): {} to {}; due {}; {} ({kept}).",
+            stage.number,
+            stage.name,
+            day(stage.started_on),
+            day(stage.ended_on),
+            due(&stage.due, calendar),
+            stage.ended_by
+        );
+    }
+    if let Some(stage) = &status.stage {
+        let state = if status.overdue {
+            format!("OVERDUE by {} working day(s)", status.working_days_overdue)
+        } else {
+            "in time so far".to_string()
+        };
+        println!(
+            "  Stage {} ({}): since {}; due {}; {state}.",
+            stage.number,
+            stage.name,
+            day(stage.started_on),
+            due(&stage.due, calendar)
+        );
+    }
+    for milestone in &status.milestones {
+        let met = match milestone.met_on {
+            Some(on) => format!("met on {}", day(on)),
+            None if milestone.overdue => "MISSED".to_string(),
+            None => "not yet met".to_string(),
+        };
+        println!(
+            "  {}: {} (due {}): {met}.",
+            milestone.name,
+            milestone.what,
+            due(&milestone.due, calendar)
+        );
+    }
+    let owed: Vec<_> = status.pending_obligations().collect();
+    if !owed.is_empty() {
+        println!("  Still owed:");
+        for obligation in owed {
+            let late = if obligation.overdue { " OVERDUE" } else { "" };
+            println!(
+                "    - {} ({}){late}",
+                obligation.what,
+                due(&obligation.due, calendar)
+            );
+        }
+    }
+    for warning in &status.warnings {
+        println!("  Note: {}.", warning.message);
+    }
+    let next: Vec<&str> = status.next.iter().map(|e| e.as_str()).collect();
+    println!(
+        "  As of {}: {}; next: {}.",
+        day(status.as_of),
+        status.state,
+        next.join(", ")
+    );
+}
+
+fn main() -> Result<(), safeguarding_resolution::policy::Error> {
+    let calendar = Calendar::uk(Division::EnglandAndWales);
+    let raised = date(2026, 12, 21);
+    let as_of = date(2027, 1, 8);
+
+    // Gloucestershire: the professionals cannot agree within a working day,
+    // report to their line managers at 4pm, then the matter goes to second
+    // tier managers and on to a Head of Service.
+    let gscp = [
+        Event::raised(raised, Raised::new()),
+        Event::recorded(
+            date(2026, 12, 22).and_hms_opt(16, 0, 0).unwrap_or_default(),
+            "reported_to_line_managers",
+        ),
+        Event::recorded(date(2026, 12, 23), "line_managers_contact"),
+        Event::escalated(date(2026, 12, 23)),
+        Event::escalated(date(2027, 1, 5)),
+    ];
+
+    // Swindon: stage 1 in time, stage 2 across Christmas, the inter-agency
+    // discussion between a practitioner and a service manager.
+    let swindon = [
+        Event::raised(raised, Raised::new()),
+        Event::escalated(date(2026, 12, 23))
+            .parties(Seniority::Practitioner, Seniority::ServiceManager),
+        Event::recorded(date(2026, 12, 24), "email_record"),
+    ];
+
+    // North Somerset: through stages 1 to 3, referred to the partnership on
+    // Day 5 and decided by the Delegated Safeguarding Partners.
+    let nsscp = [
+        Event::raised(raised, Raised::new()),
+        Event::recorded(raised, "exchange_manager_details"),
+        Event::escalated(date(2026, 12, 22)),
+        Event::escalated(date(2026, 12, 24)),
+        Event::escalated(date(2026, 12, 30)),
+        Event::decided(date(2027, 1, 5)),
+    ];
+
+    println!(
+        "One disagreement, raised on {}, evaluated on {}.",
+        day(raised),
+        day(as_of)
+    );
+    for (id, events) in [
+        (PolicyId::GscpEscalation2021, &gscp[..]),
+        (PolicyId::SwindonResolution2026, &swindon[..]),
+        (PolicyId::NsscpIssueResolution2025, &nsscp[..]),
+    ] {
+        let policy = Policy::get(id);
+        let status = policy.evaluate(calendar, events, as_of)?;
+        print_timeline(&status, calendar, policy);
+    }
+    Ok(())
+}

@@ -1,0 +1,333 @@
+//! The evaluate response of CONTRACT section 3, written straight from the
+//! status through borrowed views (no intermediate JSON tree), fields in the
+//! contract's order.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::calendar::Calendar;
+use crate::policy::{
+    CaseStatus, Clause, Due, DueKind, Finality, MilestoneStatus, ObligationStatus, Redirect,
+    StageRecord, StageStatus, Warning,
+};
+
+/// `YYYY-MM-DD`.
+struct Day(NaiveDate);
+
+/// Writes `YYYY-MM-DD` into a stack buffer: responses carry dozens of
+/// dates, and the `fmt` machinery costs more than the digits.
+fn iso(date: NaiveDate, out: &mut [u8; 10]) -> &str {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Outside the calendar's reach; never produced by an evaluation.
+        out.copy_from_slice(b"0000-00-00");
+    } else {
+        let digits = |n: u32, buf: &mut [u8]| {
+            let mut n = n;
+            for slot in buf.iter_mut().rev() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        digits(year as u32, &mut out[0..4]);
+        out[4] = b'-';
+        digits(date.month(), &mut out[5..7]);
+        out[7] = b'-';
+        digits(date.day(), &mut out[8..10]);
+    }
+    // Only ASCII digits and dashes were written.
+    std::str::from_utf8(out).unwrap_or("0000-00-00")
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 10];
+        serializer.serialize_str(iso(self.0, &mut buf))
+    }
+}
+
+fn day(date: Option<NaiveDate>) -> Option<Day> {
+    date.map(Day)
+}
+
+/// `YYYY-MM-DDTHH:MM`.
+struct Minute(NaiveDateTime);
+
+impl Serialize for Minute {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!(
+            "{}T{}",
+            self.0.date(),
+            self.0.time().format("%H:%M")
+        ))
+    }
+}
+
+/// `place: “text”`.
+struct ClauseText<'a>(&'a Clause);
+
+impl Serialize for ClauseText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+/// Any `Display` value, written as a JSON string without an intermediate
+/// `String`.
+struct Shown<'a, T: std::fmt::Display>(&'a T);
+
+impl<T: std::fmt::Display> Serialize for Shown<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+/// A deadline with its rule, and for a working-day count the explanation
+/// and the bank holidays it skipped.
+struct DueView<'a> {
+    due: &'a Due,
+    calendar: &'a Calendar,
+}
+
+impl Serialize for DueView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let explained = self.due.explain(self.calendar);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.due.kind.as_str())?;
+        match self.due.kind {
+            DueKind::ByEndOf(date) => map.serialize_entry("date", &Day(date))?,
+            DueKind::At(at) => map.serialize_entry("datetime", &Minute(at))?,
+            _ => {}
+        }
+        map.serialize_entry("rule", self.due.rule)?;
+        if let Some(explained) = explained {
+            map.serialize_entry("counted_from", &Day(explained.from()))?;
+            map.serialize_entry("working_days", &explained.working_days())?;
+            let skips: Vec<Shown<'_, _>> = explained
+                .skipped()
+                .iter()
+                .filter(|d| !d.bank_holidays().is_empty())
+                .map(Shown)
+                .collect();
+            map.serialize_entry("skips", &skips)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_match_chrono() {
+        let mut buf = [0u8; 10];
+        for (y, m, d) in [(1990, 1, 1), (2026, 12, 25), (2100, 12, 31), (999, 3, 4)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso(date, &mut buf), date.format("%Y-%m-%d").to_string());
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StageView<'a> {
+    number: u8,
+    name: &'a str,
+    started_on: Day,
+    due: DueView<'a>,
+}
+
+#[derive(Serialize)]
+struct MilestoneView<'a> {
+    name: &'a str,
+    what: &'a str,
+    due: DueView<'a>,
+    met_on: Option<Day>,
+    overdue: bool,
+    clause: ClauseText<'a>,
+}
+
+#[derive(Serialize)]
+struct ObligationView<'a> {
+    id: &'a str,
+    what: &'a str,
+    stage: Option<u8>,
+    arose_on: Day,
+    due: DueView<'a>,
+    done: bool,
+    done_on: Option<Day>,
+    overdue: bool,
+    clause: ClauseText<'a>,
+}
+
+#[derive(Serialize)]
+struct HistoryView<'a> {
+    stage: u8,
+    name: &'a str,
+    started_on: Day,
+    ended_on: Day,
+    due: DueView<'a>,
+    ended_by: &'a str,
+    within_time: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct RedirectView<'a> {
+    to: &'a str,
+    why: &'a str,
+    clause: ClauseText<'a>,
+}
+
+#[derive(Serialize)]
+struct WarningView<'a> {
+    event_index: usize,
+    message: &'a str,
+    clause: ClauseText<'a>,
+}
+
+#[derive(Serialize)]
+struct FinalityView<'a> {
+    meaning: &'a str,
+    clause: ClauseText<'a>,
+}
+
+#[derive(Serialize)]
+struct StatusView<'a> {
+    policy: &'a str,
+    calendar: Option<&'a str>,
+    as_of: Day,
+    status: &'a str,
+    stage: Option<StageView<'a>>,
+    overdue: bool,
+    working_days_overdue: i64,
+    milestones: Vec<MilestoneView<'a>>,
+    obligations: Vec<ObligationView<'a>>,
+    next: Vec<&'a str>,
+    history: Vec<HistoryView<'a>>,
+    redirect: Option<RedirectView<'a>>,
+    warnings: Vec<WarningView<'a>>,
+    area: Option<&'a str>,
+    raised_on: Day,
+    immediate_risk_on: Option<Day>,
+    ended_on: Option<Day>,
+    finality: Option<FinalityView<'a>>,
+}
+
+fn stage<'a>(s: &'a StageStatus, calendar: &'a Calendar) -> StageView<'a> {
+    StageView {
+        number: s.number,
+        name: s.name,
+        started_on: Day(s.started_on),
+        due: DueView {
+            due: &s.due,
+            calendar,
+        },
+    }
+}
+
+fn milestone<'a>(m: &'a MilestoneStatus, calendar: &'a Calendar) -> MilestoneView<'a> {
+    MilestoneView {
+        name: m.name,
+        what: m.what,
+        due: DueView {
+            due: &m.due,
+            calendar,
+        },
+        met_on: day(m.met_on),
+        overdue: m.overdue,
+        clause: ClauseText(&m.clause),
+    }
+}
+
+fn obligation<'a>(o: &'a ObligationStatus, calendar: &'a Calendar) -> ObligationView<'a> {
+    ObligationView {
+        id: o.id,
+        what: o.what,
+        stage: o.stage,
+        arose_on: Day(o.arose_on),
+        due: DueView {
+            due: &o.due,
+            calendar,
+        },
+        done: o.done_on.is_some(),
+        done_on: day(o.done_on),
+        overdue: o.overdue,
+        clause: ClauseText(&o.clause),
+    }
+}
+
+fn history<'a>(h: &'a StageRecord, calendar: &'a Calendar) -> HistoryView<'a> {
+    HistoryView {
+        stage: h.number,
+        name: h.name,
+        started_on: Day(h.started_on),
+        ended_on: Day(h.ended_on),
+        due: DueView {
+            due: &h.due,
+            calendar,
+        },
+        ended_by: h.ended_by.as_str(),
+        within_time: h.within_time,
+    }
+}
+
+fn redirect(r: &Redirect) -> RedirectView<'_> {
+    RedirectView {
+        to: r.to,
+        why: r.why,
+        clause: ClauseText(&r.clause),
+    }
+}
+
+fn warning(w: &Warning) -> WarningView<'_> {
+    WarningView {
+        event_index: w.event_index,
+        message: &w.message,
+        clause: ClauseText(&w.clause),
+    }
+}
+
+fn finality(f: &Finality) -> FinalityView<'_> {
+    FinalityView {
+        meaning: f.meaning,
+        clause: ClauseText(&f.clause),
+    }
+}
+
+/// The response document for a status.
+pub(crate) fn write(status: &CaseStatus, calendar: &Calendar) -> Result<String, serde_json::Error> {
+    let view = StatusView {
+        policy: status.policy.as_str(),
+        calendar: calendar.divisions().first().map(|d| d.as_str()),
+        as_of: Day(status.as_of),
+        status: status.state.as_str(),
+        stage: status.stage.as_ref().map(|s| stage(s, calendar)),
+        overdue: status.overdue,
+        working_days_overdue: status.working_days_overdue,
+        milestones: status
+            .milestones
+            .iter()
+            .map(|m| milestone(m, calendar))
+            .collect(),
+        obligations: status
+            .obligations
+            .iter()
+            .map(|o| obligation(o, calendar))
+            .collect(),
+        next: status.next.iter().map(|e| e.as_str()).collect(),
+        history: status
+            .history
+            .iter()
+            .map(|h| history(h, calendar))
+            .collect(),
+        redirect: status.redirect.as_ref().map(redirect),
+        warnings: status.warnings.iter().map(warning).collect(),
+        area: status.area.as_ref().map(|a| a.id()),
+        raised_on: Day(status.raised_on),
+        immediate_risk_on: day(status.immediate_risk_on),
+        ended_on: day(status.ended_on),
+        finality: status.finality.as_ref().map(finality),
+    };
+    serde_json::to_string(&view)
+}
