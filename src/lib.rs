@@ -39,10 +39,12 @@
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+pub mod forms;
 mod json;
 pub mod policy;
+pub mod resolution_group;
 
-pub use json::evaluate_json;
+pub use json::{evaluate_json, validate_json};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -149,7 +149,7 @@ const ERRORS: [(&str, &str); 7] = [
     ("invalid_json", r#"{"policy": "#),
     (
         "unknown_policy",
-        r#"{"policy": "gscp-resolution-group-2021", "as_of": "2027-01-05", "events": []}"#,
+        r#"{"policy": "gloucestershire-2019", "as_of": "2027-01-05", "events": []}"#,
     ),
     (
         "unknown_calendar",

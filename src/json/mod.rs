@@ -5,6 +5,7 @@
 //! `{"error": {"code", "message", "event_index"}}`. The C function
 //! `sgr_evaluate` returns the same documents.
 
+mod referral;
 mod request;
 
 mod response;
@@ -108,10 +109,26 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
             None,
         )
     })?;
-    let request = request::read(&value)?;
-    let calendar = Calendar::uk(request.division);
-    let status = Policy::get(request.policy).evaluate(calendar, &request.events, request.as_of)?;
-    response::write(&status, calendar).map_err(|e| {
+    let written = match request::read(&value)? {
+        request::Parsed::Escalation(request) => {
+            let calendar = Calendar::uk(request.division);
+            let status =
+                Policy::get(request.policy).evaluate(calendar, &request.events, request.as_of)?;
+            response::write(&status, calendar)
+        }
+        request::Parsed::Referral(request) => {
+            let calendar = Calendar::uk(request.division);
+            let status = crate::resolution_group::evaluate(
+                calendar,
+                &request.schedule,
+                &request.events,
+                request.as_of,
+                request.escalation.as_deref(),
+            )?;
+            referral::write(&status, request.schedule.rule(), calendar)
+        }
+    };
+    written.map_err(|e| {
         JsonError::new(
             "internal",
             format!("the response could not be written: {e}"),
@@ -126,4 +143,96 @@ fn serde_json_message(error: &serde_json::Error) -> String {
         Some(cut) => message[..cut].to_string(),
         None => message,
     }
+}
+
+/// Validates a form given as JSON, and returns every problem at once as
+/// JSON. Never panics, whatever the input.
+///
+/// The request is `{"form": "<form id>", "data": {...}}` (and optionally
+/// `"calendar"`, for the working-day checks); the response is
+/// `{"valid": bool, "problems": [{"field", "code", "message"}]}`, or
+/// `{"error": ...}` when the request itself cannot be read. Form ids:
+/// `gscp-resolution-group-referral`, `swindon-resolution-form`,
+/// `nsscp-recording-form`; their fields are described in `docs/forms.md`.
+/// Messages never repeat the values given (forms carry personal data).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::validate_json;
+///
+/// let response = validate_json(r#"{"form": "swindon-resolution-form", "data": {}}"#);
+/// let response: serde_json::Value = serde_json::from_str(&response)?;
+/// assert_eq!(response["valid"], false);
+/// let fields: Vec<&str> = response["problems"].as_array().unwrap().iter()
+///     .map(|p| p["field"].as_str().unwrap()).collect();
+/// assert!(fields.contains(&"address") && fields.contains(&"representative"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn validate_json(request: &str) -> String {
+    match validate_text(request) {
+        Ok(text) => text,
+        Err(error) => error.to_value().to_string(),
+    }
+}
+
+fn validate_text(request: &str) -> Result<String, JsonError> {
+    let value: Value = serde_json::from_str(request).map_err(|e| {
+        JsonError::new(
+            "invalid_json",
+            format!(
+                "the request is not valid JSON: {} (line {}, column {})",
+                serde_json_message(&e),
+                e.line(),
+                e.column()
+            ),
+            None,
+        )
+    })?;
+    let field = |path: &str, problem: String| {
+        JsonError::new("invalid_field", format!("{path}: {problem}"), None)
+    };
+    let Value::Object(top) = &value else {
+        return Err(field(
+            "(request)",
+            "expected an object {\"form\", \"data\"}".into(),
+        ));
+    };
+    if let Some(key) = top
+        .keys()
+        .find(|k| !["form", "data", "calendar"].contains(&k.as_str()))
+    {
+        return Err(field(
+            key,
+            "unknown field; allowed here: form, data, calendar".into(),
+        ));
+    }
+    let form = match top.get("form") {
+        Some(Value::String(id)) => id
+            .parse::<crate::forms::FormId>()
+            .map_err(|problem| field("form", problem))?,
+        Some(_) => return Err(field("form", "expected a form id".into())),
+        None => return Err(field("form", "missing".into())),
+    };
+    let division = match top.get("calendar") {
+        None | Some(Value::Null) => crate::calendar::Division::EnglandAndWales,
+        Some(Value::String(name)) => name.parse().map_err(|_| {
+            JsonError::new(
+                "unknown_calendar",
+                format!("calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"),
+                None,
+            )
+        })?,
+        Some(_) => return Err(field("calendar", "expected a division name".into())),
+    };
+    let data = top
+        .get("data")
+        .ok_or_else(|| field("data", "missing".into()))?;
+    let validation = crate::forms::validate_on(form, data, Calendar::uk(division));
+    let problems: Vec<Value> = validation
+        .problems
+        .iter()
+        .map(|p| json!({"field": p.field, "code": p.code, "message": p.message}))
+        .collect();
+    Ok(json!({"valid": validation.valid(), "problems": problems}).to_string())
 }

@@ -8,7 +8,13 @@ use super::JsonError;
 use crate::calendar::{Division, parse_iso_date};
 use crate::policy::{Area, Event, EventKind, FreeText, Parties, PolicyId, Raised, Seniority, When};
 
-/// What the request asks for.
+/// A request read: an escalation case or a Resolution Group referral.
+pub(crate) enum Parsed {
+    Escalation(Request),
+    Referral(super::referral::ReferralRequest),
+}
+
+/// What an escalation request asks for.
 pub(crate) struct Request {
     pub(crate) policy: PolicyId,
     pub(crate) division: Division,
@@ -27,7 +33,7 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-fn field_error(
+pub(crate) fn field_error(
     path: impl Into<String>,
     problem: impl Into<String>,
     event: Option<usize>,
@@ -40,7 +46,7 @@ fn field_error(
 }
 
 /// Refuses fields the object may not have, naming those it may.
-fn only(
+pub(crate) fn only(
     object: &Map<String, Value>,
     path: &str,
     allowed: &[&str],
@@ -61,7 +67,7 @@ fn only(
     Ok(())
 }
 
-fn string<'a>(
+pub(crate) fn string<'a>(
     object: &'a Map<String, Value>,
     path: &str,
     key: &str,
@@ -78,7 +84,7 @@ fn string<'a>(
     }
 }
 
-fn boolean(
+pub(crate) fn boolean(
     object: &Map<String, Value>,
     path: &str,
     key: &str,
@@ -95,7 +101,7 @@ fn boolean(
     }
 }
 
-fn text(
+pub(crate) fn text(
     object: &Map<String, Value>,
     path: &str,
     key: &str,
@@ -104,7 +110,7 @@ fn text(
     Ok(string(object, path, key, event)?.map(FreeText::new))
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
@@ -117,7 +123,7 @@ pub(crate) fn date(text: &str, path: &str, event: Option<usize>) -> Result<Naive
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
-fn when(text: &str, path: &str, event: Option<usize>) -> Result<When, JsonError> {
+pub(crate) fn when(text: &str, path: &str, event: Option<usize>) -> Result<When, JsonError> {
     match text.split_once('T') {
         None => Ok(When::Date(date(text, path, event)?)),
         Some((day, time)) => {
@@ -249,7 +255,7 @@ fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
     COMMON.iter().chain(extra).copied().collect()
 }
 
-fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonError> {
+pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonError> {
     let path = format!("events[{index}]");
     let at = Some(index);
     let Value::Object(object) = value else {
@@ -359,7 +365,7 @@ fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonErr
 }
 
 /// Reads the request's object (after JSON parsing).
-pub(crate) fn read(value: &Value) -> Result<Request, JsonError> {
+pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
     let Value::Object(top) = value else {
         return Err(field_error(
             "(request)",
@@ -371,22 +377,19 @@ pub(crate) fn read(value: &Value) -> Result<Request, JsonError> {
         ));
     };
     let policy = match top.get("policy") {
+        Some(Value::String(id)) if id == "gscp-resolution-group-2021" => {
+            let division = read_division(top)?;
+            return Ok(Parsed::Referral(super::referral::read(top, division)?));
+        }
         Some(Value::String(id)) => match id.parse::<PolicyId>() {
             Ok(policy) => policy,
             Err(_) => {
                 let mut known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
-                let detail = if id == "gscp-resolution-group-2021" {
-                    " (the Resolution Group referral lifecycle is not in this version)"
-                } else {
-                    ""
-                };
+                known.push("gscp-resolution-group-2021");
                 known.sort_unstable();
                 return Err(JsonError::new(
                     "unknown_policy",
-                    format!(
-                        "policy {id:?} is not known{detail}; known: {}",
-                        known.join(", ")
-                    ),
+                    format!("policy {id:?} is not known; known: {}", known.join(", ")),
                     None,
                 ));
             }
@@ -401,19 +404,7 @@ pub(crate) fn read(value: &Value) -> Result<Request, JsonError> {
         None => return Err(field_error("policy", "missing", None)),
     };
     only(top, "", &["policy", "calendar", "as_of", "events"], None)?;
-    let division = match top.get("calendar") {
-        None | Some(Value::Null) => Division::EnglandAndWales,
-        Some(Value::String(name)) => name.parse::<Division>().map_err(|_| {
-            JsonError::new(
-                "unknown_calendar",
-                format!("calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"),
-                None,
-            )
-        })?,
-        Some(other) => {
-            return Err(field_error("calendar", format!("expected a string, found {}", kind_of(other)), None));
-        }
-    };
+    let division = read_division(top)?;
     let as_of = match top.get("as_of") {
         Some(Value::String(text)) => date(text, "as_of", None)?,
         Some(other) => {
@@ -440,10 +431,30 @@ pub(crate) fn read(value: &Value) -> Result<Request, JsonError> {
         }
         None => return Err(field_error("events", "missing", None)),
     };
-    Ok(Request {
+    Ok(Parsed::Escalation(Request {
         policy,
         division,
         as_of,
         events,
-    })
+    }))
+}
+
+fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
+    match top.get("calendar") {
+        None | Some(Value::Null) => Ok(Division::EnglandAndWales),
+        Some(Value::String(name)) => name.parse::<Division>().map_err(|_| {
+            JsonError::new(
+                "unknown_calendar",
+                format!(
+                    "calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"
+                ),
+                None,
+            )
+        }),
+        Some(other) => Err(field_error(
+            "calendar",
+            format!("expected a string, found {}", kind_of(other)),
+            None,
+        )),
+    }
 }

@@ -13,7 +13,7 @@ use crate::policy::{
 };
 
 /// `YYYY-MM-DD`.
-struct Day(NaiveDate);
+pub(crate) struct Day(pub(crate) NaiveDate);
 
 /// Writes `YYYY-MM-DD` into a stack buffer: responses carry dozens of
 /// dates, and the `fmt` machinery costs more than the digits.
@@ -47,7 +47,7 @@ impl Serialize for Day {
     }
 }
 
-fn day(date: Option<NaiveDate>) -> Option<Day> {
+pub(crate) fn day(date: Option<NaiveDate>) -> Option<Day> {
     date.map(Day)
 }
 
@@ -149,7 +149,7 @@ struct MilestoneView<'a> {
 }
 
 #[derive(Serialize)]
-struct ObligationView<'a> {
+pub(crate) struct ObligationView<'a> {
     id: &'a str,
     what: &'a str,
     stage: Option<u8>,
@@ -180,7 +180,7 @@ struct RedirectView<'a> {
 }
 
 #[derive(Serialize)]
-struct WarningView<'a> {
+pub(crate) struct WarningView<'a> {
     event_index: usize,
     message: &'a str,
     clause: ClauseText<'a>,
@@ -193,7 +193,7 @@ struct FinalityView<'a> {
 }
 
 #[derive(Serialize)]
-struct StatusView<'a> {
+pub(crate) struct StatusView<'a> {
     policy: &'a str,
     calendar: Option<&'a str>,
     as_of: Day,
@@ -240,7 +240,10 @@ fn milestone<'a>(m: &'a MilestoneStatus, calendar: &'a Calendar) -> MilestoneVie
     }
 }
 
-fn obligation<'a>(o: &'a ObligationStatus, calendar: &'a Calendar) -> ObligationView<'a> {
+pub(crate) fn obligation<'a>(
+    o: &'a ObligationStatus,
+    calendar: &'a Calendar,
+) -> ObligationView<'a> {
     ObligationView {
         id: o.id,
         what: o.what,
@@ -280,7 +283,7 @@ fn redirect(r: &Redirect) -> RedirectView<'_> {
     }
 }
 
-fn warning(w: &Warning) -> WarningView<'_> {
+pub(crate) fn warning(w: &Warning) -> WarningView<'_> {
     WarningView {
         event_index: w.event_index,
         message: &w.message,
@@ -297,7 +300,12 @@ fn finality(f: &Finality) -> FinalityView<'_> {
 
 /// The response document for a status.
 pub(crate) fn write(status: &CaseStatus, calendar: &Calendar) -> Result<String, serde_json::Error> {
-    let view = StatusView {
+    serde_json::to_string(&status_view(status, calendar))
+}
+
+/// The response for a status, as a view to serialise (or embed).
+pub(crate) fn status_view<'a>(status: &'a CaseStatus, calendar: &'a Calendar) -> StatusView<'a> {
+    StatusView {
         policy: status.policy.as_str(),
         calendar: calendar.divisions().first().map(|d| d.as_str()),
         as_of: Day(status.as_of),
@@ -328,6 +336,5 @@ pub(crate) fn write(status: &CaseStatus, calendar: &Calendar) -> Result<String, 
         immediate_risk_on: day(status.immediate_risk_on),
         ended_on: day(status.ended_on),
         finality: status.finality.as_ref().map(finality),
-    };
-    serde_json::to_string(&view)
+    }
 }

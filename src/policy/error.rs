@@ -74,12 +74,38 @@ pub enum ErrorKind {
         /// The events that were allowed instead.
         allowed: Vec<EventType>,
     },
+    /// A referral event the Resolution Group lifecycle does not allow at
+    /// that point.
+    #[error(
+        "events[{index}] ({event} on {on}): {problem}; allowed now: {}",
+        names(allowed)
+    )]
+    InvalidReferralTransition {
+        /// The event.
+        index: usize,
+        /// Its kind, as named in JSON.
+        event: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// Why it is not allowed.
+        problem: String,
+        /// The events that were allowed instead, as named in JSON.
+        allowed: Vec<&'static str>,
+    },
     /// A date outside the calendar's coverage.
     #[error("{source}")]
     OutOfCalendarRange {
         /// The calendar's error.
         source: calendar::Error,
     },
+}
+
+fn names(allowed: &[&str]) -> String {
+    if allowed.is_empty() {
+        "none (the referral has ended)".to_string()
+    } else {
+        allowed.join(", ")
+    }
 }
 
 fn list(allowed: &[EventType]) -> String {
@@ -136,14 +162,19 @@ impl Error {
         match *self.kind {
             ErrorKind::InvalidField { .. } => "invalid_field",
             ErrorKind::EventsOutOfOrder { .. } => "events_out_of_order",
-            ErrorKind::InvalidTransition { .. } => "invalid_transition",
+            ErrorKind::InvalidTransition { .. } | ErrorKind::InvalidReferralTransition { .. } => {
+                "invalid_transition"
+            }
             ErrorKind::OutOfCalendarRange { .. } => "out_of_calendar_range",
         }
     }
 
     /// True for an event the policy does not allow.
     pub fn is_invalid_transition(&self) -> bool {
-        matches!(*self.kind, ErrorKind::InvalidTransition { .. })
+        matches!(
+            *self.kind,
+            ErrorKind::InvalidTransition { .. } | ErrorKind::InvalidReferralTransition { .. }
+        )
     }
 }
 

@@ -245,6 +245,38 @@ pub struct CaseStatus {
     pub finality: Option<Finality>,
 }
 
+impl ObligationStatus {
+    pub(crate) fn new(
+        id: &'static str,
+        what: &'static str,
+        stage: Option<u8>,
+        arose_on: NaiveDate,
+        due: Due,
+        clause: Clause,
+    ) -> ObligationStatus {
+        ObligationStatus {
+            id,
+            what,
+            stage,
+            arose_on,
+            due,
+            done_on: None,
+            overdue: false,
+            clause,
+        }
+    }
+}
+
+impl Warning {
+    pub(crate) fn new(event_index: usize, message: String, clause: Clause) -> Warning {
+        Warning {
+            event_index,
+            message,
+            clause,
+        }
+    }
+}
+
 impl CaseStatus {
     /// The obligations not yet done.
     pub fn pending_obligations(&self) -> impl Iterator<Item = &ObligationStatus> {

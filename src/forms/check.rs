@@ -1,0 +1,321 @@
+//! The checker the forms share: it walks the data and collects problems,
+//! never stopping at the first and never repeating a value.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::Problem;
+use crate::calendar::{Calendar, parse_iso_date};
+
+pub(super) struct Checker<'c> {
+    pub(super) calendar: &'c Calendar,
+    problems: Vec<Problem>,
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+pub(super) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'c> Checker<'c> {
+    pub(super) fn new(calendar: &'c Calendar) -> Checker<'c> {
+        Checker {
+            calendar,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(super) fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    pub(super) fn problem(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.problems.push(Problem {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// The data's object, or a problem.
+    pub(super) fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+    ) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            other => {
+                let at = if path.is_empty() { "(data)" } else { path };
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected an object, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A problem for every field the object may not have.
+    pub(super) fn only(&mut self, object: &Map<String, Value>, path: &str, allowed: &[&str]) {
+        for key in object.keys().filter(|k| !allowed.contains(&k.as_str())) {
+            self.problem(
+                join(path, key),
+                "unknown_field",
+                format!(
+                    "not a field of this form; its fields here: {}",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A required, non-blank string.
+    pub(super) fn text<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+    ) -> Option<&'v str> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                self.problem(at, "missing", format!("missing: {what}"));
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(at, "blank", format!("blank: {what}"));
+                None
+            }
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected text, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional string (any content).
+    pub(super) fn optional_text<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v str> {
+        match object.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.problem(
+                    join(path, key),
+                    "wrong_type",
+                    format!("expected text, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A date written `YYYY-MM-DD`, required or not.
+    pub(super) fn date(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Option<NaiveDate> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.problem(
+                        at,
+                        "missing",
+                        format!("missing: {what} (a date YYYY-MM-DD)"),
+                    );
+                }
+                None
+            }
+            Some(Value::String(s)) => self.parse_date(s, &at, what),
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected a date YYYY-MM-DD, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a date, saying what is wrong without repeating it.
+    pub(super) fn parse_date(&mut self, text: &str, at: &str, what: &str) -> Option<NaiveDate> {
+        match parse_iso_date(text) {
+            Ok(date) => Some(date),
+            Err(problem) if problem.contains("not a real date") => {
+                self.problem(
+                    at,
+                    "impossible_date",
+                    format!("{what}: no such day in the calendar"),
+                );
+                None
+            }
+            Err(_) => {
+                let words: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+                if !words.is_empty() && !text.chars().any(|c| c.is_ascii_digit()) {
+                    self.problem(at, "not_a_date", format!("{what}: the form asks for an actual date (YYYY-MM-DD), not words such as \"ASAP\""));
+                } else {
+                    self.problem(
+                        at,
+                        "invalid_date",
+                        format!("{what}: not a date written YYYY-MM-DD"),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// A boolean, false when absent.
+    pub(super) fn flag(&mut self, object: &Map<String, Value>, path: &str, key: &str) -> bool {
+        match object.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.problem(
+                    join(path, key),
+                    "wrong_type",
+                    format!("expected true or false, found {}", kind_of(other)),
+                );
+                false
+            }
+        }
+    }
+
+    /// A whole number in a range, required.
+    pub(super) fn number(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+        range: std::ops::RangeInclusive<u64>,
+    ) -> Option<u64> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                self.problem(at, "missing", format!("missing: {what}"));
+                None
+            }
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(n) if range.contains(&n) => Some(n),
+                _ => {
+                    self.problem(
+                        at,
+                        "out_of_range",
+                        format!(
+                            "{what}: must be a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected a number, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list, required or not; the items with their paths.
+    pub(super) fn list<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Vec<(String, &'v Value)> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.problem(at, "missing", format!("missing: {what}"));
+                }
+                Vec::new()
+            }
+            Some(Value::Array(items)) => {
+                if required && items.is_empty() {
+                    self.problem(at.clone(), "missing", format!("empty: {what}"));
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("{at}[{i}]"), v))
+                    .collect()
+            }
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected a list, found {}", kind_of(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Ids from a closed set.
+    pub(super) fn ids(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        known: &[&'static str],
+    ) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (at, value) in self.list(object, path, key, "", false) {
+            match value.as_str().and_then(|v| known.iter().find(|k| **k == v)) {
+                Some(id) => out.push(*id),
+                None => self.problem(
+                    at,
+                    "unknown_value",
+                    format!("expected one of {}", known.join(", ")),
+                ),
+            }
+        }
+        out
+    }
+}

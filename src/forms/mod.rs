@@ -1,0 +1,152 @@
+//! Validation of the forms the policies use: every problem at once, each
+//! with its field path, a code and a message.
+//!
+//! The forms carry personal data (children's names, dates of birth,
+//! addresses). No message ever repeats a value the caller gave: problems
+//! say what is wrong and where, never what was written there.
+//!
+//! Field names of each form are documented in `docs/forms.md`.
+//!
+//! # Example
+//!
+//! ```
+//! use safeguarding_resolution::forms::{self, FormId};
+//!
+//! let data = serde_json::json!({
+//!     "child": {"name": "A child", "date_of_birth": "2015-02-30"},
+//!     "stage_2_started": "2027-02-02",
+//!     "resolved_at_stage": 2,
+//!     "days_taken": 3,
+//!     "involved": [{"name": "A", "designation": "Social worker", "agency": "CSC",
+//!                   "date": "2027-02-02", "stage": 2}],
+//!     "stages": {"2": {"summary": "...", "agreed_outcomes": [{"action": "visit", "timescale": "ASAP"}]}}
+//! });
+//! let validation = forms::validate(FormId::NsscpRecordingForm, &data);
+//! assert!(!validation.valid());
+//! let codes: Vec<_> = validation.problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
+//! assert_eq!(codes, [
+//!     ("child.date_of_birth", "impossible_date"),
+//!     ("stages.2.agreed_outcomes[0].timescale", "not_a_date"),
+//! ]);
+//! // The date of birth itself is never repeated.
+//! assert!(validation.problems.iter().all(|p| !p.message.contains("2015")));
+//! ```
+
+mod check;
+mod nsscp;
+mod referral;
+mod swindon;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde_json::Value;
+
+use crate::calendar::Calendar;
+
+/// The forms the library validates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormId {
+    /// The written referral to the GSCP Resolution Group (Terms of
+    /// Reference, "Written Information").
+    GscpResolutionGroupReferral,
+    /// Swindon's Resolution Form (Appendix 1), sent at stage 5.
+    SwindonResolutionForm,
+    /// North Somerset's Recording Form (Appendix 1), used at stages 2 to 4.
+    NsscpRecordingForm,
+}
+
+impl FormId {
+    /// Every form.
+    pub const ALL: [FormId; 3] = [
+        FormId::GscpResolutionGroupReferral,
+        FormId::SwindonResolutionForm,
+        FormId::NsscpRecordingForm,
+    ];
+
+    /// The id in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormId::GscpResolutionGroupReferral => "gscp-resolution-group-referral",
+            FormId::SwindonResolutionForm => "swindon-resolution-form",
+            FormId::NsscpRecordingForm => "nsscp-recording-form",
+        }
+    }
+}
+
+impl fmt::Display for FormId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for FormId {
+    type Err = String;
+
+    /// Parses a form id; the error names the known ids.
+    fn from_str(id: &str) -> Result<FormId, String> {
+        FormId::ALL
+            .into_iter()
+            .find(|f| f.as_str() == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = FormId::ALL.iter().map(|f| f.as_str()).collect();
+                format!("unknown form {id:?}; known: {}", known.join(", "))
+            })
+    }
+}
+
+/// One problem with a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// Where: `representative.contact`, `stages[2].date_contact_made`.
+    pub field: String,
+    /// What kind of problem: `missing`, `blank`, `wrong_type`,
+    /// `unknown_field`, `unknown_value`, `invalid_date`, `impossible_date`,
+    /// `not_a_date`, `out_of_range`, `out_of_order`, `duplicate`,
+    /// `after_stage_clock`, `inconsistent`, `must_be_true`.
+    pub code: &'static str,
+    /// What is wrong and what is needed, in words (never the value given).
+    pub message: String,
+}
+
+/// The result of validating a form: every problem found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Validation {
+    /// The problems, in the order of the form's fields.
+    pub problems: Vec<Problem>,
+}
+
+impl Validation {
+    /// True when there is no problem.
+    pub fn valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Validates a form's data, on the England and Wales calendar for the
+/// working-day checks.
+pub fn validate(form: FormId, data: &Value) -> Validation {
+    validate_on(
+        form,
+        data,
+        Calendar::uk(crate::calendar::Division::EnglandAndWales),
+    )
+}
+
+/// Validates a form's data, counting working days on `calendar`.
+pub fn validate_on(form: FormId, data: &Value, calendar: &Calendar) -> Validation {
+    let mut checker = check::Checker::new(calendar);
+    match form {
+        FormId::GscpResolutionGroupReferral => referral::check(&mut checker, data),
+        FormId::SwindonResolutionForm => swindon::check(&mut checker, data),
+        FormId::NsscpRecordingForm => nsscp::check(&mut checker, data),
+    }
+    Validation {
+        problems: checker.into_problems(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

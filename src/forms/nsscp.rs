@@ -1,0 +1,182 @@
+//! North Somerset's Recording Form (Appendix 1), for stages 2 to 4.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::check::{Checker, join};
+
+const FIELDS: &[&str] = &[
+    "child",
+    "stage_2_started",
+    "involved",
+    "stages",
+    "resolved_at_stage",
+    "days_taken",
+    "helpfulness",
+    "notes",
+];
+
+pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
+    let Some(form) = c.object(data, "") else {
+        return;
+    };
+    c.only(form, "", FIELDS);
+    match form.get("child") {
+        Some(value) if !value.is_null() => {
+            if let Some(child) = c.object(value, "child") {
+                c.only(child, "child", &["name", "date_of_birth"]);
+                c.text(child, "child", "name", "the child's name");
+                c.date(
+                    child,
+                    "child",
+                    "date_of_birth",
+                    "the child's date of birth",
+                    true,
+                );
+            }
+        }
+        _ => c.problem(
+            "child",
+            "missing",
+            "missing: the child's name and date of birth",
+        ),
+    }
+    let started = c.date(
+        form,
+        "",
+        "stage_2_started",
+        "the date stage 2 started",
+        true,
+    );
+    for (at, person) in c.list(form, "", "involved", "the names of those involved", true) {
+        let Some(person) = c.object(person, &at) else {
+            continue;
+        };
+        c.only(
+            person,
+            &at,
+            &["name", "designation", "agency", "date", "stage"],
+        );
+        c.text(person, &at, "name", "the name");
+        c.text(person, &at, "designation", "the designation");
+        c.text(person, &at, "agency", "the agency");
+        let date = c.date(person, &at, "date", "the date they were involved", true);
+        c.number(
+            person,
+            &at,
+            "stage",
+            "the stage they were involved at (2 to 4)",
+            2..=4,
+        );
+        before_stage_2(c, &at, "date", date, started);
+    }
+    let resolved = c.number(
+        form,
+        "",
+        "resolved_at_stage",
+        "the stage at which it was resolved (2, 3 or 4)",
+        2..=4,
+    );
+    c.number(
+        form,
+        "",
+        "days_taken",
+        "the time taken to resolve, in days (2 to 8)",
+        2..=8,
+    );
+    c.optional_text(form, "", "helpfulness");
+    c.optional_text(form, "", "notes");
+
+    let stages = match form.get("stages") {
+        Some(value) if !value.is_null() => c.object(value, "stages"),
+        _ => {
+            c.problem(
+                "stages",
+                "missing",
+                "missing: the summary of the issue at stage 2",
+            );
+            None
+        }
+    };
+    let Some(stages) = stages else {
+        return;
+    };
+    c.only(stages, "stages", &["2", "3", "4"]);
+    let reached = resolved.unwrap_or(2);
+    for stage in 2..=4u64 {
+        let key = stage.to_string();
+        let path = join("stages", &key);
+        let needed = stage <= reached;
+        let Some(value) = stages.get(key.as_str()).filter(|v| !v.is_null()) else {
+            if needed {
+                c.problem(
+                    path,
+                    "missing",
+                    format!("missing: the summary of the issues at stage {stage}, with the views of all agencies concerned and the impact on the child"),
+                );
+            }
+            continue;
+        };
+        if !needed {
+            if resolved.is_some() {
+                c.problem(
+                    path.clone(),
+                    "inconsistent",
+                    format!(
+                        "the issue was resolved at stage {reached}, but stage {stage} is filled in"
+                    ),
+                );
+            }
+            continue;
+        }
+        let Some(section) = c.object(value, &path) else {
+            continue;
+        };
+        let mut fields = vec!["summary", "agreed_outcomes"];
+        if stage < 4 {
+            fields.push("unresolved");
+        }
+        c.only(section, &path, &fields);
+        c.text(
+            section,
+            &path,
+            "summary",
+            "the summary of the issues, with the views of all agencies concerned and the impact on the child",
+        );
+        for (at, outcome) in c.list(section, &path, "agreed_outcomes", "", false) {
+            let Some(outcome) = c.object(outcome, &at) else {
+                continue;
+            };
+            c.only(outcome, &at, &["action", "timescale"]);
+            c.text(outcome, &at, "action", "the agreed outcome or action");
+            let due = c.date(outcome, &at, "timescale", "the timescale", true);
+            before_stage_2(c, &at, "timescale", due, started);
+        }
+        if stage < reached {
+            c.text(
+                section,
+                &path,
+                "unresolved",
+                "what remains unresolved, explaining why it progressed to the next stage",
+            );
+        }
+    }
+}
+
+fn before_stage_2(
+    c: &mut Checker<'_>,
+    at: &str,
+    key: &str,
+    date: Option<NaiveDate>,
+    started: Option<NaiveDate>,
+) {
+    if let (Some(date), Some(started)) = (date, started) {
+        if date < started {
+            c.problem(
+                join(at, key),
+                "out_of_order",
+                "dated before stage 2 started",
+            );
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The written referral to the GSCP Resolution Group.
+
+use serde_json::Value;
+
+use super::check::{Checker, join};
+use crate::resolution_group::{Feature, PriorProcess, Risk, Section};
+
+const FIELDS: &[&str] = &[
+    "by_agency",
+    "presenter",
+    "marked_for_resolution_group",
+    "prior_process",
+    "by_business_unit",
+    "escalation_stage",
+    "features",
+    "risks",
+    "special_attendees",
+    "referral",
+];
+
+pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
+    let Some(form) = c.object(data, "") else {
+        return;
+    };
+    c.only(form, "", FIELDS);
+    c.text(
+        form,
+        "",
+        "by_agency",
+        "the agency requesting the discussion",
+    );
+    c.text(
+        form,
+        "",
+        "presenter",
+        "the senior manager of the requesting agency who will present the case",
+    );
+    if !c.flag(form, "", "marked_for_resolution_group") {
+        c.problem(
+            "marked_for_resolution_group",
+            "must_be_true",
+            "the referral must be clearly marked for Resolution Group (flowchart)",
+        );
+    }
+    let by_business_unit = c.flag(form, "", "by_business_unit");
+    let prior_ids: Vec<&'static str> = PriorProcess::ALL.iter().map(|p| p.id()).collect();
+    let prior = c.ids(form, "", "prior_process", &prior_ids);
+    let linked = match form.get("escalation_stage") {
+        None | Some(Value::Null) => None,
+        Some(value) => match value.as_u64().filter(|n| (1..=5).contains(n)) {
+            Some(stage) => Some(stage),
+            None => {
+                c.problem(
+                    "escalation_stage",
+                    "out_of_range",
+                    "the linked GSCP escalation case's stage: a number from 1 to 5",
+                );
+                None
+            }
+        },
+    };
+    if !by_business_unit && prior.is_empty() && linked.is_none_or(|s| s < 3) {
+        c.problem(
+            "prior_process",
+            "missing",
+            "state the normal planning, conferencing or dispute resolution processes tried and failed, or give the linked GSCP escalation case's stage (3 or 4)",
+        );
+    }
+    let feature_ids: Vec<&'static str> = Feature::ALL.iter().map(|f| f.id()).collect();
+    let risk_ids: Vec<&'static str> = Risk::ALL.iter().map(|r| r.id()).collect();
+    let features = c.ids(form, "", "features", &feature_ids);
+    let risks = c.ids(form, "", "risks", &risk_ids);
+    let criteria_given = form.get("features").is_some_and(|v| !v.is_null())
+        || form.get("risks").is_some_and(|v| !v.is_null());
+    if features.is_empty() && risks.is_empty() && !criteria_given {
+        c.problem(
+            "features",
+            "missing",
+            "refer to the agreed criteria: at least one feature of the circumstances or increased risk named in the Terms of Reference",
+        );
+    }
+    for (at, value) in c.list(form, "", "special_attendees", "", false) {
+        if value.as_str().is_none_or(|s| s.trim().is_empty()) {
+            c.problem(at, "blank", "a special attendee's role, in words");
+        }
+    }
+    match form.get("referral") {
+        None | Some(Value::Null) => {
+            for section in Section::ALL {
+                c.problem(
+                    join("referral", section.key()),
+                    "missing",
+                    format!("missing: {}", section.title()),
+                );
+            }
+        }
+        Some(value) => {
+            if let Some(sections) = c.object(value, "referral") {
+                let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
+                c.only(sections, "referral", &keys);
+                for section in Section::ALL {
+                    c.text(sections, "referral", section.key(), section.title());
+                }
+            }
+        }
+    }
+}

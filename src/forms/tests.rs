@@ -1,0 +1,180 @@
+use serde_json::{Value, json};
+
+use super::*;
+
+fn problems(form: FormId, data: Value) -> Vec<(String, &'static str)> {
+    validate(form, &data)
+        .problems
+        .into_iter()
+        .map(|p| (p.field, p.code))
+        .collect()
+}
+
+fn swindon_valid() -> Value {
+    json!({
+        "subjects": [{"name": "Child A", "date_of_birth": "2016-04-01"}],
+        "address": "1 Example Road",
+        "agency": "School",
+        "representative": {"name": "B Teacher", "role": "Designated Safeguarding Lead", "contact": "01234 567890"},
+        "worried_about": "Risk not addressed",
+        "action_needed": "A strategy discussion",
+        "raised_on": "2027-02-01",
+        "sent_on": "2027-03-01",
+        "stages": [
+            {"stage": 1, "date_contact_made": "2027-02-02", "contacted": "Line manager", "how_contacted": "In person", "outcome": "Agreed to escalate"},
+            {"stage": 2, "date_contact_made": "2027-02-08", "contacted": "Social worker", "how_contacted": "Email", "outcome": "No agreement"},
+            {"stage": 3, "date_contact_made": "2027-02-15", "contacted": "Team manager", "how_contacted": "Email", "outcome": "No agreement"},
+            {"stage": 4, "date_contact_made": "2027-02-22", "contacted": "Head of service", "how_contacted": "Meeting", "outcome": "No agreement"}
+        ]
+    })
+}
+
+#[test]
+fn a_complete_swindon_form_is_valid() {
+    assert_eq!(problems(FormId::SwindonResolutionForm, swindon_valid()), []);
+}
+
+#[test]
+fn swindon_stage_table_must_be_in_order_and_within_the_clocks() {
+    let mut form = swindon_valid();
+    form["stages"][2]["date_contact_made"] = json!("2027-02-05"); // before stage 2's
+    form["stages"][3]["date_contact_made"] = json!("2027-03-01"); // after Day 17 (24 Feb)
+    assert_eq!(
+        problems(FormId::SwindonResolutionForm, form),
+        [
+            ("stages[2].date_contact_made".to_string(), "out_of_order"),
+            (
+                "stages[3].date_contact_made".to_string(),
+                "after_stage_clock"
+            ),
+        ]
+    );
+    let mut form = swindon_valid();
+    form["stages"].as_array_mut().unwrap().remove(1);
+    assert_eq!(
+        problems(FormId::SwindonResolutionForm, form.clone()),
+        [("stages".to_string(), "missing")]
+    );
+    // Where there was immediate risk, stages may be skipped.
+    form["immediate_risk"] = json!(true);
+    assert_eq!(problems(FormId::SwindonResolutionForm, form), []);
+}
+
+#[test]
+fn every_problem_is_reported_at_once_and_values_are_never_repeated() {
+    let data = json!({
+        "subjects": [{"name": " ", "date_of_birth": "2016-13-40"}],
+        "representative": {"name": "Secret Name", "role": 7},
+        "stages": [{"stage": 9, "date_contact_made": "soon"}],
+        "favourite_colour": "Secret Colour"
+    });
+    let validation = validate(FormId::SwindonResolutionForm, &data);
+    let codes: Vec<(&str, &str)> = validation
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("favourite_colour", "unknown_field"),
+            ("subjects[0].name", "blank"),
+            ("subjects[0].date_of_birth", "impossible_date"),
+            ("address", "missing"),
+            ("agency", "missing"),
+            ("representative.role", "wrong_type"),
+            ("representative.contact", "missing"),
+            ("worried_about", "missing"),
+            ("action_needed", "missing"),
+            ("stages[0].stage", "out_of_range"),
+            ("stages[0].date_contact_made", "not_a_date"),
+            ("stages[0].contacted", "missing"),
+            ("stages[0].how_contacted", "missing"),
+            ("stages[0].outcome", "missing"),
+        ]
+    );
+    for problem in &validation.problems {
+        for secret in ["Secret", "2016-13-40", "soon"] {
+            assert!(!problem.message.contains(secret), "{problem:?}");
+        }
+    }
+    assert!(!format!("{validation:?}").contains("Secret"));
+}
+
+fn nsscp_valid() -> Value {
+    json!({
+        "child": {"name": "Child C", "date_of_birth": "2014-09-09"},
+        "stage_2_started": "2027-02-02",
+        "involved": [
+            {"name": "D Nurse", "designation": "School nurse", "agency": "Health", "date": "2027-02-02", "stage": 2},
+            {"name": "E Worker", "designation": "Social worker", "agency": "CSC", "date": "2027-02-04", "stage": 3}
+        ],
+        "stages": {
+            "2": {"summary": "Views differ", "agreed_outcomes": [], "unresolved": "Service offer"},
+            "3": {"summary": "Agreed a plan", "agreed_outcomes": [{"action": "Assessment", "timescale": "2027-02-20"}]}
+        },
+        "resolved_at_stage": 3,
+        "days_taken": 5
+    })
+}
+
+#[test]
+fn a_complete_nsscp_form_is_valid() {
+    assert_eq!(problems(FormId::NsscpRecordingForm, nsscp_valid()), []);
+}
+
+#[test]
+fn nsscp_asks_for_actual_dates_and_consistent_stages() {
+    let mut form = nsscp_valid();
+    form["stages"]["3"]["agreed_outcomes"][0]["timescale"] = json!("ASAP");
+    form["stages"]["2"]
+        .as_object_mut()
+        .unwrap()
+        .remove("unresolved");
+    form["stages"]["4"] = json!({"summary": "x"});
+    form["days_taken"] = json!(12);
+    form["involved"][1]["date"] = json!("2027-01-30");
+    assert_eq!(
+        problems(FormId::NsscpRecordingForm, form),
+        [
+            ("involved[1].date".to_string(), "out_of_order"),
+            ("days_taken".to_string(), "out_of_range"),
+            ("stages.2.unresolved".to_string(), "missing"),
+            (
+                "stages.3.agreed_outcomes[0].timescale".to_string(),
+                "not_a_date"
+            ),
+            ("stages.4".to_string(), "inconsistent"),
+        ]
+    );
+}
+
+#[test]
+fn referral_form_needs_the_seven_sections_and_the_criteria() {
+    let data = json!({"by_agency": "Health", "presenter": "Designated Nurse", "marked_for_resolution_group": true,
+        "escalation_stage": 4, "risks": ["self_harm"],
+        "referral": {"basic_information": "x", "chronology": "x", "assessment": "x", "agencies_involved": "x",
+                     "risk_analysis": "x", "obstacles": "x", "outcomes_sought": "x"}});
+    assert_eq!(
+        problems(FormId::GscpResolutionGroupReferral, data.clone()),
+        []
+    );
+    let mut bad = data;
+    bad["escalation_stage"] = json!(2);
+    bad["referral"].as_object_mut().unwrap().remove("obstacles");
+    bad["risks"] = json!(["boredom"]);
+    bad["marked_for_resolution_group"] = json!(false);
+    assert_eq!(
+        problems(FormId::GscpResolutionGroupReferral, bad),
+        [
+            ("marked_for_resolution_group".to_string(), "must_be_true"),
+            ("prior_process".to_string(), "missing"),
+            ("risks[0]".to_string(), "unknown_value"),
+            ("referral.obstacles".to_string(), "missing"),
+        ]
+    );
+    assert_eq!(
+        problems(FormId::GscpResolutionGroupReferral, json!([])),
+        [("(data)".to_string(), "wrong_type")]
+    );
+}

@@ -1,0 +1,246 @@
+//! The agenda of a meeting, and the figures for the group's annual report
+//! to the GSCP Executive.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{ReferralState, ReferralStatus, RgEvent, Schedule};
+use crate::calendar::Calendar;
+use crate::policy::{DueKind, Error, Event};
+
+/// A referral on a meeting's agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AgendaItem<K> {
+    /// The caller's key for the referral.
+    pub referral: K,
+    /// The referring agency.
+    pub by_agency: Option<String>,
+    /// For a new referral, the day it was submitted; for a progress report,
+    /// the day the report was asked for.
+    pub since: NaiveDate,
+    /// For a progress report: written or in person.
+    pub form: Option<&'static str>,
+}
+
+/// A meeting's agenda: new referrals scheduled for it, and previous
+/// referrals with progress reports due at it ("Agenda slots will be kept for
+/// previous referrals on which progress reports have been requested").
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Agenda<K> {
+    /// The meeting.
+    pub meeting: NaiveDate,
+    /// Complete referrals scheduled for the meeting, earliest submitted
+    /// first (ties in the order given).
+    pub new_referrals: Vec<AgendaItem<K>>,
+    /// Referrals with a progress report due at the meeting, earliest asked
+    /// first (ties in the order given).
+    pub progress_reports: Vec<AgendaItem<K>>,
+    /// Referrals that could not be evaluated, with their errors.
+    pub errors: Vec<(K, Error)>,
+}
+
+/// The agenda of `meeting`, from the referrals' event logs evaluated on the
+/// day of the meeting (each with its linked escalation case, if any).
+///
+/// # Errors
+///
+/// An `invalid_field` error when `meeting` is not one of the schedule's
+/// meetings. Errors of single referrals go in [`Agenda::errors`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::{agenda, DeadlineRule, RgEvent, Schedule, Section, Submission};
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+/// let schedule = Schedule::new(vec![day(1, 12), day(2, 9)], DeadlineRule::TermsOfReference)?;
+/// let mut referral = Submission::new();
+/// referral.by_agency = Some("Health".into());
+/// referral.presenter = Some("Designated Nurse".into());
+/// referral.marked_for_resolution_group = true;
+/// referral.by_business_unit = true;
+/// referral.risks = vec![safeguarding_resolution::resolution_group::Risk::SelfHarm];
+/// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+/// let log = [RgEvent::submitted(day(1, 4), referral)];
+/// let cases = [("R-1", &log[..], None)];
+/// let agenda = agenda::agenda(Calendar::uk(Division::EnglandAndWales), &schedule, day(1, 12), cases)?;
+/// assert_eq!(agenda.new_referrals[0].referral, "R-1");
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
+pub fn agenda<'e, K: Clone>(
+    calendar: &Calendar,
+    schedule: &Schedule,
+    meeting: NaiveDate,
+    referrals: impl IntoIterator<Item = (K, &'e [RgEvent], Option<&'e [Event]>)>,
+) -> Result<Agenda<K>, Error> {
+    if schedule.meetings().binary_search(&meeting).is_err() {
+        return Err(Error::field(
+            "meeting",
+            format!("{meeting} is not one of the meetings given"),
+            None,
+        ));
+    }
+    let mut new_referrals = Vec::new();
+    let mut progress_reports = Vec::new();
+    let mut errors = Vec::new();
+    for (key, events, escalation) in referrals {
+        // Evaluated as the meeting opens: events up to and including its day.
+        let upto: Vec<RgEvent> = events
+            .iter()
+            .take_while(|e| e.on.date() <= meeting)
+            .cloned()
+            .collect();
+        if upto.is_empty() {
+            continue;
+        }
+        let status = match super::evaluate(calendar, schedule, &upto, meeting, escalation) {
+            Ok(status) => status,
+            Err(error) => {
+                errors.push((key, error));
+                continue;
+            }
+        };
+        let scheduled_here = status
+            .scheduling
+            .as_ref()
+            .is_some_and(|s| s.meeting == Some(meeting));
+        let presented_here = status.presented_on == Some(meeting);
+        if (status.state == ReferralState::Scheduled && scheduled_here) || presented_here {
+            let since = status
+                .scheduling
+                .as_ref()
+                .map(|s| s.submitted_on)
+                .unwrap_or(meeting);
+            new_referrals.push(AgendaItem {
+                referral: key.clone(),
+                by_agency: status.by_agency.clone(),
+                since,
+                form: None,
+            });
+        }
+        let report = status.obligations.iter().find(|o| {
+            o.id == "progress_report"
+                && o.due.kind == DueKind::ByEndOf(meeting)
+                && o.done_on.is_none_or(|d| d >= meeting)
+        });
+        if let Some(report) = report {
+            let form = if report.what.ends_with("in writing") {
+                "written"
+            } else {
+                "in_person"
+            };
+            progress_reports.push(AgendaItem {
+                referral: key,
+                by_agency: status.by_agency.clone(),
+                since: report.arose_on,
+                form: Some(form),
+            });
+        }
+    }
+    new_referrals.sort_by_key(|i| i.since);
+    progress_reports.sort_by_key(|i| i.since);
+    Ok(Agenda {
+        meeting,
+        new_referrals,
+        progress_reports,
+        errors,
+    })
+}
+
+/// The figures of the group's annual report to the GSCP Executive ("whether
+/// the Resolution Group is achieving its intended impact").
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct AnnualFigures {
+    /// Referrals counted.
+    pub referrals: usize,
+    /// Referrals per referring agency (`(not stated)` when none was named).
+    pub per_agency: BTreeMap<String, usize>,
+    /// Referrals per state (`closed`, `escalated`, ...).
+    pub per_outcome: BTreeMap<&'static str, usize>,
+    /// For presented referrals, working days from submission to the meeting.
+    pub working_days_to_meeting: Vec<i64>,
+    /// Agreed actions counted.
+    pub actions: usize,
+    /// Actions completed by their due date.
+    pub actions_completed_on_time: usize,
+    /// Actions completed after their due date.
+    pub actions_completed_late: usize,
+    /// Actions not completed and past due.
+    pub actions_overdue: usize,
+}
+
+impl AnnualFigures {
+    /// Adds one referral's status.
+    ///
+    /// # Errors
+    ///
+    /// A calendar error if the referral's dates are off the calendar (they
+    /// cannot be, for a status the same calendar produced).
+    pub fn add(
+        &mut self,
+        status: &ReferralStatus,
+        calendar: &Calendar,
+    ) -> Result<(), crate::calendar::Error> {
+        self.referrals += 1;
+        let agency = status
+            .by_agency
+            .clone()
+            .unwrap_or_else(|| "(not stated)".to_string());
+        *self.per_agency.entry(agency).or_default() += 1;
+        *self.per_outcome.entry(status.state.as_str()).or_default() += 1;
+        if let (Some(presented), Some(scheduling)) = (status.presented_on, &status.scheduling) {
+            self.working_days_to_meeting
+                .push(calendar.working_days_between(scheduling.submitted_on, presented)?);
+        }
+        for action in &status.actions {
+            self.actions += 1;
+            match action.done_on {
+                Some(done) if done <= action.due => self.actions_completed_on_time += 1,
+                Some(_) => self.actions_completed_late += 1,
+                None if action.overdue => self.actions_overdue += 1,
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The mean working days from submission to the meeting.
+    pub fn mean_working_days_to_meeting(&self) -> Option<f64> {
+        let n = self.working_days_to_meeting.len();
+        (n > 0).then(|| self.working_days_to_meeting.iter().sum::<i64>() as f64 / n as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Division;
+    use crate::resolution_group::{DeadlineRule, Section, Submission};
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, m, d).unwrap()
+    }
+
+    #[test]
+    fn an_agenda_for_a_day_that_is_not_a_meeting_is_an_error() {
+        let schedule = Schedule::new(vec![day(1, 12)], DeadlineRule::TermsOfReference).unwrap();
+        let mut referral = Submission::new();
+        referral.sections = Section::ALL.iter().map(|s| (*s, "x".into())).collect();
+        let log = [RgEvent::submitted(day(1, 4), referral)];
+        let cases = [(1, &log[..], None)];
+        let err = agenda(
+            Calendar::uk(Division::EnglandAndWales),
+            &schedule,
+            day(1, 13),
+            cases,
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "invalid_field");
+    }
+}

@@ -1,0 +1,793 @@
+//! The engine that replays a referral's events against the lifecycle table.
+
+use chrono::NaiveDate;
+
+use super::lifecycle::{self, Phase, RgEventType};
+use super::{
+    ActionStatus, AgreedAction, Agreement, Eligibility, EscalationTarget, MissingItem,
+    ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind, Schedule,
+    Scheduling, StatutoryReview, Submission,
+};
+use crate::calendar::Calendar;
+use crate::policy::{
+    CaseStatus, Clause, Due, DueKind, Error, ErrorKind, Event, ObligationStatus, Policy, PolicyId,
+    Warning,
+};
+
+const TOR: &str = "GSCP Resolution Group Terms of Reference";
+const FLOWCHART: &str = "GSCP Resolution Group Flowchart";
+
+/// An obligation of the lifecycle: its id, words, and sentence.
+struct Duty {
+    id: &'static str,
+    what: &'static str,
+    when: &'static str,
+    clause: Clause,
+}
+
+const fn duty(
+    id: &'static str,
+    what: &'static str,
+    when: &'static str,
+    place: &'static str,
+    text: &'static str,
+) -> Duty {
+    Duty {
+        id,
+        what,
+        when,
+        clause: Clause::new(place, text),
+    }
+}
+
+const NOTIFY_TOR: Duty = duty(
+    "members_notified",
+    "Notify the Resolution Group's members of the referral, so their agencies can check individual and collective systems",
+    "by the latest submission date, five working days before the meeting",
+    TOR,
+    "All requests should be passed to the GSCP Business Unit ideally at least ten working days but no later than five working days ahead of the Resolution Group meeting allowing agencies to check individual and collective systems.",
+);
+const NOTIFY_FLOWCHART: Duty = duty(
+    "members_notified",
+    "Notify the Resolution Group's members of the referral",
+    "10 working days before the meeting",
+    FLOWCHART,
+    "Resolution Group notified 10 working days Before meeting",
+);
+const INVITE: Duty = duty(
+    "special_attendees_invited",
+    "Notify and invite the special attendees on behalf of the Resolution Group",
+    "with the members' notification",
+    FLOWCHART,
+    "Special attendees notified & invited on behalf of Resolution Group",
+);
+const RISK_PLAN: Duty = duty(
+    "risk_management_plan",
+    "Create a single risk management plan, adopted by all agencies, with contingencies for crises, increased risks, communication and monitoring",
+    "the Terms of Reference state no time",
+    TOR,
+    "A single risk management plan adopted by all agencies involved with child, young person or family. This should include contingencies to deal with unexpected or short-term crises, increased risks, communication and monitoring arrangements",
+);
+const CARE_PLAN: Duty = duty(
+    "care_plan_revised",
+    "Revise the care plan to reflect the actions recommended, and report it to the Independent Reviewing Officer or independent chairperson (where appropriate)",
+    "the Terms of Reference state no time",
+    TOR,
+    "The care plan should be revised to reflect actions recommended at the Resolution Group and reported to the Independent Reviewing Officer/independent chairperson (where appropriate)",
+);
+const BROUGHT_BACK: Duty = duty(
+    "actions_brought_back",
+    "The presenting senior manager brings the approved actions back to their agency and sees them acted on",
+    "promptly",
+    TOR,
+    "The senior manager/agency representative who presented the child or young person's circumstances at the Resolution Group is responsible for ensuring that the actions approved are brought back and acted on promptly",
+);
+const RESOURCES: Duty = duty(
+    "resources_confirmed",
+    "Confirm an in-principle contribution of resources through the agency's internal approvals",
+    "the Terms of Reference state no time",
+    TOR,
+    "Where resources are recommended or committed, the appropriate internal approvals are sought and promises are kept",
+);
+const REPORT_WRITTEN: Duty = duty(
+    "progress_report",
+    "Report progress to the Resolution Group in writing",
+    "by the meeting the group named",
+    TOR,
+    "Progress reporting requirements, including timescale. The Resolution Group will decide on a individual basis whether reports should be made in writing or in person to a future Resolution Group",
+);
+const REPORT_IN_PERSON: Duty = duty(
+    "progress_report",
+    "Report progress to the Resolution Group in person",
+    "at the meeting the group named",
+    TOR,
+    "Progress reporting requirements, including timescale. The Resolution Group will decide on a individual basis whether reports should be made in writing or in person to a future Resolution Group",
+);
+const LEARNING: Duty = duty(
+    "learning_disseminated",
+    "Disseminate the learning achieved through the Resolution Group to relevant teams and individuals",
+    "the Terms of Reference state no time",
+    TOR,
+    "Learning achieved through the Resolution Group is disseminated to relevant teams and individuals",
+);
+
+const MISSING_SECTION: &str =
+    "missing or blank: the Terms of Reference require this section of the written information";
+const MISSING_MARK: &str = "the referral must be clearly marked for Resolution Group (flowchart)";
+const MISSING_PRESENTER: &str = "name the senior manager of the requesting agency who will present the case (Terms of Reference: \"presented by the senior manager of the agency which requested the discussion\")";
+const MISSING_AGENCY: &str = "name the agency requesting the discussion";
+const MISSING_PRIOR: &str = "state the normal planning, conferencing or dispute resolution processes tried and failed, or link the GSCP escalation case at stage 3 or 4 (Terms of Reference: \"so long as the normal planning, conferencing or dispute resolution processes have been tried and failed\")";
+const MISSING_CRITERIA: &str = "refer to the agreed criteria: at least one feature of the circumstances or increased risk named in the Terms of Reference";
+
+struct Run<'a> {
+    calendar: &'a Calendar,
+    schedule: &'a Schedule,
+    escalation: Option<CaseStatus>,
+    phase: Option<Phase>,
+    submission: Option<Box<Submission>>,
+    missing: Vec<MissingItem>,
+    eligibility: Option<Eligibility>,
+    scheduling: Option<Scheduling>,
+    presented_on: Option<NaiveDate>,
+    actions: Vec<(AgreedAction, NaiveDate, Option<NaiveDate>)>,
+    obligations: Vec<ObligationStatus>,
+    warnings: Vec<Warning>,
+    escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
+    ended_on: Option<NaiveDate>,
+    index: usize,
+}
+
+/// The status of a referral at `as_of`, on the meetings of `schedule`, with
+/// the linked GSCP escalation case's events if there is one.
+///
+/// # Errors
+///
+/// The codes of [`crate::policy::Error`]: `invalid_field` (no events, a
+/// first event that is not `submitted`, a presentation off a meeting date,
+/// an action due before it was agreed, a report-back meeting not in the
+/// schedule, an unknown action or record, a linked case that cannot be
+/// evaluated, `as_of` before the last event), `events_out_of_order`,
+/// `invalid_transition` (naming the events allowed) and
+/// `out_of_calendar_range`.
+pub fn evaluate(
+    calendar: &Calendar,
+    schedule: &Schedule,
+    events: &[RgEvent],
+    as_of: NaiveDate,
+    escalation: Option<&[Event]>,
+) -> Result<ReferralStatus, Error> {
+    let Some(first) = events.first() else {
+        return Err(Error::field(
+            "events",
+            "a referral needs at least its submitted event",
+            None,
+        ));
+    };
+    if first.event_type() != RgEventType::Submitted {
+        return Err(Error::field(
+            "events[0].type",
+            format!(
+                "the first event must be submitted, found {}",
+                first.event_type().as_str()
+            ),
+            Some(0),
+        ));
+    }
+    for (index, pair) in events.windows(2).enumerate() {
+        if pair[1].on.is_before(pair[0].on) {
+            return Err(Error::new(
+                ErrorKind::EventsOutOfOrder {
+                    index: index + 1,
+                    on: pair[1].on,
+                    previous_index: index,
+                    previous: pair[0].on,
+                },
+                Some(index + 1),
+            ));
+        }
+    }
+    let last = events[events.len() - 1].on.date();
+    if as_of < last {
+        return Err(Error::field(
+            "as_of",
+            format!(
+                "{as_of} is before the last event (events[{}] on {last}); status can only be evaluated after it",
+                events.len() - 1
+            ),
+            None,
+        ));
+    }
+    for (date, index) in [(first.on.date(), Some(0)), (as_of, None)] {
+        calendar
+            .is_working_day(date)
+            .map_err(|e| Error::calendar(e, index))?;
+    }
+    let escalation = match escalation {
+        Some(log) => Some(
+            Policy::get(PolicyId::GscpEscalation2021)
+                .evaluate(calendar, log, as_of)
+                .map_err(|e| {
+                    Error::field(
+                        "escalation.events",
+                        format!(
+                            "the linked GSCP escalation case cannot be evaluated ({}): {e}",
+                            e.code()
+                        ),
+                        None,
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let mut run = Run {
+        calendar,
+        schedule,
+        escalation,
+        phase: None,
+        submission: None,
+        missing: Vec::new(),
+        eligibility: None,
+        scheduling: None,
+        presented_on: None,
+        actions: Vec::new(),
+        obligations: Vec::new(),
+        warnings: Vec::new(),
+        escalated_to: None,
+        ended_on: None,
+        index: 0,
+    };
+    for (index, event) in events.iter().enumerate() {
+        run.index = index;
+        run.apply(event)?;
+    }
+    run.finish(as_of)
+}
+
+impl Run<'_> {
+    fn plain_due(kind: DueKind, rule: &'static str) -> Due {
+        Due {
+            kind,
+            rule,
+            counted_from: None,
+        }
+    }
+
+    fn owe(&mut self, duty: &Duty, arose_on: NaiveDate, due: Due) {
+        self.obligations.push(ObligationStatus::new(
+            duty.id,
+            duty.what,
+            None,
+            arose_on,
+            due,
+            duty.clause,
+        ));
+    }
+
+    fn pending(&self) -> bool {
+        self.obligations.iter().any(|o| o.done_on.is_none())
+            || self.actions.iter().any(|(_, _, done)| done.is_none())
+    }
+
+    fn allowed(&self) -> Vec<RgEventType> {
+        let mut allowed = lifecycle::allowed_from(self.phase);
+        if self.phase == Some(Phase::Submitted) && !self.complete() {
+            allowed.retain(|e| *e != RgEventType::Presented);
+        }
+        if self.pending() && !allowed.contains(&RgEventType::Recorded) {
+            allowed.push(RgEventType::Recorded);
+        }
+        allowed
+    }
+
+    fn complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    fn refuse(&self, event: &RgEvent, problem: String) -> Error {
+        Error::new(
+            ErrorKind::InvalidReferralTransition {
+                index: self.index,
+                event: event.event_type().as_str(),
+                on: event.on.date(),
+                problem,
+                allowed: self.allowed().iter().map(|e| e.as_str()).collect(),
+            },
+            Some(self.index),
+        )
+    }
+
+    fn is_meeting(&self, date: NaiveDate) -> bool {
+        self.schedule.meetings().binary_search(&date).is_ok()
+    }
+
+    fn check_report_back(
+        &self,
+        report: &ReportBack,
+        on: NaiveDate,
+        path: &str,
+    ) -> Result<(), Error> {
+        if !self.is_meeting(report.meeting) {
+            return Err(Error::field(
+                format!("events[{}].{path}.meeting", self.index),
+                format!("{} is not one of the meetings given", report.meeting),
+                Some(self.index),
+            ));
+        }
+        if report.meeting <= on {
+            return Err(Error::field(
+                format!("events[{}].{path}.meeting", self.index),
+                format!(
+                    "{} is not after the day the report was asked for ({on})",
+                    report.meeting
+                ),
+                Some(self.index),
+            ));
+        }
+        Ok(())
+    }
+
+    fn ask_for_report(&mut self, report: ReportBack, on: NaiveDate) {
+        let duty = match report.form {
+            ReportForm::Written => &REPORT_WRITTEN,
+            ReportForm::InPerson => &REPORT_IN_PERSON,
+        };
+        let due = Self::plain_due(DueKind::ByEndOf(report.meeting), duty.when);
+        self.owe(duty, on, due);
+    }
+
+    fn apply(&mut self, event: &RgEvent) -> Result<(), Error> {
+        let kind = event.event_type();
+        let on = event.on.date();
+        if let RgEventKind::Recorded { record } = &event.kind {
+            return self.record(event, record);
+        }
+        let Some(mv) = lifecycle::find(self.phase, kind) else {
+            let problem = match self.phase {
+                None => "the referral has not been submitted".to_string(),
+                Some(phase) if phase.is_final() => format!(
+                    "the referral has ended ({} on {})",
+                    self.state_name(),
+                    self.ended_on.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                Some(_) => format!("not allowed while the referral is {}", self.state_name()),
+            };
+            return Err(self.refuse(event, problem));
+        };
+        let to = mv.to;
+        match &event.kind {
+            RgEventKind::Submitted(submission) => self.submit(submission, on)?,
+            RgEventKind::Presented => {
+                if !self.complete() {
+                    let items: Vec<&str> = self.missing.iter().map(|m| m.field.as_str()).collect();
+                    return Err(self.refuse(
+                        event,
+                        format!("the referral is incomplete (missing: {})", items.join(", ")),
+                    ));
+                }
+                if !self.is_meeting(on) {
+                    return Err(Error::field(
+                        format!("events[{}].on", self.index),
+                        format!(
+                            "{on} is not one of the meetings given; a referral is presented at a meeting"
+                        ),
+                        Some(self.index),
+                    ));
+                }
+                if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
+                    if on < meeting {
+                        self.warnings.push(Warning::new(
+                            self.index,
+                            format!(
+                                "presented on {on}, before the meeting it was scheduled for ({meeting}): its submission missed this meeting's latest submission date"
+                            ),
+                            NOTIFY_TOR.clause,
+                        ));
+                    }
+                }
+                self.presented_on = Some(on);
+            }
+            RgEventKind::ActionsAgreed(agreement) => self.agree(agreement, on)?,
+            RgEventKind::ActionCompleted { action } => {
+                let index = self.index;
+                let Some((_, _, done)) = self.actions.get_mut(*action) else {
+                    let count = self.actions.len();
+                    return Err(Error::field(
+                        format!("events[{index}].action"),
+                        format!(
+                            "there is no action {action}: {count} actions have been agreed (numbered from 0)"
+                        ),
+                        Some(index),
+                    ));
+                };
+                if let Some(when) = done {
+                    let when = *when;
+                    return Err(
+                        self.refuse(event, format!("action {action} was completed on {when}"))
+                    );
+                }
+                *done = Some(on);
+            }
+            RgEventKind::ProgressReported { report_back } => {
+                if let Some(report) = report_back {
+                    self.check_report_back(report, on, "report_back")?;
+                }
+                if let Some(pending) = self
+                    .obligations
+                    .iter_mut()
+                    .find(|o| o.id == "progress_report" && o.done_on.is_none())
+                {
+                    pending.done_on = Some(on);
+                }
+                if let Some(report) = report_back {
+                    self.ask_for_report(*report, on);
+                }
+            }
+            RgEventKind::Closed { .. } => {
+                self.ended_on = Some(on);
+                self.owe(&LEARNING, on, Self::plain_due(DueKind::None, LEARNING.when));
+            }
+            RgEventKind::Escalated {
+                to: target, review, ..
+            } => {
+                if self.phase == Some(Phase::Submitted) && *target != EscalationTarget::Qiip {
+                    return Err(self.refuse(
+                        event,
+                        "before the meeting only an escalation to QiiP (a case meeting the criteria for a statutory review) is possible; the Chair of the GSCP Executive hears cases the group could not resolve".to_string(),
+                    ));
+                }
+                if review.is_some() && *target != EscalationTarget::Qiip {
+                    return Err(Error::field(
+                        format!("events[{}].review", self.index),
+                        "a statutory review goes with an escalation to qiip",
+                        Some(self.index),
+                    ));
+                }
+                self.escalated_to = Some((*target, *review));
+                self.ended_on = Some(on);
+            }
+            RgEventKind::Returned { .. } => {
+                // The submission's notifications lapse with it.
+                self.obligations.retain(|o| {
+                    o.done_on.is_some()
+                        || !matches!(o.id, "members_notified" | "special_attendees_invited")
+                });
+            }
+            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => {
+                self.ended_on = Some(on);
+            }
+            RgEventKind::Recorded { .. } => {}
+        }
+        self.phase = Some(to);
+        Ok(())
+    }
+
+    fn state_name(&self) -> &'static str {
+        self.state().as_str()
+    }
+
+    fn submit(&mut self, submission: &Submission, on: NaiveDate) -> Result<(), Error> {
+        self.submission = Some(Box::new(submission.clone()));
+        let mut missing: Vec<MissingItem> = submission
+            .missing_sections()
+            .into_iter()
+            .map(|s| MissingItem {
+                field: format!("referral.{}", s.key()),
+                problem: MISSING_SECTION,
+            })
+            .collect();
+        let mut item = |field: &str, problem| {
+            missing.push(MissingItem {
+                field: field.to_string(),
+                problem,
+            })
+        };
+        if !submission.marked_for_resolution_group {
+            item("marked_for_resolution_group", MISSING_MARK);
+        }
+        if submission.presenter.as_ref().is_none_or(|p| p.is_blank()) {
+            item("presenter", MISSING_PRESENTER);
+        }
+        if submission
+            .by_agency
+            .as_ref()
+            .is_none_or(|a| a.trim().is_empty())
+        {
+            item("by_agency", MISSING_AGENCY);
+        }
+        let linked_stage = self.escalation.as_ref().and_then(|e| e.highest_stage());
+        self.eligibility = if submission.by_business_unit {
+            Some(Eligibility::BusinessUnit)
+        } else if let Some(stage) = linked_stage.filter(|s| *s >= 3) {
+            Some(Eligibility::EscalationCase(stage))
+        } else if !submission.prior_process.is_empty() {
+            Some(Eligibility::PriorProcess)
+        } else {
+            None
+        };
+        if self.eligibility.is_none() {
+            item("prior_process", MISSING_PRIOR);
+        }
+        if submission.features.is_empty() && submission.risks.is_empty() {
+            item("features", MISSING_CRITERIA);
+        }
+        self.missing = missing;
+        self.scheduling = Some(self.schedule_for(on)?);
+        if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
+            let working = self
+                .calendar
+                .is_working_day(meeting)
+                .map_err(|e| Error::calendar(e, Some(self.index)))?;
+            if !working {
+                self.warnings.push(Warning::new(
+                    self.index,
+                    format!(
+                        "the meeting of {meeting} is not a working day: check the meeting dates"
+                    ),
+                    NOTIFY_TOR.clause,
+                ));
+            }
+        }
+        let deadline = self.scheduling.as_ref().and_then(|s| s.deadline);
+        if let (true, Some(deadline)) = (self.missing.is_empty(), deadline) {
+            let notify = match self.schedule.rule() {
+                super::DeadlineRule::TermsOfReference => &NOTIFY_TOR,
+                super::DeadlineRule::Flowchart => &NOTIFY_FLOWCHART,
+            };
+            let by = deadline.notify_members.max(on);
+            self.owe(
+                notify,
+                on,
+                Self::plain_due(DueKind::ByEndOf(by), notify.when),
+            );
+            if !submission.special_attendees.is_empty() {
+                self.owe(
+                    &INVITE,
+                    on,
+                    Self::plain_due(DueKind::ByEndOf(by), INVITE.when),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn schedule_for(&self, submitted_on: NaiveDate) -> Result<Scheduling, Error> {
+        let found = self.schedule.meeting_for(self.calendar, submitted_on)?;
+        let (latest_n, ideal_n, _) = self.schedule.rule().working_days_before();
+        let mut missed = Vec::new();
+        for &meeting in self
+            .schedule
+            .meetings()
+            .iter()
+            .filter(|m| **m >= submitted_on)
+        {
+            if found.is_some_and(|f| f.meeting == meeting) {
+                break;
+            }
+            missed.push(self.schedule.deadline(self.calendar, meeting)?);
+        }
+        let why = match (found, missed.first()) {
+            (Some(d), None) => {
+                let ideal = if submitted_on <= d.ideal {
+                    format!(
+                        "and by the ideal date {} ({ideal_n} working days before)",
+                        d.ideal
+                    )
+                } else {
+                    format!(
+                        "but after the ideal date {} ({ideal_n} working days before)",
+                        d.ideal
+                    )
+                };
+                format!(
+                    "submitted on {submitted_on}, by the latest submission date {} ({latest_n} working days before the meeting of {}) {ideal}",
+                    d.latest, d.meeting
+                )
+            }
+            (Some(d), Some(first_missed)) => format!(
+                "submitted on {submitted_on}, after the latest submission date {} for the meeting of {} ({latest_n} working days before it); it goes to the next meeting it can make, {} (latest submission date {})",
+                first_missed.latest, first_missed.meeting, d.meeting, d.latest
+            ),
+            (None, Some(last_missed)) => format!(
+                "submitted on {submitted_on}, after the latest submission date {} for the meeting of {}; no later meeting was given",
+                last_missed.latest, last_missed.meeting
+            ),
+            (None, None) if self.schedule.meetings().is_empty() => {
+                format!("submitted on {submitted_on}; no meeting dates were given")
+            }
+            (None, None) => {
+                format!("submitted on {submitted_on}; no meeting was given on or after that day")
+            }
+        };
+        Ok(Scheduling {
+            submitted_on,
+            meeting: found.map(|d| d.meeting),
+            deadline: found,
+            ideal_met: found.map(|d| submitted_on <= d.ideal),
+            why,
+        })
+    }
+
+    fn agree(&mut self, agreement: &Agreement, on: NaiveDate) -> Result<(), Error> {
+        for (j, action) in agreement.actions.iter().enumerate() {
+            if action.due < on {
+                return Err(Error::field(
+                    format!("events[{}].actions[{j}].due", self.index),
+                    format!(
+                        "{} is before the day the action was agreed ({on})",
+                        action.due
+                    ),
+                    Some(self.index),
+                ));
+            }
+        }
+        if let Some(report) = &agreement.report_back {
+            self.check_report_back(report, on, "report_back")?;
+        }
+        let first_agreement = self.phase == Some(Phase::Presented);
+        if first_agreement {
+            for duty in [&RISK_PLAN, &CARE_PLAN] {
+                self.owe(duty, on, Self::plain_due(DueKind::None, duty.when));
+            }
+            self.owe(
+                &BROUGHT_BACK,
+                on,
+                Self::plain_due(DueKind::WithoutDelay, BROUGHT_BACK.when),
+            );
+        }
+        for resource in agreement.resources.iter().filter(|r| !r.confirmed) {
+            let _ = resource;
+            self.owe(
+                &RESOURCES,
+                on,
+                Self::plain_due(DueKind::None, RESOURCES.when),
+            );
+        }
+        for action in &agreement.actions {
+            self.actions.push((action.clone(), on, None));
+        }
+        if let Some(report) = agreement.report_back {
+            self.ask_for_report(report, on);
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, event: &RgEvent, id: &str) -> Result<(), Error> {
+        let on = event.on.date();
+        if let Some(pending) = self
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == id && o.done_on.is_none())
+        {
+            pending.done_on = Some(on);
+            return Ok(());
+        }
+        const KNOWN: [&str; 8] = [
+            "members_notified",
+            "special_attendees_invited",
+            "risk_management_plan",
+            "care_plan_revised",
+            "actions_brought_back",
+            "resources_confirmed",
+            "progress_report",
+            "learning_disseminated",
+        ];
+        if !KNOWN.contains(&id) {
+            return Err(Error::field(
+                format!("events[{}].record", self.index),
+                format!(
+                    "{id:?} is not a record of the Resolution Group lifecycle; its records: {}",
+                    KNOWN.join(", ")
+                ),
+                Some(self.index),
+            ));
+        }
+        let pending: Vec<&str> = self
+            .obligations
+            .iter()
+            .filter(|o| o.done_on.is_none())
+            .map(|o| o.id)
+            .collect();
+        let pending = if pending.is_empty() {
+            "none".to_string()
+        } else {
+            pending.join(", ")
+        };
+        Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
+    }
+
+    fn state(&self) -> ReferralState {
+        match self.phase {
+            None | Some(Phase::Submitted) => {
+                if !self.complete() {
+                    ReferralState::Incomplete
+                } else if self
+                    .scheduling
+                    .as_ref()
+                    .is_some_and(|s| s.meeting.is_some())
+                {
+                    ReferralState::Scheduled
+                } else {
+                    ReferralState::AwaitingMeeting
+                }
+            }
+            Some(Phase::Returned) => ReferralState::Returned,
+            Some(Phase::Presented) => ReferralState::Presented,
+            Some(Phase::ActionsInProgress) => ReferralState::ActionsInProgress,
+            Some(Phase::Closed) => ReferralState::Closed,
+            Some(Phase::Escalated) => ReferralState::Escalated,
+            Some(Phase::Declined) => ReferralState::Declined,
+            Some(Phase::Withdrawn) => ReferralState::Withdrawn,
+        }
+    }
+
+    fn finish(mut self, as_of: NaiveDate) -> Result<ReferralStatus, Error> {
+        for obligation in &mut self.obligations {
+            obligation.overdue = obligation.done_on.is_none() && obligation.due.is_past(as_of);
+        }
+        let actions = self
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(index, (action, agreed_on, done_on))| ActionStatus {
+                index,
+                agency: action.agency.clone(),
+                agreed_on: *agreed_on,
+                due: action.due,
+                done_on: *done_on,
+                overdue: done_on.is_none() && as_of > action.due,
+            })
+            .collect();
+        let state = self.state();
+        if let Some(escalation) = &self.escalation {
+            let stage = escalation.stage.as_ref().map(|s| s.number);
+            let message = match (state, stage) {
+                (ReferralState::Escalated, s) if self.escalated_to.map(|e| e.0) == Some(EscalationTarget::ExecutiveChair) && s != Some(5) => Some(
+                    "the group referred the matter to the Chair of the GSCP Executive: record the escalation to stage 5 in the linked escalation case".to_string(),
+                ),
+                (ReferralState::Escalated | ReferralState::Closed | ReferralState::Declined | ReferralState::Withdrawn, _) => None,
+                (_, Some(4)) => None,
+                (_, Some(s)) => Some(format!(
+                    "the linked escalation case is at stage {s}; the Resolution Group is stage 4 of the GSCP escalation policy: record the escalation to stage 4 there"
+                )),
+                (_, None) => Some(format!(
+                    "the linked escalation case has ended ({}), but the referral is {}",
+                    escalation.state.as_str(),
+                    state.as_str()
+                )),
+            };
+            if let Some(message) = message {
+                self.warnings.push(Warning::new(
+                    0,
+                    message,
+                    Clause::new(
+                        "GSCP Escalation Policy (2021), Stage Four",
+                        "consideration should be given to making a referral to the GSCP Resolution Group.",
+                    ),
+                ));
+            }
+        }
+        let next = self.allowed();
+        Ok(ReferralStatus {
+            as_of,
+            state,
+            phase: self.phase.unwrap_or(Phase::Submitted),
+            by_agency: self.submission.as_ref().and_then(|s| s.by_agency.clone()),
+            missing_sections: self
+                .submission
+                .as_ref()
+                .map(|s| s.missing_sections())
+                .unwrap_or_default(),
+            missing: self.missing,
+            eligibility: self.eligibility,
+            scheduling: self.scheduling,
+            presented_on: self.presented_on,
+            actions,
+            obligations: self.obligations,
+            next,
+            warnings: self.warnings,
+            escalated_to: self.escalated_to,
+            ended_on: self.ended_on,
+            escalation: self.escalation,
+        })
+    }
+}

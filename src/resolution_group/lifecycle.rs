@@ -1,0 +1,326 @@
+//! The referral lifecycle as a table of moves: the engine checks events
+//! against it and the diagram is drawn from it.
+
+use std::fmt::Write;
+
+use crate::policy::Clause;
+
+/// The stages of a referral's life (the status adds detail: an open
+/// submission is `incomplete`, `scheduled` or `awaiting_meeting`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// Submitted to the GSCP Business Unit, before the meeting.
+    Submitted,
+    /// Sent back as incomplete or ineligible, awaiting resubmission.
+    Returned,
+    /// Discussed at a meeting; recommendations not yet recorded.
+    Presented,
+    /// Recommendations and actions agreed; progress being reported.
+    ActionsInProgress,
+    /// Outcomes improved; the group's work has ended.
+    Closed,
+    /// Escalated to the Chair of the GSCP Executive or to QiiP.
+    Escalated,
+    /// Not taken on.
+    Declined,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+impl Phase {
+    /// The name used in the diagram.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Submitted => "Submitted",
+            Phase::Returned => "Returned",
+            Phase::Presented => "Presented",
+            Phase::ActionsInProgress => "ActionsInProgress",
+            Phase::Closed => "Closed",
+            Phase::Escalated => "Escalated",
+            Phase::Declined => "Declined",
+            Phase::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// True when the group's work on the referral has ended.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Phase::Closed | Phase::Escalated | Phase::Declined | Phase::Withdrawn
+        )
+    }
+}
+
+/// The kinds of referral event, as named in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RgEventType {
+    /// `submitted`
+    Submitted,
+    /// `returned`
+    Returned,
+    /// `presented`
+    Presented,
+    /// `actions_agreed`
+    ActionsAgreed,
+    /// `action_completed`
+    ActionCompleted,
+    /// `progress_reported`
+    ProgressReported,
+    /// `closed`
+    Closed,
+    /// `escalated`
+    Escalated,
+    /// `declined`
+    Declined,
+    /// `withdrawn`
+    Withdrawn,
+    /// `recorded`
+    Recorded,
+}
+
+impl RgEventType {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RgEventType::Submitted => "submitted",
+            RgEventType::Returned => "returned",
+            RgEventType::Presented => "presented",
+            RgEventType::ActionsAgreed => "actions_agreed",
+            RgEventType::ActionCompleted => "action_completed",
+            RgEventType::ProgressReported => "progress_reported",
+            RgEventType::Closed => "closed",
+            RgEventType::Escalated => "escalated",
+            RgEventType::Declined => "declined",
+            RgEventType::Withdrawn => "withdrawn",
+            RgEventType::Recorded => "recorded",
+        }
+    }
+}
+
+/// One allowed move: from a phase, an event, to a phase, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Move {
+    /// Where from (`None`: before anything happened).
+    pub from: Option<Phase>,
+    /// The event.
+    pub event: RgEventType,
+    /// Where to.
+    pub to: Phase,
+    /// The sentence behind it.
+    pub clause: Clause,
+}
+
+const TOR: &str = "GSCP Resolution Group Terms of Reference";
+
+const fn m(
+    from: Option<Phase>,
+    event: RgEventType,
+    to: Phase,
+    place: &'static str,
+    text: &'static str,
+) -> Move {
+    Move {
+        from,
+        event,
+        to,
+        clause: Clause::new(place, text),
+    }
+}
+
+use Phase::*;
+use RgEventType as E;
+
+/// Every move of the lifecycle. Events that keep the phase (`recorded`,
+/// `action_completed`, `progress_reported` and further `actions_agreed`)
+/// are listed as moves to the same phase.
+pub const MOVES: &[Move] = &[
+    m(
+        None,
+        E::Submitted,
+        Submitted,
+        TOR,
+        "All requests should be passed to the GSCP Business Unit ideally at least ten working days but no later than five working days ahead of the Resolution Group meeting",
+    ),
+    m(
+        Some(Submitted),
+        E::Returned,
+        Returned,
+        TOR,
+        "The practitioner should ensure that a referral is completed and submitted on time with the following",
+    ),
+    m(
+        Some(Returned),
+        E::Submitted,
+        Submitted,
+        TOR,
+        "The practitioner should ensure that a referral is completed and submitted on time with the following",
+    ),
+    m(
+        Some(Submitted),
+        E::Presented,
+        Presented,
+        TOR,
+        "Each child or young person's circumstances will be presented by the senior manager of the agency which requested the discussion",
+    ),
+    m(
+        Some(Presented),
+        E::ActionsAgreed,
+        ActionsInProgress,
+        "GSCP Resolution Group Flowchart",
+        "Recommendations & agreed actions, contributions & timescales for reporting set",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::ActionsAgreed,
+        ActionsInProgress,
+        TOR,
+        "Progress reporting requirements, including timescale.",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::ActionCompleted,
+        ActionsInProgress,
+        TOR,
+        "Follow-up and ensure their agency's actions are completed in a timely way",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::ProgressReported,
+        ActionsInProgress,
+        TOR,
+        "Agenda slots will be kept for previous referrals on which progress reports have been requested",
+    ),
+    m(
+        Some(Presented),
+        E::Closed,
+        Closed,
+        "GSCP Resolution Group Flowchart",
+        "Improved Outcomes for the Child, Young Person or Family",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::Closed,
+        Closed,
+        "GSCP Resolution Group Flowchart",
+        "Improved Outcomes for the Child, Young Person or Family",
+    ),
+    m(
+        Some(Presented),
+        E::Escalated,
+        Escalated,
+        "GSCP Escalation Policy (2021), Stage Four",
+        "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::Escalated,
+        Escalated,
+        "GSCP Escalation Policy (2021), Stage Four",
+        "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration",
+    ),
+    m(
+        Some(Submitted),
+        E::Escalated,
+        Escalated,
+        TOR,
+        "Escalate to GSCP Quality and Improvement in Practice Subgroup (QiiP) any child or young person's circumstances that meets the criteria for a formal safeguarding or other statutory review (Rapid Review or Acute Life Threatening Event)",
+    ),
+    m(
+        Some(Submitted),
+        E::Declined,
+        Declined,
+        TOR,
+        "The Resolution Group is not intended to 'escalate' or 'sweep-up' children or young people who are making acceptable progress through normal pathways and frameworks.",
+    ),
+    m(
+        Some(Returned),
+        E::Declined,
+        Declined,
+        TOR,
+        "The Resolution Group is not intended to 'escalate' or 'sweep-up' children or young people who are making acceptable progress through normal pathways and frameworks.",
+    ),
+    m(
+        Some(Presented),
+        E::Declined,
+        Declined,
+        TOR,
+        "The Resolution Group is not intended to 'escalate' or 'sweep-up' children or young people who are making acceptable progress through normal pathways and frameworks.",
+    ),
+    m(
+        Some(Submitted),
+        E::Withdrawn,
+        Withdrawn,
+        TOR,
+        "Any agency can propose that a child, young person or family should be discussed at the Resolution Group",
+    ),
+    m(
+        Some(Returned),
+        E::Withdrawn,
+        Withdrawn,
+        TOR,
+        "Any agency can propose that a child, young person or family should be discussed at the Resolution Group",
+    ),
+    m(
+        Some(Presented),
+        E::Withdrawn,
+        Withdrawn,
+        TOR,
+        "Any agency can propose that a child, young person or family should be discussed at the Resolution Group",
+    ),
+    m(
+        Some(ActionsInProgress),
+        E::Withdrawn,
+        Withdrawn,
+        TOR,
+        "Any agency can propose that a child, young person or family should be discussed at the Resolution Group",
+    ),
+];
+
+/// The events allowed from a phase (`recorded` is allowed whenever an
+/// obligation is pending, and is not in the table).
+pub fn allowed_from(phase: Option<Phase>) -> Vec<RgEventType> {
+    let mut out: Vec<RgEventType> = Vec::new();
+    for mv in MOVES.iter().filter(|mv| mv.from == phase) {
+        if !out.contains(&mv.event) {
+            out.push(mv.event);
+        }
+    }
+    out
+}
+
+/// The move for an event from a phase, if the lifecycle allows it.
+pub fn find(phase: Option<Phase>, event: RgEventType) -> Option<&'static Move> {
+    MOVES
+        .iter()
+        .find(|mv| mv.from == phase && mv.event == event)
+}
+
+/// The lifecycle as a Mermaid `stateDiagram-v2`, drawn from [`MOVES`].
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::lifecycle;
+///
+/// let text = lifecycle::mermaid();
+/// assert!(text.contains("Presented --> ActionsInProgress: actions_agreed"));
+/// ```
+pub fn mermaid() -> String {
+    let mut out = String::from("stateDiagram-v2\n");
+    out.push_str("    %% GSCP Resolution Group referral (gscp-resolution-group-2021)\n");
+    for mv in MOVES {
+        let from = mv.from.map(Phase::name).unwrap_or("[*]");
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "    {from} --> {}: {}",
+            mv.to.name(),
+            mv.event.as_str()
+        );
+    }
+    for phase in [Closed, Escalated, Declined, Withdrawn] {
+        let _ = writeln!(out, "    {} --> [*]", phase.name());
+    }
+    out
+}

@@ -1,0 +1,497 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::calendar::{Calendar, Division};
+use crate::policy::{DueKind, Event, Raised};
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, m, d).unwrap()
+}
+
+fn ew() -> &'static Calendar {
+    Calendar::uk(Division::EnglandAndWales)
+}
+
+fn meetings(rule: DeadlineRule) -> Schedule {
+    Schedule::new(vec![day(1, 12), day(2, 9), day(3, 9), day(4, 13)], rule).unwrap()
+}
+
+fn complete() -> Submission {
+    let mut s = Submission::new();
+    s.by_agency = Some("Constabulary".into());
+    s.presenter = Some("DCI, Public Protection".into());
+    s.marked_for_resolution_group = true;
+    s.prior_process = vec![PriorProcess::DisputeResolution];
+    s.features = vec![Feature::AgenciesInContradiction];
+    s.risks = vec![Risk::AbuseOrNeglect];
+    s.sections = Section::ALL
+        .iter()
+        .map(|s| (*s, "written".into()))
+        .collect();
+    s
+}
+
+fn run(events: &[RgEvent], as_of: NaiveDate) -> ReferralStatus {
+    evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        events,
+        as_of,
+        None,
+    )
+    .unwrap()
+}
+
+fn fail(events: &[RgEvent], as_of: NaiveDate) -> Error {
+    evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        events,
+        as_of,
+        None,
+    )
+    .unwrap_err()
+}
+
+fn obligation<'s>(status: &'s ReferralStatus, id: &str) -> &'s ObligationStatus {
+    status.obligations.iter().find(|o| o.id == id).unwrap()
+}
+
+fn agreement(actions: &[(&str, NaiveDate)], report: Option<(NaiveDate, ReportForm)>) -> Agreement {
+    Agreement {
+        actions: actions
+            .iter()
+            .map(|(agency, due)| AgreedAction {
+                agency: agency.to_string(),
+                action: "an action".into(),
+                due: *due,
+            })
+            .collect(),
+        report_back: report.map(|(meeting, form)| ReportBack { meeting, form }),
+        resources: Vec::new(),
+    }
+}
+
+#[test]
+fn latest_submission_is_five_working_days_before_ideally_ten() {
+    let schedule = meetings(DeadlineRule::TermsOfReference);
+    // Tuesday 12 January 2027: back over New Year's Day.
+    let deadline = schedule.deadline(ew(), day(1, 12)).unwrap();
+    assert_eq!(deadline.latest, day(1, 5));
+    assert_eq!(
+        deadline.ideal,
+        NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()
+    );
+    assert_eq!(deadline.notify_members, day(1, 5));
+    // The flowchart's reading: 12 working days, members notified at 10.
+    let flow = meetings(DeadlineRule::Flowchart)
+        .deadline(ew(), day(2, 9))
+        .unwrap();
+    assert_eq!(
+        (flow.latest, flow.ideal, flow.notify_members),
+        (day(1, 22), day(1, 22), day(1, 26))
+    );
+}
+
+#[test]
+fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
+    let on_time = run(&[RgEvent::submitted(day(1, 5), complete())], day(1, 5));
+    assert_eq!(on_time.state, ReferralState::Scheduled);
+    let scheduling = on_time.scheduling.as_ref().unwrap();
+    assert_eq!(scheduling.meeting, Some(day(1, 12)));
+    assert_eq!(scheduling.ideal_met, Some(false));
+    assert!(
+        scheduling
+            .why
+            .contains("but after the ideal date 2026-12-24"),
+        "{}",
+        scheduling.why
+    );
+    assert_eq!(
+        obligation(&on_time, "members_notified").due.kind,
+        DueKind::ByEndOf(day(1, 5))
+    );
+
+    let late = run(&[RgEvent::submitted(day(1, 6), complete())], day(1, 6));
+    let scheduling = late.scheduling.as_ref().unwrap();
+    assert_eq!(scheduling.meeting, Some(day(2, 9)));
+    assert!(
+        scheduling
+            .why
+            .contains("after the latest submission date 2027-01-05 for the meeting of 2027-01-12")
+    );
+
+    let none = run(&[RgEvent::submitted(day(4, 7), complete())], day(4, 7));
+    assert_eq!(none.state, ReferralState::AwaitingMeeting);
+    assert!(
+        none.scheduling
+            .unwrap()
+            .why
+            .contains("no later meeting was given")
+    );
+}
+
+#[test]
+fn an_incomplete_referral_lists_every_missing_item() {
+    let mut s = complete();
+    s.sections
+        .retain(|(section, _)| *section != Section::Chronology);
+    s.sections.push((Section::Chronology, " ".into()));
+    s.sections
+        .retain(|(section, _)| *section != Section::RiskAnalysis);
+    s.marked_for_resolution_group = false;
+    s.presenter = None;
+    s.prior_process.clear();
+    s.features.clear();
+    s.risks.clear();
+    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    assert_eq!(status.state, ReferralState::Incomplete);
+    assert_eq!(
+        status.missing_sections,
+        [Section::Chronology, Section::RiskAnalysis]
+    );
+    let fields: Vec<&str> = status.missing.iter().map(|m| m.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "referral.chronology",
+            "referral.risk_analysis",
+            "marked_for_resolution_group",
+            "presenter",
+            "prior_process",
+            "features"
+        ]
+    );
+    // No notification for a referral that cannot be scheduled; no presentation.
+    assert!(status.obligations.is_empty());
+    assert!(!status.next.contains(&RgEventType::Presented));
+    let err = fail(
+        &[
+            RgEvent::submitted(day(1, 4), Submission::new()),
+            RgEvent::presented(day(1, 12)),
+        ],
+        day(1, 12),
+    );
+    assert!(err.is_invalid_transition());
+    assert!(
+        err.to_string().contains("the referral is incomplete"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eligibility_by_prior_process_escalation_case_or_business_unit() {
+    let mut s = complete();
+    s.prior_process.clear();
+    let events = [RgEvent::submitted(day(1, 4), s.clone())];
+    assert_eq!(run(&events, day(1, 4)).eligibility, None);
+    // A linked GSCP escalation case at stage 4 makes it eligible.
+    let escalation = [
+        Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
+    ];
+    let linked = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&escalation),
+    )
+    .unwrap();
+    assert_eq!(linked.eligibility, Some(Eligibility::EscalationCase(4)));
+    assert_eq!(linked.state, ReferralState::Scheduled);
+    assert!(linked.warnings.is_empty());
+    assert_eq!(
+        linked
+            .escalation
+            .as_ref()
+            .unwrap()
+            .stage
+            .as_ref()
+            .unwrap()
+            .number,
+        4
+    );
+    // At stage 2 it is not yet eligible, and the case says where it stands.
+    let early = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&escalation[..2]),
+    )
+    .unwrap();
+    assert_eq!(early.eligibility, None);
+    assert!(early.warnings[0].message.contains("at stage 2"));
+    // The Business Unit may submit a case itself.
+    s.by_business_unit = true;
+    assert_eq!(
+        run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4)).eligibility,
+        Some(Eligibility::BusinessUnit)
+    );
+}
+
+#[test]
+fn the_meeting_agrees_actions_with_dates_and_reports() {
+    let events = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29)), ("Education", day(2, 5))],
+                Some((day(3, 9), ReportForm::InPerson)),
+            ),
+        ),
+        RgEvent::action_completed(day(1, 28), 0),
+    ];
+    let status = run(&events, day(2, 10));
+    assert_eq!(status.state, ReferralState::ActionsInProgress);
+    assert_eq!(status.presented_on, Some(day(1, 12)));
+    assert!(!status.actions[0].overdue && status.actions[1].overdue);
+    let report = obligation(&status, "progress_report");
+    assert_eq!(report.due.kind, DueKind::ByEndOf(day(3, 9)));
+    assert!(report.what.ends_with("in person"));
+    for id in [
+        "risk_management_plan",
+        "care_plan_revised",
+        "actions_brought_back",
+    ] {
+        assert!(status.obligations.iter().any(|o| o.id == id), "{id}");
+    }
+    // Reported at the March meeting, with another report asked for April.
+    let mut more = events.to_vec();
+    more.push(RgEvent::progress_reported(
+        day(3, 9),
+        Some(ReportBack {
+            meeting: day(4, 13),
+            form: ReportForm::Written,
+        }),
+    ));
+    more.push(RgEvent::closed(day(4, 13)));
+    let status = run(&more, day(4, 13));
+    let reports: Vec<_> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "progress_report")
+        .map(|o| o.done_on)
+        .collect();
+    assert_eq!(reports, [Some(day(3, 9)), None]);
+    assert_eq!(status.state, ReferralState::Closed);
+    assert!(
+        status
+            .obligations
+            .iter()
+            .any(|o| o.id == "learning_disseminated")
+    );
+}
+
+#[test]
+fn invalid_meeting_records_are_errors_that_say_where() {
+    let submitted = RgEvent::submitted(day(1, 4), complete());
+    // Presented on a day that is not a meeting.
+    let err = fail(
+        &[submitted.clone(), RgEvent::presented(day(1, 13))],
+        day(1, 13),
+    );
+    assert_eq!((err.code(), err.event_index()), ("invalid_field", Some(1)));
+    assert!(
+        err.to_string()
+            .starts_with("events[1].on: 2027-01-13 is not one of the meetings"),
+        "{err}"
+    );
+    let presented = RgEvent::presented(day(1, 12));
+    // An action due before it was agreed.
+    let err = fail(
+        &[
+            submitted.clone(),
+            presented.clone(),
+            RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 11))], None)),
+        ],
+        day(1, 12),
+    );
+    assert!(
+        err.to_string().starts_with("events[2].actions[0].due"),
+        "{err}"
+    );
+    // A report back to a day that is not a meeting.
+    let err = fail(
+        &[
+            submitted.clone(),
+            presented.clone(),
+            RgEvent::actions_agreed(
+                day(1, 12),
+                agreement(&[], Some((day(3, 10), ReportForm::Written))),
+            ),
+        ],
+        day(1, 12),
+    );
+    assert!(
+        err.to_string().starts_with("events[2].report_back.meeting"),
+        "{err}"
+    );
+    // Completing an unknown or a completed action.
+    let agreed = RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None));
+    let err = fail(
+        &[
+            submitted.clone(),
+            presented.clone(),
+            agreed.clone(),
+            RgEvent::action_completed(day(1, 13), 3),
+        ],
+        day(1, 13),
+    );
+    assert!(
+        err.to_string().contains("there is no action 3: 1 actions"),
+        "{err}"
+    );
+    let done = RgEvent::action_completed(day(1, 13), 0);
+    let err = fail(
+        &[
+            submitted.clone(),
+            presented.clone(),
+            agreed,
+            done.clone(),
+            done,
+        ],
+        day(1, 13),
+    );
+    assert!(
+        err.to_string()
+            .contains("action 0 was completed on 2027-01-13"),
+        "{err}"
+    );
+    // The Chair hears what the group could not resolve: not before the meeting.
+    let err = fail(
+        &[
+            submitted.clone(),
+            RgEvent::escalated(day(1, 6), EscalationTarget::ExecutiveChair),
+        ],
+        day(1, 6),
+    );
+    assert!(
+        err.to_string().contains("only an escalation to QiiP"),
+        "{err}"
+    );
+    let status = run(
+        &[
+            submitted.clone(),
+            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
+        ],
+        day(1, 6),
+    );
+    assert_eq!(status.state, ReferralState::Escalated);
+    // Nothing but records after the end.
+    let err = fail(
+        &[
+            submitted,
+            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
+            RgEvent::presented(day(1, 12)),
+        ],
+        day(1, 12),
+    );
+    assert!(
+        err.to_string()
+            .contains("the referral has ended (escalated on 2027-01-06)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
+    let events = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent {
+            on: day(1, 5).into(),
+            kind: RgEventKind::Returned { reason: None },
+        },
+        RgEvent::submitted(day(1, 20), complete()),
+    ];
+    let status = run(&events, day(1, 20));
+    assert_eq!(status.state, ReferralState::Scheduled);
+    assert_eq!(status.scheduling.as_ref().unwrap().meeting, Some(day(2, 9)));
+    let notices: Vec<_> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "members_notified")
+        .collect();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].due.kind, DueKind::ByEndOf(day(2, 2)));
+    // A second submission without a return is not how the lifecycle runs.
+    let err = fail(&[events[0].clone(), events[2].clone()], day(1, 20));
+    assert!(
+        err.to_string()
+            .contains("allowed now: returned, presented, escalated, declined, withdrawn"),
+        "{err}"
+    );
+}
+
+#[test]
+fn presenting_at_an_earlier_meeting_than_scheduled_is_a_warning() {
+    let events = [
+        RgEvent::submitted(day(1, 6), complete()),
+        RgEvent::presented(day(1, 12)),
+    ];
+    let status = run(&events, day(1, 12));
+    assert_eq!(status.warnings.len(), 1);
+    assert!(
+        status.warnings[0]
+            .message
+            .contains("before the meeting it was scheduled for (2027-02-09)")
+    );
+}
+
+#[test]
+fn the_escalation_case_and_the_referral_are_one_story() {
+    let escalation = [
+        Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
+    ];
+    let events = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+        RgEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
+    ];
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 12),
+        Some(&escalation),
+    )
+    .unwrap();
+    assert!(
+        status.warnings[0]
+            .message
+            .contains("record the escalation to stage 5")
+    );
+    let mut both = escalation.to_vec();
+    both.push(Event::escalated(day(1, 12)));
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 12),
+        Some(&both),
+    )
+    .unwrap();
+    assert!(status.warnings.is_empty());
+    assert_eq!(status.escalation.unwrap().stage.unwrap().number, 5);
+}
+
+#[test]
+fn the_lifecycle_table_is_consistent() {
+    use lifecycle::MOVES;
+    for mv in MOVES {
+        assert!(!mv.clause.text.is_empty());
+        if let Some(from) = mv.from {
+            assert!(!from.is_final(), "{from:?} is final but has moves");
+        }
+    }
+    assert_eq!(lifecycle::allowed_from(None), [RgEventType::Submitted]);
+    assert!(lifecycle::allowed_from(Some(Phase::Closed)).is_empty());
+}
