@@ -537,7 +537,6 @@ pub(crate) fn read(
             }
         }
     };
-    let _ = text;
     Ok(ReferralRequest {
         division,
         as_of,

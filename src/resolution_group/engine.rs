@@ -634,13 +634,10 @@ impl Run<'_> {
                 Self::plain_due(DueKind::WithoutDelay, BROUGHT_BACK.when),
             );
         }
-        for resource in agreement.resources.iter().filter(|r| !r.confirmed) {
-            let _ = resource;
-            self.owe(
-                &RESOURCES,
-                on,
-                Self::plain_due(DueKind::None, RESOURCES.when),
-            );
+        // One confirmation owed per contribution agreed only in principle.
+        let unconfirmed = agreement.resources.iter().filter(|r| !r.confirmed).count();
+        for _ in 0..unconfirmed {
+            self.owe(&RESOURCES, on, Self::plain_due(DueKind::None, RESOURCES.when));
         }
         for action in &agreement.actions {
             self.actions.push((action.clone(), on, None));
