@@ -8,12 +8,16 @@
 //! and North Somerset's policies on the embedded England and Wales calendar.
 //! For each, the example prints every stage with its deadline (and the bank
 //! holidays the deadline skipped), the milestones, the obligations still
-//! owed, and what may happen next.
+//! owed, and what may happen next; Gloucestershire's case goes on to its
+//! referral to the GSCP Resolution Group.
 
 use chrono::NaiveDate;
 use safeguarding_resolution::calendar::{Calendar, Division};
 use safeguarding_resolution::policy::{
     CaseStatus, Due, DueKind, Event, Policy, PolicyId, Raised, Seniority,
+};
+use safeguarding_resolution::resolution_group::{
+    self, DeadlineRule, Feature, RgEvent, Schedule, Section, Submission,
 };
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -116,7 +120,8 @@ fn main() -> Result<(), safeguarding_resolution::policy::Error> {
 
     // Gloucestershire: the professionals cannot agree within a working day,
     // report to their line managers at 4pm, then the matter goes to second
-    // tier managers and on to a Head of Service.
+    // tier managers, to a Head of Service, and on to the GSCP Resolution
+    // Group (stage 4), whose referral is followed below.
     let gscp = [
         Event::raised(raised, Raised::new()),
         Event::recorded(
@@ -126,6 +131,7 @@ fn main() -> Result<(), safeguarding_resolution::policy::Error> {
         Event::recorded(date(2026, 12, 23), "line_managers_contact"),
         Event::escalated(date(2026, 12, 23)),
         Event::escalated(date(2027, 1, 5)),
+        Event::escalated(date(2027, 1, 7)),
     ];
 
     // Swindon: stage 1 in time, stage 2 across Christmas, the inter-agency
@@ -161,6 +167,50 @@ fn main() -> Result<(), safeguarding_resolution::policy::Error> {
         let policy = Policy::get(id);
         let status = policy.evaluate(calendar, events, as_of)?;
         print_timeline(&status, calendar, policy);
+        if id == PolicyId::GscpEscalation2021 {
+            print_referral(&gscp, calendar, as_of)?;
+        }
     }
+    Ok(())
+}
+
+/// Gloucestershire's stage 4: the referral to the GSCP Resolution Group,
+/// evaluated with the escalation case linked.
+fn print_referral(
+    escalation: &[Event],
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Result<(), safeguarding_resolution::policy::Error> {
+    let schedule = Schedule::new(
+        vec![date(2027, 1, 12), date(2027, 2, 9), date(2027, 3, 9)],
+        DeadlineRule::TermsOfReference,
+    )?;
+    let mut referral = Submission::new();
+    referral.by_agency = Some("Gloucestershire Constabulary".into());
+    referral.presenter = Some("Detective Chief Inspector".into());
+    referral.marked_for_resolution_group = true;
+    referral.features = vec![Feature::DisputesUnresolved];
+    for section in Section::ALL {
+        // Every section but the risk analysis is written.
+        if section != Section::RiskAnalysis {
+            referral.sections.push((section, "written".into()));
+        }
+    }
+    let events = [RgEvent::submitted(date(2027, 1, 7), referral)];
+    let status = resolution_group::evaluate(calendar, &schedule, &events, as_of, Some(escalation))?;
+    println!("  Stage 4, the referral to the GSCP Resolution Group:");
+    if let Some(scheduling) = &status.scheduling {
+        println!("    {}.", scheduling.why);
+    }
+    if let Some(eligibility) = status.eligibility {
+        println!(
+            "    Eligible by {} (the escalation case reached stage 4).",
+            eligibility.id()
+        );
+    }
+    for item in &status.missing {
+        println!("    Missing {}: {}.", item.field, item.problem);
+    }
+    println!("    Status: {}.", status.state);
     Ok(())
 }
