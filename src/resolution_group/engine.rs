@@ -637,7 +637,11 @@ impl Run<'_> {
         // One confirmation owed per contribution agreed only in principle.
         let unconfirmed = agreement.resources.iter().filter(|r| !r.confirmed).count();
         for _ in 0..unconfirmed {
-            self.owe(&RESOURCES, on, Self::plain_due(DueKind::None, RESOURCES.when));
+            self.owe(
+                &RESOURCES,
+                on,
+                Self::plain_due(DueKind::None, RESOURCES.when),
+            );
         }
         for action in &agreement.actions {
             self.actions.push((action.clone(), on, None));
