@@ -297,7 +297,7 @@ impl<'c> Checker<'c> {
         }
     }
 
-    /// Ids from a closed set.
+    /// Ids from a closed set: a list, or one id alone.
     pub(super) fn ids(
         &mut self,
         object: &Map<String, Value>,
@@ -306,7 +306,11 @@ impl<'c> Checker<'c> {
         known: &[&'static str],
     ) -> Vec<&'static str> {
         let mut out = Vec::new();
-        for (at, value) in self.list(object, path, key, "", false) {
+        let items = match object.get(key) {
+            Some(one @ Value::String(_)) => vec![(join(path, key), one)],
+            _ => self.list(object, path, key, "", false),
+        };
+        for (at, value) in items {
             match value.as_str().and_then(|v| known.iter().find(|k| **k == v)) {
                 Some(id) => out.push(*id),
                 None => self.problem(

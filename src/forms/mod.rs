@@ -5,7 +5,8 @@
 //! addresses). No message ever repeats a value the caller gave: problems
 //! say what is wrong and where, never what was written there.
 //!
-//! Field names of each form are documented in `docs/forms.md`.
+//! Field names of each form are documented in `docs/forms/`, a page per
+//! form.
 //!
 //! # Example
 //!

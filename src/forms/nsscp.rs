@@ -48,6 +48,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         "the date stage 2 started",
         true,
     );
+    let mut involvement = Vec::new();
     for (at, person) in c.list(form, "", "involved", "the names of those involved", true) {
         let Some(person) = c.object(person, &at) else {
             continue;
@@ -61,13 +62,16 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         c.text(person, &at, "designation", "the designation");
         c.text(person, &at, "agency", "the agency");
         let date = c.date(person, &at, "date", "the date they were involved", true);
-        c.number(
+        let stage = c.number(
             person,
             &at,
             "stage",
             "the stage they were involved at (2 to 4)",
             2..=4,
         );
+        if let Some(stage) = stage {
+            involvement.push((at.clone(), stage));
+        }
         before_stage_2(c, &at, "date", date, started);
     }
     let resolved = c.number(
@@ -98,11 +102,32 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             None
         }
     };
+    if let Some(resolved) = resolved {
+        for (at, stage) in involvement.iter().filter(|(_, s)| *s > resolved) {
+            c.problem(
+                format!("{at}.stage"),
+                "inconsistent",
+                format!(
+                    "involved at stage {stage}, after the stage the issue was resolved at ({resolved})"
+                ),
+            );
+        }
+    }
     let Some(stages) = stages else {
         return;
     };
     c.only(stages, "stages", &["2", "3", "4"]);
-    let reached = resolved.unwrap_or(2);
+    // Without a readable stage of resolution, check every section given.
+    let reached = resolved.unwrap_or_else(|| {
+        (2..=4u64)
+            .filter(|s| {
+                stages
+                    .get(s.to_string().as_str())
+                    .is_some_and(|v| !v.is_null())
+            })
+            .max()
+            .unwrap_or(2)
+    });
     for stage in 2..=4u64 {
         let key = stage.to_string();
         let path = join("stages", &key);
@@ -143,7 +168,14 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             "summary",
             "the summary of the issues, with the views of all agencies concerned and the impact on the child",
         );
-        for (at, outcome) in c.list(section, &path, "agreed_outcomes", "", false) {
+        let outcomes_needed = stage == reached;
+        for (at, outcome) in c.list(
+            section,
+            &path,
+            "agreed_outcomes",
+            "the agreed outcomes or actions, with timescales (the record must include written confirmation of an agreed outcome)",
+            outcomes_needed,
+        ) {
             let Some(outcome) = c.object(outcome, &at) else {
                 continue;
             };

@@ -47,6 +47,14 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
     let prior = c.ids(form, "", "prior_process", &prior_ids);
     let linked = match form.get("escalation_stage") {
         None | Some(Value::Null) => None,
+        Some(value) if !value.is_number() => {
+            c.problem(
+                "escalation_stage",
+                "wrong_type",
+                "expected the linked GSCP escalation case's stage, a number",
+            );
+            None
+        }
         Some(value) => match value.as_u64().filter(|n| (1..=5).contains(n)) {
             Some(stage) => Some(stage),
             None => {
@@ -70,9 +78,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
     let risk_ids: Vec<&'static str> = Risk::ALL.iter().map(|r| r.id()).collect();
     let features = c.ids(form, "", "features", &feature_ids);
     let risks = c.ids(form, "", "risks", &risk_ids);
-    let criteria_given = form.get("features").is_some_and(|v| !v.is_null())
-        || form.get("risks").is_some_and(|v| !v.is_null());
-    if features.is_empty() && risks.is_empty() && !criteria_given {
+    if features.is_empty() && risks.is_empty() {
         c.problem(
             "features",
             "missing",
@@ -80,8 +86,16 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         );
     }
     for (at, value) in c.list(form, "", "special_attendees", "", false) {
-        if value.as_str().is_none_or(|s| s.trim().is_empty()) {
-            c.problem(at, "blank", "a special attendee's role, in words");
+        match value.as_str() {
+            Some(role) if role.trim().is_empty() => {
+                c.problem(at, "blank", "a special attendee's role, in words")
+            }
+            Some(_) => {}
+            None => c.problem(
+                at,
+                "wrong_type",
+                "expected a special attendee's role, in words",
+            ),
         }
     }
     match form.get("referral") {

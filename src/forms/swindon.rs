@@ -91,6 +91,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
 
     // "Tell us what you have done so far": stages 1 to 4, in order.
     let mut rows: Vec<(String, u64, Option<NaiveDate>)> = Vec::new();
+    let mut unreadable_stage = false;
     for (at, row) in c.list(form, "", "stages", "the stage 1 to 4 table", true) {
         let Some(row) = c.object(row, &at) else {
             continue;
@@ -112,8 +113,9 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             "outcome",
             "the outcome, or the reason for moving to the next stage",
         );
-        if let Some(stage) = stage {
-            rows.push((at, stage, date));
+        match stage {
+            Some(stage) => rows.push((at, stage, date)),
+            None => unreadable_stage = true,
         }
     }
     let mut seen = [false; 5];
@@ -153,7 +155,9 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             }
         }
     }
-    if !immediate_risk && !rows.is_empty() {
+    // A row whose stage cannot be read may be the "missing" one: say only
+    // what is certain.
+    if !immediate_risk && !rows.is_empty() && !unreadable_stage {
         for stage in 1..=4u64 {
             if !seen[stage as usize] {
                 c.problem(

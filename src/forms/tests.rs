@@ -170,6 +170,7 @@ fn referral_form_needs_the_seven_sections_and_the_criteria() {
             ("marked_for_resolution_group".to_string(), "must_be_true"),
             ("prior_process".to_string(), "missing"),
             ("risks[0]".to_string(), "unknown_value"),
+            ("features".to_string(), "missing"),
             ("referral.obstacles".to_string(), "missing"),
         ]
     );

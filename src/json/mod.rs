@@ -153,7 +153,7 @@ fn serde_json_message(error: &serde_json::Error) -> String {
 /// `{"valid": bool, "problems": [{"field", "code", "message"}]}`, or
 /// `{"error": ...}` when the request itself cannot be read. Form ids:
 /// `gscp-resolution-group-referral`, `swindon-resolution-form`,
-/// `nsscp-recording-form`; their fields are described in `docs/forms.md`.
+/// `nsscp-recording-form`; their fields are described in `docs/forms/` (a page per form).
 /// Messages never repeat the values given (forms carry personal data).
 ///
 /// # Example

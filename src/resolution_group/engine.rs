@@ -296,6 +296,14 @@ impl Run<'_> {
         )
     }
 
+    /// The notices of a submission lapse when it is returned, or ends before
+    /// its meeting: there is no meeting to prepare for.
+    fn lapse_notifications(&mut self) {
+        self.obligations.retain(|o| {
+            o.done_on.is_some() || !matches!(o.id, "members_notified" | "special_attendees_invited")
+        });
+    }
+
     fn is_meeting(&self, date: NaiveDate) -> bool {
         self.schedule.meetings().binary_search(&date).is_ok()
     }
@@ -423,6 +431,23 @@ impl Run<'_> {
                 }
             }
             RgEventKind::Closed { .. } => {
+                let open = self
+                    .actions
+                    .iter()
+                    .filter(|(_, _, done)| done.is_none())
+                    .count();
+                if open > 0 {
+                    self.warnings.push(Warning::new(
+                        self.index,
+                        format!(
+                            "closed with {open} agreed action(s) not recorded as completed: members are to ensure their agency's actions are completed"
+                        ),
+                        Clause::new(
+                            TOR,
+                            "Follow-up and ensure their agency's actions are completed in a timely way",
+                        ),
+                    ));
+                }
                 self.ended_on = Some(on);
                 self.owe(&LEARNING, on, Self::plain_due(DueKind::None, LEARNING.when));
             }
@@ -443,16 +468,16 @@ impl Run<'_> {
                     ));
                 }
                 self.escalated_to = Some((*target, *review));
+                if self.presented_on.is_none() {
+                    self.lapse_notifications();
+                }
                 self.ended_on = Some(on);
             }
-            RgEventKind::Returned { .. } => {
-                // The submission's notifications lapse with it.
-                self.obligations.retain(|o| {
-                    o.done_on.is_some()
-                        || !matches!(o.id, "members_notified" | "special_attendees_invited")
-                });
-            }
+            RgEventKind::Returned { .. } => self.lapse_notifications(),
             RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => {
+                if self.presented_on.is_none() {
+                    self.lapse_notifications();
+                }
                 self.ended_on = Some(on);
             }
             RgEventKind::Recorded { .. } => {}
@@ -494,7 +519,17 @@ impl Run<'_> {
         {
             item("by_agency", MISSING_AGENCY);
         }
-        let linked_stage = self.escalation.as_ref().and_then(|e| e.highest_stage());
+        // The stage the linked case had reached on the day of submission.
+        let linked_stage = self.escalation.as_ref().and_then(|e| {
+            let current = e.stage.as_ref().map(|s| (s.number, s.started_on));
+            e.history
+                .iter()
+                .map(|h| (h.number, h.started_on))
+                .chain(current)
+                .filter(|(_, started)| *started <= on)
+                .map(|(number, _)| number)
+                .max()
+        });
         self.eligibility = if submission.by_business_unit {
             Some(Eligibility::BusinessUnit)
         } else if let Some(stage) = linked_stage.filter(|s| *s >= 3) {
@@ -739,6 +774,18 @@ impl Run<'_> {
             })
             .collect();
         let state = self.state();
+        // Submitting the referral is the linked case's stage 4 referral.
+        let submitted_on = self.scheduling.as_ref().map(|s| s.submitted_on);
+        if let (Some(escalation), Some(submitted)) = (self.escalation.as_mut(), submitted_on) {
+            for duty in escalation.obligations.iter_mut().filter(|o| {
+                o.id == "resolution_group_referral"
+                    && o.done_on.is_none()
+                    && o.arose_on <= submitted
+            }) {
+                duty.done_on = Some(submitted);
+                duty.overdue = false;
+            }
+        }
         if let Some(escalation) = &self.escalation {
             let stage = escalation.stage.as_ref().map(|s| s.number);
             let message = match (state, stage) {

@@ -495,3 +495,90 @@ fn the_lifecycle_table_is_consistent() {
     assert_eq!(lifecycle::allowed_from(None), [RgEventType::Submitted]);
     assert!(lifecycle::allowed_from(Some(Phase::Closed)).is_empty());
 }
+
+#[test]
+fn notices_lapse_when_a_referral_ends_before_its_meeting() {
+    let mut s = complete();
+    s.special_attendees = vec!["CAMHS lead".into()];
+    for end in [
+        RgEvent {
+            on: day(1, 6).into(),
+            kind: RgEventKind::Withdrawn { reason: None },
+        },
+        RgEvent {
+            on: day(1, 6).into(),
+            kind: RgEventKind::Declined { reason: None },
+        },
+        RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
+    ] {
+        let status = run(&[RgEvent::submitted(day(1, 4), s.clone()), end], day(1, 20));
+        assert!(status.obligations.is_empty(), "{:?}", status.obligations);
+        assert!(status.next.is_empty());
+    }
+}
+
+#[test]
+fn the_submission_meets_the_escalation_cases_stage_4_referral() {
+    let escalation = [
+        Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
+    ];
+    let events = [RgEvent::submitted(day(1, 4), complete())];
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&escalation),
+    )
+    .unwrap();
+    let case = status.escalation.unwrap();
+    let referral = case
+        .obligations
+        .iter()
+        .find(|o| o.id == "resolution_group_referral")
+        .unwrap();
+    assert_eq!(referral.done_on, Some(day(1, 4)));
+}
+
+#[test]
+fn eligibility_is_judged_on_the_day_of_submission() {
+    let mut s = complete();
+    s.prior_process.clear();
+    // The case reaches stage 3 only after the referral was submitted.
+    let escalation = [
+        Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(day(1, 8)),
+    ];
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 8),
+        Some(&escalation),
+    )
+    .unwrap();
+    assert_eq!(status.eligibility, None);
+    assert_eq!(status.state, ReferralState::Incomplete);
+}
+
+#[test]
+fn closing_with_actions_outstanding_is_a_warning() {
+    let events = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+        RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None)),
+        RgEvent::closed(day(2, 9)),
+    ];
+    let status = run(&events, day(2, 9));
+    assert_eq!(status.state, ReferralState::Closed);
+    assert!(
+        status.warnings[0]
+            .message
+            .starts_with("closed with 1 agreed action(s) not recorded as completed")
+    );
+}
