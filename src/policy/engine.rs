@@ -61,39 +61,7 @@ pub(crate) fn evaluate(
             Some(0),
         ));
     };
-    for (index, pair) in events.windows(2).enumerate() {
-        if pair[1].on.is_before(pair[0].on) {
-            return Err(Error::new(
-                ErrorKind::EventsOutOfOrder {
-                    index: index + 1,
-                    on: pair[1].on,
-                    previous_index: index,
-                    previous: pair[0].on,
-                },
-                Some(index + 1),
-            ));
-        }
-    }
-    let last = events[events.len() - 1].on.date();
-    if as_of < last {
-        return Err(Error::field(
-            "as_of",
-            format!(
-                "{} is before the last event (events[{}] on {}); status can only be evaluated after it",
-                day(as_of),
-                events.len() - 1,
-                day(last)
-            ),
-            None,
-        ));
-    }
-    // Every date the evaluation touches must be on the calendar: the check
-    // on `as_of` (the latest date) and the first event covers them all.
-    for (date, index) in [(first.on.date(), Some(0)), (as_of, None)] {
-        calendar
-            .is_working_day(date)
-            .map_err(|e| Error::calendar(e, index))?;
-    }
+    check_log(events.iter().map(|e| e.on), as_of, calendar)?;
 
     let mut run = Run {
         policy,
@@ -118,6 +86,58 @@ pub(crate) fn evaluate(
         run.apply(event)?;
     }
     run.finish(as_of)
+}
+
+/// The checks every event log passes before it is replayed: dates in order,
+/// `as_of` not before the last event, and the first event and `as_of` on
+/// the calendar (between them they bound every date the replay touches).
+/// The log has at least one event.
+pub(crate) fn check_log(
+    dates: impl ExactSizeIterator<Item = When>,
+    as_of: NaiveDate,
+    calendar: &Calendar,
+) -> Result<(), Error> {
+    let count = dates.len();
+    let mut first = None;
+    let mut previous: Option<When> = None;
+    for (index, on) in dates.enumerate() {
+        if let Some(before) = previous {
+            if on.is_before(before) {
+                return Err(Error::new(
+                    ErrorKind::EventsOutOfOrder {
+                        index,
+                        on,
+                        previous_index: index - 1,
+                        previous: before,
+                    },
+                    Some(index),
+                ));
+            }
+        }
+        first.get_or_insert(on);
+        previous = Some(on);
+    }
+    let (Some(first), Some(last)) = (first, previous) else {
+        return Ok(());
+    };
+    if as_of < last.date() {
+        return Err(Error::field(
+            "as_of",
+            format!(
+                "{} is before the last event (events[{}] on {}); status can only be evaluated after it",
+                day(as_of),
+                count - 1,
+                day(last.date())
+            ),
+            None,
+        ));
+    }
+    for (date, index) in [(first.date(), Some(0)), (as_of, None)] {
+        calendar
+            .is_working_day(date)
+            .map_err(|e| Error::calendar(e, index))?;
+    }
+    Ok(())
 }
 
 impl Run<'_> {

@@ -116,6 +116,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
+pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
 pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
 pub use status::{

@@ -173,35 +173,7 @@ pub fn evaluate(
             Some(0),
         ));
     }
-    for (index, pair) in events.windows(2).enumerate() {
-        if pair[1].on.is_before(pair[0].on) {
-            return Err(Error::new(
-                ErrorKind::EventsOutOfOrder {
-                    index: index + 1,
-                    on: pair[1].on,
-                    previous_index: index,
-                    previous: pair[0].on,
-                },
-                Some(index + 1),
-            ));
-        }
-    }
-    let last = events[events.len() - 1].on.date();
-    if as_of < last {
-        return Err(Error::field(
-            "as_of",
-            format!(
-                "{as_of} is before the last event (events[{}] on {last}); status can only be evaluated after it",
-                events.len() - 1
-            ),
-            None,
-        ));
-    }
-    for (date, index) in [(first.on.date(), Some(0)), (as_of, None)] {
-        calendar
-            .is_working_day(date)
-            .map_err(|e| Error::calendar(e, index))?;
-    }
+    crate::policy::check_log(events.iter().map(|e| e.on), as_of, calendar)?;
     let escalation = match escalation {
         Some(log) => Some(
             Policy::get(PolicyId::GscpEscalation2021)
