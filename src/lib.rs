@@ -33,12 +33,18 @@
 //! assert_eq!(due, NaiveDate::from_ymd_opt(2026, 12, 30).unwrap());
 //! # Ok::<(), safeguarding_resolution::calendar::Error>(())
 //! ```
+//!
+//! # The C interface
+//!
+//! [`ffi`] exposes the calendar and the JSON face to C (and through C to any
+//! language), declared in `include/safeguarding_resolution.h`; see `docs/ffi.md`.
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+pub mod ffi;
 pub mod forms;
 mod json;
 pub mod policy;

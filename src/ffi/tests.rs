@@ -1,0 +1,693 @@
+//! The boundary's rules, tested from the Rust side, also under Miri
+//! (`cargo +nightly miri test --lib ffi::`): there the five heaviest tests
+//! are skipped (building one calendar takes Miri about 90 seconds), and the
+//! rest still cover every pointer path.
+
+use std::ffi::{CStr, CString, c_char};
+use std::ptr;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::calendar::{Calendar, Division};
+
+/// A date no call writes, to tell "written" from "untouched".
+const SENTINEL: sgr_date = sgr_date {
+    year: -7,
+    month: 77,
+    day: 77,
+};
+
+fn date(year: i32, month: u32, day: u32) -> sgr_date {
+    sgr_date { year, month, day }
+}
+
+fn naive(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+/// `sgr_evaluate` on raw bytes (a NUL is added): the code, and the document
+/// if one was written (freed here).
+fn evaluate(request: &[u8]) -> (sgr_result, Option<String>) {
+    let request = CString::new(request).unwrap();
+    let mut out: *mut c_char = ptr::null_mut();
+    // SAFETY: `request` is NUL-terminated and alive for the call; `out` is a
+    // valid place for a char *.
+    let code = unsafe { sgr_evaluate(request.as_ptr(), &mut out) };
+    (code, take_string(out))
+}
+
+/// Copies and frees a string the library handed over, if any.
+fn take_string(s: *mut c_char) -> Option<String> {
+    if s.is_null() {
+        return None;
+    }
+    // SAFETY: `s` is a NUL-terminated string this library allocated and the
+    // caller has not freed.
+    let text = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_string();
+    // SAFETY: as above; freed exactly once, not used after.
+    unsafe { sgr_string_free(s) };
+    Some(text)
+}
+
+fn message(code: u32) -> &'static str {
+    // SAFETY: sgr_result_message returns a static NUL-terminated string.
+    unsafe { CStr::from_ptr(sgr_result_message(code)) }
+        .to_str()
+        .unwrap()
+}
+
+// ---- result codes ----
+
+#[test]
+fn result_codes_keep_their_numbers() {
+    // These numbers are part of the ABI: never change one, never reuse one.
+    let fixed = [
+        (sgr_result::SGR_OK, 0),
+        (sgr_result::SGR_NULL_POINTER, 1),
+        (sgr_result::SGR_INVALID_UTF8, 2),
+        (sgr_result::SGR_INVALID_DATE, 3),
+        (sgr_result::SGR_INVALID_DIVISION, 4),
+        (sgr_result::SGR_OUT_OF_CALENDAR_RANGE, 5),
+        (sgr_result::SGR_INVALID_JSON, 6),
+        (sgr_result::SGR_ERROR_DOCUMENT, 7),
+        (sgr_result::SGR_PANIC, 8),
+    ];
+    assert_eq!(fixed.len(), result::ALL_RESULTS.len());
+    for (i, (code, number)) in fixed.into_iter().enumerate() {
+        assert_eq!(code as u32, number);
+        assert_eq!(result::ALL_RESULTS[i], code);
+        assert_eq!(sgr_result::from_u32(number), Some(code));
+    }
+    assert_eq!(std::mem::size_of::<sgr_result>(), 4);
+    assert_eq!(SGR_DIVISION_ENGLAND_AND_WALES, 0);
+    assert_eq!(SGR_DIVISION_SCOTLAND, 1);
+    assert_eq!(SGR_DIVISION_NORTHERN_IRELAND, 2);
+}
+
+#[test]
+fn every_code_has_its_own_message_and_unknown_codes_are_safe() {
+    let mut seen = std::collections::HashSet::new();
+    for code in result::ALL_RESULTS {
+        let text = message(code as u32);
+        assert!(!text.is_empty());
+        assert_eq!(text, code.message().to_str().unwrap());
+        assert!(seen.insert(text), "{code:?} shares its message");
+    }
+    assert_eq!(message(0), "success");
+    for unknown in [9, 100, u32::MAX] {
+        assert_eq!(message(unknown), "unknown sgr_result code");
+        assert_eq!(sgr_result::from_u32(unknown), None);
+    }
+}
+
+#[test]
+fn versions_are_the_crates() {
+    // SAFETY: both return static NUL-terminated strings.
+    let version = unsafe { CStr::from_ptr(sgr_version()) };
+    assert_eq!(version.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+    // SAFETY: as above.
+    let data = unsafe { CStr::from_ptr(sgr_holiday_data_version()) };
+    assert_eq!(
+        data.to_str().unwrap(),
+        crate::calendar::HOLIDAY_DATA_VERSION
+    );
+    // Static: the same pointer every time.
+    assert_eq!(sgr_version(), sgr_version());
+}
+
+// ---- the boundary itself ----
+
+#[test]
+fn a_panic_becomes_its_own_code_and_writes_nothing() {
+    let mut out = SENTINEL;
+    let code = boundary::catch(|| {
+        let _out = boundary::output(&mut out)?;
+        panic!("a bug");
+    });
+    assert_eq!(code, sgr_result::SGR_PANIC);
+    assert_eq!(out, SENTINEL);
+    assert_eq!(boundary::catch_or(7, || panic!("a bug")), 7);
+    assert_eq!(boundary::catch_or(7, || 8), 8);
+    // And the boundary still works after a panic.
+    assert_eq!(boundary::catch(|| Ok(())), sgr_result::SGR_OK);
+}
+
+#[test]
+fn codes_from_the_body_pass_through() {
+    for code in result::ALL_RESULTS {
+        let got = boundary::catch(|| {
+            if code == sgr_result::SGR_OK {
+                Ok(())
+            } else {
+                Err(code)
+            }
+        });
+        assert_eq!(got, code);
+    }
+}
+
+#[test]
+fn string_free_accepts_null() {
+    // SAFETY: NULL is allowed.
+    unsafe { sgr_string_free(ptr::null_mut()) };
+}
+
+// ---- the calendar ----
+
+/// Every calendar function with a NULL output, a bad division and an
+/// impossible date: the code, and nothing written.
+#[test]
+fn calendar_arguments_are_checked_before_anything_is_written() {
+    let good = date(2026, 12, 21);
+    let feb_30 = date(2026, 2, 30);
+    let mut out = SENTINEL;
+    let mut flag = true;
+    let mut count = 99i64;
+    type DateFn = unsafe extern "C" fn(sgr_division, sgr_date, *mut sgr_date) -> sgr_result;
+    type CountFn = unsafe extern "C" fn(sgr_division, sgr_date, u32, *mut sgr_date) -> sgr_result;
+    let one_date: [DateFn; 2] = [sgr_next_working_day, sgr_previous_working_day];
+    let counted: [CountFn; 2] = [sgr_add_working_days, sgr_subtract_working_days];
+    // SAFETY: for every call below, the outputs are NULL or valid locals.
+    unsafe {
+        for f in one_date {
+            assert_eq!(f(0, good, ptr::null_mut()), sgr_result::SGR_NULL_POINTER);
+            assert_eq!(f(3, good, &mut out), sgr_result::SGR_INVALID_DIVISION);
+            assert_eq!(
+                f(u32::MAX, good, &mut out),
+                sgr_result::SGR_INVALID_DIVISION
+            );
+            assert_eq!(f(1, feb_30, &mut out), sgr_result::SGR_INVALID_DATE);
+        }
+        for f in counted {
+            assert_eq!(f(0, good, 1, ptr::null_mut()), sgr_result::SGR_NULL_POINTER);
+            assert_eq!(f(3, good, 1, &mut out), sgr_result::SGR_INVALID_DIVISION);
+            assert_eq!(f(2, feb_30, 1, &mut out), sgr_result::SGR_INVALID_DATE);
+            assert_eq!(
+                f(2, date(2026, 13, 1), 0, &mut out),
+                sgr_result::SGR_INVALID_DATE
+            );
+            assert_eq!(
+                f(2, date(2026, 1, 0), 0, &mut out),
+                sgr_result::SGR_INVALID_DATE
+            );
+            assert_eq!(
+                f(2, date(i32::MAX, 1, 1), 0, &mut out),
+                sgr_result::SGR_INVALID_DATE
+            );
+        }
+        assert_eq!(
+            sgr_is_working_day(0, good, ptr::null_mut()),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert_eq!(
+            sgr_is_working_day(7, good, &mut flag),
+            sgr_result::SGR_INVALID_DIVISION
+        );
+        assert_eq!(
+            sgr_is_working_day(0, feb_30, &mut flag),
+            sgr_result::SGR_INVALID_DATE
+        );
+        assert_eq!(
+            sgr_working_days_between(0, good, good, ptr::null_mut()),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert_eq!(
+            sgr_working_days_between(3, good, good, &mut count),
+            sgr_result::SGR_INVALID_DIVISION
+        );
+        assert_eq!(
+            sgr_working_days_between(0, feb_30, good, &mut count),
+            sgr_result::SGR_INVALID_DATE
+        );
+        assert_eq!(
+            sgr_working_days_between(0, good, feb_30, &mut count),
+            sgr_result::SGR_INVALID_DATE
+        );
+    }
+    assert_eq!(out, SENTINEL);
+    assert!(flag);
+    assert_eq!(count, 99);
+}
+
+/// One call of each calendar function, on one division: the pointer paths
+/// of a success, small enough to run under Miri.
+#[test]
+fn one_call_of_each_calendar_function() {
+    let mut out = SENTINEL;
+    let mut flag = true;
+    let mut count = 0i64;
+    let monday = date(2026, 12, 21);
+    // SAFETY: for every call below, the outputs are valid locals.
+    unsafe {
+        assert_eq!(
+            sgr_add_working_days(0, monday, 2, &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 23));
+        assert_eq!(
+            sgr_subtract_working_days(0, monday, 1, &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 18));
+        assert_eq!(
+            sgr_next_working_day(0, date(2026, 12, 24), &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 29));
+        assert_eq!(
+            sgr_previous_working_day(0, date(2026, 12, 29), &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 24));
+        assert_eq!(
+            sgr_is_working_day(0, date(2026, 12, 28), &mut flag),
+            sgr_result::SGR_OK
+        );
+        assert!(!flag);
+        assert_eq!(
+            sgr_working_days_between(0, monday, date(2026, 12, 30), &mut count),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(count, 5);
+        assert_eq!(
+            sgr_is_working_day(0, date(1850, 1, 1), &mut flag),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+    }
+}
+
+#[test]
+#[cfg_attr(
+    miri,
+    ignore = "all three calendars, thousands of calls: too slow under Miri"
+)]
+fn calendar_answers_are_the_rust_apis() {
+    let mut out = SENTINEL;
+    // SAFETY: for every call below, the outputs are valid locals.
+    unsafe {
+        // CONTRACT section 2's example, and the Christmas skip.
+        assert_eq!(
+            sgr_add_working_days(0, date(2026, 12, 21), 2, &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 23));
+        assert_eq!(
+            sgr_add_working_days(0, date(2026, 12, 21), 5, &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 30));
+        assert_eq!(
+            sgr_subtract_working_days(0, date(2027, 1, 5), 5, &mut out),
+            sgr_result::SGR_OK
+        );
+        assert_eq!(out, date(2026, 12, 24));
+    }
+    // Every division, a day in each week of 2026 and 2027, against the Rust API.
+    for (division, number) in [
+        (Division::EnglandAndWales, SGR_DIVISION_ENGLAND_AND_WALES),
+        (Division::Scotland, SGR_DIVISION_SCOTLAND),
+        (Division::NorthernIreland, SGR_DIVISION_NORTHERN_IRELAND),
+    ] {
+        let calendar = Calendar::uk(division);
+        let mut day = naive(2026, 1, 1);
+        while day < naive(2028, 1, 1) {
+            let c = sgr_date::from(day);
+            let later = day + chrono::Duration::days(17);
+            let mut got = SENTINEL;
+            let mut flag = false;
+            let mut count = 0i64;
+            // SAFETY: for every call below, the outputs are valid locals.
+            unsafe {
+                assert_eq!(sgr_is_working_day(number, c, &mut flag), sgr_result::SGR_OK);
+                assert_eq!(flag, calendar.is_working_day(day).unwrap());
+                for n in [0, 1, 5, 17] {
+                    assert_eq!(
+                        sgr_add_working_days(number, c, n, &mut got),
+                        sgr_result::SGR_OK
+                    );
+                    assert_eq!(got, calendar.add_working_days(day, n).unwrap().into());
+                    assert_eq!(
+                        sgr_subtract_working_days(number, c, n, &mut got),
+                        sgr_result::SGR_OK
+                    );
+                    assert_eq!(got, calendar.subtract_working_days(day, n).unwrap().into());
+                }
+                assert_eq!(
+                    sgr_next_working_day(number, c, &mut got),
+                    sgr_result::SGR_OK
+                );
+                assert_eq!(got, calendar.next_working_day(day).unwrap().into());
+                assert_eq!(
+                    sgr_previous_working_day(number, c, &mut got),
+                    sgr_result::SGR_OK
+                );
+                assert_eq!(got, calendar.previous_working_day(day).unwrap().into());
+                let to = sgr_date::from(later);
+                assert_eq!(
+                    sgr_working_days_between(number, c, to, &mut count),
+                    sgr_result::SGR_OK
+                );
+                assert_eq!(count, calendar.working_days_between(day, later).unwrap());
+            }
+            day += chrono::Duration::days(5);
+        }
+    }
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "builds all three calendars: too slow under Miri")]
+fn dates_outside_the_calendar_are_refused_not_guessed() {
+    let mut out = SENTINEL;
+    let mut flag = true;
+    let mut count = 99i64;
+    // SAFETY: for every call below, the outputs are valid locals.
+    unsafe {
+        // A real date before the calendar's first.
+        assert_eq!(
+            sgr_is_working_day(0, date(1850, 1, 1), &mut flag),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_add_working_days(1, date(1989, 12, 31), 1, &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        // An answer past the calendar's last date.
+        assert_eq!(
+            sgr_add_working_days(2, date(2100, 12, 20), 30, &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_add_working_days(0, date(2026, 1, 1), u32::MAX, &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_next_working_day(0, date(2100, 12, 31), &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_previous_working_day(0, date(1990, 1, 1), &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_subtract_working_days(0, date(1990, 1, 10), 30, &mut out),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+        assert_eq!(
+            sgr_working_days_between(0, date(2026, 1, 1), date(2101, 1, 1), &mut count),
+            sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        );
+    }
+    assert_eq!(out, SENTINEL);
+    assert!(flag);
+    assert_eq!(count, 99);
+}
+
+// ---- sgr_evaluate ----
+
+const README_REQUEST: &str = r#"{
+  "policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+  "events": [{"type": "raised", "on": "2026-12-21"},
+             {"type": "escalated", "on": "2026-12-23"}]
+}"#;
+
+#[test]
+fn evaluate_refuses_null_pointers_and_writes_nothing() {
+    let request = CString::new("{}").unwrap();
+    let marker = c"untouched".as_ptr().cast_mut();
+    let mut out = marker;
+    // SAFETY: NULL is allowed (and refused); `out` is a valid local.
+    let code = unsafe { sgr_evaluate(ptr::null(), &mut out) };
+    assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+    assert_eq!(out, marker);
+    // SAFETY: `request` is NUL-terminated; a NULL output is refused.
+    let code = unsafe { sgr_evaluate(request.as_ptr(), ptr::null_mut()) };
+    assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+    // SAFETY: both NULL: refused.
+    let code = unsafe { sgr_evaluate(ptr::null(), ptr::null_mut()) };
+    assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+}
+
+#[test]
+fn evaluate_refuses_invalid_utf8_and_writes_nothing() {
+    for bytes in [
+        &b"\xff\xfe"[..],
+        b"{\"policy\": \"swindon\xc3\x28\"}",
+        b"\xed\xa0\x80", // a UTF-16 surrogate, encoded
+    ] {
+        let (code, document) = evaluate(bytes);
+        assert_eq!(code, sgr_result::SGR_INVALID_UTF8, "{bytes:?}");
+        assert_eq!(document, None);
+    }
+}
+
+#[test]
+fn evaluate_hands_back_error_documents_with_their_own_codes() {
+    // No calendar is built for these, so they run under Miri too.
+    let (code, document) = evaluate(b"not json");
+    assert_eq!(code, sgr_result::SGR_INVALID_JSON);
+    let document = document.unwrap();
+    assert!(
+        document.starts_with(r#"{"error":{"code":"invalid_json""#),
+        "{document}"
+    );
+    assert_eq!(document, crate::evaluate_json("not json"));
+
+    for request in [
+        r#"{"policy": "nowhere", "as_of": "2027-01-05", "events": []}"#,
+        r#"[1, 2]"#,
+        r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05"}"#,
+    ] {
+        let (code, document) = evaluate(request.as_bytes());
+        assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT, "{request}");
+        assert_eq!(document.unwrap(), crate::evaluate_json(request));
+    }
+}
+
+#[test]
+fn document_codes() {
+    use json::document_code;
+    assert_eq!(document_code(r#"{"policy":"x"}"#), sgr_result::SGR_OK);
+    assert_eq!(
+        document_code(r#"{"error":{"code":"invalid_json","message":"m"}}"#),
+        sgr_result::SGR_INVALID_JSON
+    );
+    for code in [
+        "unknown_policy",
+        "invalid_transition",
+        "out_of_calendar_range",
+        "internal",
+    ] {
+        let document = format!(r#"{{"error":{{"code":"{code}","message":"m"}}}}"#);
+        assert_eq!(document_code(&document), sgr_result::SGR_ERROR_DOCUMENT);
+    }
+    // An error document whose code cannot be read is still an error.
+    assert_eq!(
+        document_code(r#"{"error":"#),
+        sgr_result::SGR_ERROR_DOCUMENT
+    );
+}
+
+#[test]
+fn evaluate_answers_as_evaluate_json_does() {
+    let (code, document) = evaluate(README_REQUEST.as_bytes());
+    assert_eq!(code, sgr_result::SGR_OK);
+    let document = document.unwrap();
+    assert!(
+        document.contains(r#""working_days_overdue":1"#),
+        "{document}"
+    );
+    assert_eq!(document, crate::evaluate_json(README_REQUEST));
+
+    // A refused transition, and a date outside the calendar: documents.
+    for request in [
+        r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+            "events": [{"type": "raised", "on": "2026-12-21"},
+                       {"type": "raised", "on": "2026-12-22"}]}"#,
+        r#"{"policy": "swindon-resolution-2026", "as_of": "2100-12-31",
+            "events": [{"type": "raised", "on": "2100-12-30"}]}"#,
+    ] {
+        let (code, document) = evaluate(request.as_bytes());
+        assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT, "{request}");
+        assert_eq!(document.unwrap(), crate::evaluate_json(request));
+    }
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "reads files (isolation) and evaluates every fixture")]
+fn every_fixture_gives_the_same_document_through_c() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut seen = 0;
+    let mut refused = 0;
+    for policy in std::fs::read_dir(&root).unwrap() {
+        let dir = policy.unwrap().path();
+        if !dir.is_dir() || dir.ends_with("calendar") {
+            continue;
+        }
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let request = std::fs::read_to_string(&path).unwrap();
+            let expected = crate::evaluate_json(&request);
+            let (code, document) = evaluate(request.as_bytes());
+            assert_eq!(document.as_deref(), Some(expected.as_str()), "{path:?}");
+            let is_error =
+                serde_json::from_str::<serde_json::Value>(&expected).unwrap()["error"].is_object();
+            let want = if is_error {
+                refused += 1;
+                sgr_result::SGR_ERROR_DOCUMENT
+            } else {
+                sgr_result::SGR_OK
+            };
+            assert_eq!(code, want, "{path:?}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 39, "only {seen} fixtures");
+    assert!(refused >= 1, "no fixture was refused");
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "a hundred evaluations: too slow under Miri")]
+fn evaluate_may_be_called_from_many_threads_at_once() {
+    let expected = crate::evaluate_json(README_REQUEST);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for _ in 0..25 {
+                    let (code, document) = evaluate(README_REQUEST.as_bytes());
+                    assert_eq!(code, sgr_result::SGR_OK);
+                    assert_eq!(document.as_deref(), Some(expected.as_str()));
+                }
+            });
+        }
+    });
+}
+
+// ---- sgr_validate ----
+
+/// `sgr_validate` on a string: the code, and the document if one was
+/// written (freed here).
+fn validate(request: &str) -> (sgr_result, Option<String>) {
+    let request = CString::new(request).unwrap();
+    let mut out: *mut c_char = ptr::null_mut();
+    // SAFETY: `request` is NUL-terminated and alive for the call; `out` is a
+    // valid place for a char *.
+    let code = unsafe { sgr_validate(request.as_ptr(), &mut out) };
+    (code, take_string(out))
+}
+
+#[test]
+fn validate_answers_as_validate_json_does() {
+    // A form with problems is a successful validation.
+    let request = r#"{"form": "swindon-resolution-form", "data": {}}"#;
+    let (code, document) = validate(request);
+    assert_eq!(code, sgr_result::SGR_OK);
+    let document = document.unwrap();
+    assert!(document.contains(r#""valid":false"#), "{document}");
+    assert_eq!(document, crate::validate_json(request));
+
+    let (code, document) = validate("{form");
+    assert_eq!(code, sgr_result::SGR_INVALID_JSON);
+    assert_eq!(document.unwrap(), crate::validate_json("{form"));
+
+    let request = r#"{"form": "no-such-form", "data": {}}"#;
+    let (code, document) = validate(request);
+    assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT);
+    let document = document.unwrap();
+    assert!(document.starts_with(r#"{"error":"#), "{document}");
+    assert_eq!(document, crate::validate_json(request));
+}
+
+#[test]
+fn validate_refuses_null_pointers_and_invalid_utf8() {
+    let marker = c"untouched".as_ptr().cast_mut();
+    let mut out = marker;
+    // SAFETY: NULL is allowed (and refused); `out` is a valid local.
+    let code = unsafe { sgr_validate(ptr::null(), &mut out) };
+    assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+    assert_eq!(out, marker);
+    // SAFETY: a NUL-terminated literal; a NULL output is refused.
+    let code = unsafe { sgr_validate(c"{}".as_ptr(), ptr::null_mut()) };
+    assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+    // SAFETY: a NUL-terminated literal; `out` is a valid local.
+    let code = unsafe { sgr_validate(c"{\"form\": \"\xff\"}".as_ptr(), &mut out) };
+    assert_eq!(code, sgr_result::SGR_INVALID_UTF8);
+    assert_eq!(out, marker);
+}
+
+// ---- no input panics ----
+
+fn no_panics_config() -> ProptestConfig {
+    ProptestConfig {
+        cases: if cfg!(miri) { 4 } else { 256 },
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(no_panics_config())]
+
+    /// Whatever bytes C passes, `sgr_evaluate` answers with a code (never
+    /// SGR_PANIC), writes a document exactly when the code says so, and that
+    /// document is `evaluate_json`'s.
+    #[test]
+    fn evaluate_never_panics(bytes in proptest::collection::vec(1u8..=255, 0..64)) {
+        let (code, document) = evaluate(&bytes);
+        prop_assert_ne!(code, sgr_result::SGR_PANIC);
+        match std::str::from_utf8(&bytes) {
+            Err(_) => {
+                prop_assert_eq!(code, sgr_result::SGR_INVALID_UTF8);
+                prop_assert_eq!(document, None);
+            }
+            Ok(text) => {
+                prop_assert!(matches!(
+                    code,
+                    sgr_result::SGR_OK | sgr_result::SGR_INVALID_JSON | sgr_result::SGR_ERROR_DOCUMENT
+                ));
+                prop_assert_eq!(document, Some(crate::evaluate_json(text)));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any integers C passes as a division and a date get a code, never a
+    /// panic, and the output is written exactly on SGR_OK.
+    #[test]
+    #[cfg_attr(miri, ignore = "builds all three calendars: too slow under Miri")]
+    fn calendar_never_panics(
+        division in prop_oneof![0u32..3, any::<u32>()],
+        year in prop_oneof![1985i32..2106, any::<i32>()],
+        month in prop_oneof![1u32..=12, any::<u32>()],
+        day in prop_oneof![1u32..=31, any::<u32>()],
+        n in prop_oneof![0u32..100, any::<u32>()],
+    ) {
+        let given = date(year, month, day);
+        let mut out = SENTINEL;
+        // SAFETY: `out` is a valid local.
+        let code = unsafe { sgr_add_working_days(division, given, n, &mut out) };
+        prop_assert!(matches!(
+            code,
+            sgr_result::SGR_OK
+                | sgr_result::SGR_INVALID_DIVISION
+                | sgr_result::SGR_INVALID_DATE
+                | sgr_result::SGR_OUT_OF_CALENDAR_RANGE
+        ));
+        prop_assert_eq!(code == sgr_result::SGR_OK, out != SENTINEL);
+        if code == sgr_result::SGR_OK {
+            // The contract's law: counting back gives n.
+            let mut count = -1i64;
+            // SAFETY: `count` is a valid local.
+            let back = unsafe { sgr_working_days_between(division, given, out, &mut count) };
+            prop_assert_eq!(back, sgr_result::SGR_OK);
+            prop_assert_eq!(count, i64::from(n));
+        }
+    }
+}

@@ -1,0 +1,416 @@
+/*
+ * The C interface, called from C: every function of
+ * include/safeguarding_resolution.h, each error path included.
+ *
+ * Built and run by tests/ffi_c.rs (cargo test), against the cdylib and the
+ * staticlib; .ci/run also runs it under valgrind. Prints one line per
+ * failure and a summary, and exits non-zero on any failure.
+ *
+ * SGR_EXPECTED_VERSION and SGR_EXPECTED_HOLIDAY_DATA_VERSION are passed by
+ * the build (-D), from the crate.
+ */
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "safeguarding_resolution.h"
+
+#ifndef SGR_EXPECTED_VERSION
+#error "build with -DSGR_EXPECTED_VERSION=\"x.y.z\""
+#endif
+#ifndef SGR_EXPECTED_HOLIDAY_DATA_VERSION
+#error "build with -DSGR_EXPECTED_HOLIDAY_DATA_VERSION=\"yyyy-mm-dd\""
+#endif
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(cond, ...)                                              \
+    do {                                                              \
+        if (cond) {                                                   \
+            passed++;                                                 \
+        } else {                                                      \
+            failed++;                                                 \
+            fprintf(stderr, "FAILED %s:%d: ", __FILE__, __LINE__);    \
+            fprintf(stderr, __VA_ARGS__);                             \
+            fprintf(stderr, "\n");                                    \
+        }                                                             \
+    } while (0)
+
+#define CHECK_CODE(got, want)                                               \
+    do {                                                                    \
+        sgr_result got_ = (got);                                            \
+        CHECK(got_ == (want), "%s: got %u (%s), want %s (%u)", #got,        \
+              (unsigned)got_, sgr_result_message(got_), #want,              \
+              (unsigned)(want));                                            \
+    } while (0)
+
+static const sgr_date SENTINEL = {-7, 77, 77};
+
+static sgr_date date(int32_t year, uint32_t month, uint32_t day) {
+    sgr_date d = {year, month, day};
+    return d;
+}
+
+static bool same_date(sgr_date a, sgr_date b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+#define CHECK_DATE(got, y, m, d)                                              \
+    CHECK(same_date((got), date((y), (m), (d))), "%s: got %d-%02u-%02u, want %d-%02u-%02u", \
+          #got, (got).year, (got).month, (got).day, (y), (m), (d))
+
+static bool contains(const char *text, const char *needle) {
+    return text != NULL && strstr(text, needle) != NULL;
+}
+
+/* ---- versions and messages ---- */
+
+static void test_versions(void) {
+    const char *version = sgr_version();
+    CHECK(version != NULL && strcmp(version, SGR_EXPECTED_VERSION) == 0,
+          "sgr_version() = %s, want %s", version ? version : "(null)", SGR_EXPECTED_VERSION);
+    CHECK(sgr_version() == version, "sgr_version() is static");
+    const char *data = sgr_holiday_data_version();
+    CHECK(data != NULL && strcmp(data, SGR_EXPECTED_HOLIDAY_DATA_VERSION) == 0,
+          "sgr_holiday_data_version() = %s, want %s", data ? data : "(null)",
+          SGR_EXPECTED_HOLIDAY_DATA_VERSION);
+}
+
+static void test_result_messages(void) {
+    /* The ABI's numbers: fixed forever. */
+    CHECK(SGR_OK == 0 && SGR_NULL_POINTER == 1 && SGR_INVALID_UTF8 == 2 &&
+              SGR_INVALID_DATE == 3 && SGR_INVALID_DIVISION == 4 &&
+              SGR_OUT_OF_CALENDAR_RANGE == 5 && SGR_INVALID_JSON == 6 &&
+              SGR_ERROR_DOCUMENT == 7 && SGR_PANIC == 8,
+          "result code numbers changed");
+    CHECK(sizeof(sgr_result) == 4, "sgr_result is 32 bits");
+    CHECK(SGR_DIVISION_ENGLAND_AND_WALES == 0 && SGR_DIVISION_SCOTLAND == 1 &&
+              SGR_DIVISION_NORTHERN_IRELAND == 2,
+          "division numbers changed");
+
+    const char *messages[SGR_PANIC + 1];
+    for (uint32_t code = SGR_OK; code <= SGR_PANIC; code++) {
+        messages[code] = sgr_result_message(code);
+        CHECK(messages[code] != NULL && messages[code][0] != '\0', "message for %u", code);
+        for (uint32_t other = SGR_OK; other < code; other++) {
+            CHECK(strcmp(messages[code], messages[other]) != 0,
+                  "codes %u and %u share a message", code, other);
+        }
+    }
+    CHECK(strcmp(sgr_result_message(SGR_OK), "success") == 0, "SGR_OK's message");
+    CHECK(contains(sgr_result_message(SGR_NULL_POINTER), "NULL"), "SGR_NULL_POINTER's message");
+    CHECK(contains(sgr_result_message(SGR_INVALID_UTF8), "UTF-8"), "SGR_INVALID_UTF8's message");
+    CHECK(strcmp(sgr_result_message(9), "unknown sgr_result code") == 0, "code 9 is unknown");
+    CHECK(strcmp(sgr_result_message(UINT32_MAX), "unknown sgr_result code") == 0,
+          "UINT32_MAX is unknown");
+}
+
+/* ---- the calendar ---- */
+
+static void test_add_working_days(void) {
+    sgr_date out = SENTINEL;
+    /* CONTRACT section 2: within 2 working days of Monday 21 December 2026. */
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 12, 21), 2, &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 12, 23);
+    /* Five working days skip Christmas and Boxing Day (substitute). */
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 12, 21), 5, &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 12, 30);
+    /* n = 0 is the date itself, even on a Sunday. */
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_SCOTLAND, date(2026, 3, 8), 0, &out), SGR_OK);
+    CHECK_DATE(out, 2026, 3, 8);
+    /* The divisions differ: 2 January (Scotland), St Patrick's Day (NI). */
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 1, 1), 1, &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 1, 2);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_SCOTLAND, date(2026, 1, 1), 1, &out), SGR_OK);
+    CHECK_DATE(out, 2026, 1, 5);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_NORTHERN_IRELAND, date(2027, 3, 16), 1, &out),
+               SGR_OK);
+    CHECK_DATE(out, 2027, 3, 18);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 3, 16), 1, &out),
+               SGR_OK);
+    CHECK_DATE(out, 2027, 3, 17);
+
+    /* Errors: nothing is written. */
+    out = SENTINEL;
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 12, 21), 2, NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 2, 30), 2, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 13, 1), 2, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 4, 0), 2, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 2, 29), 2, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(INT32_MAX, 1, 1), 2, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_add_working_days(3, date(2026, 12, 21), 2, &out), SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_add_working_days(UINT32_MAX, date(2026, 12, 21), 2, &out),
+               SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(1850, 1, 1), 2, &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2100, 12, 24), 10, &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_SCOTLAND, date(2026, 1, 1), UINT32_MAX, &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK(same_date(out, SENTINEL), "a refused sgr_add_working_days wrote its output");
+}
+
+static void test_subtract_and_neighbours(void) {
+    sgr_date out = SENTINEL;
+    /* Five working days before a meeting on Tuesday 5 January 2027. */
+    CHECK_CODE(sgr_subtract_working_days(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 1, 5), 5,
+                                         &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 12, 24);
+    /* Maundy Thursday 2026 to the Tuesday after Easter Monday, and back. */
+    CHECK_CODE(sgr_next_working_day(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 4, 2), &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 4, 7);
+    CHECK_CODE(sgr_previous_working_day(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 4, 7), &out),
+               SGR_OK);
+    CHECK_DATE(out, 2026, 4, 2);
+    /* Scotland keeps Easter Monday as a working day. */
+    CHECK_CODE(sgr_next_working_day(SGR_DIVISION_SCOTLAND, date(2026, 4, 2), &out), SGR_OK);
+    CHECK_DATE(out, 2026, 4, 6);
+
+    out = SENTINEL;
+    CHECK_CODE(sgr_subtract_working_days(SGR_DIVISION_SCOTLAND, date(2027, 1, 5), 5, NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_subtract_working_days(7, date(2027, 1, 5), 5, &out), SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_subtract_working_days(SGR_DIVISION_SCOTLAND, date(2027, 2, 30), 5, &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_subtract_working_days(SGR_DIVISION_SCOTLAND, date(1990, 1, 10), 30, &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK_CODE(sgr_next_working_day(SGR_DIVISION_SCOTLAND, date(2026, 4, 2), NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_next_working_day(3, date(2026, 4, 2), &out), SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_next_working_day(SGR_DIVISION_SCOTLAND, date(2026, 0, 2), &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_next_working_day(SGR_DIVISION_SCOTLAND, date(2100, 12, 31), &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK_CODE(sgr_previous_working_day(SGR_DIVISION_NORTHERN_IRELAND, date(2026, 4, 7), NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_previous_working_day(42, date(2026, 4, 7), &out), SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_previous_working_day(SGR_DIVISION_NORTHERN_IRELAND, date(2026, 4, 31), &out),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_previous_working_day(SGR_DIVISION_NORTHERN_IRELAND, date(1990, 1, 1), &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK(same_date(out, SENTINEL), "a refused call wrote its output");
+}
+
+static void test_is_working_day(void) {
+    bool working = true;
+    /* Monday 28 December 2026: Boxing Day's substitute. */
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 12, 28), &working),
+               SGR_OK);
+    CHECK(!working, "28 December 2026 is not a working day");
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_ENGLAND_AND_WALES, date(2026, 12, 29), &working),
+               SGR_OK);
+    CHECK(working, "29 December 2026 is a working day");
+    /* St Andrew's Day 2026, a Monday: Scotland only. */
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_SCOTLAND, date(2026, 11, 30), &working), SGR_OK);
+    CHECK(!working, "30 November 2026 is a bank holiday in Scotland");
+
+    working = true;
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_SCOTLAND, date(2026, 11, 30), NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_is_working_day(3, date(2026, 11, 30), &working), SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_SCOTLAND, date(2026, 2, 30), &working),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_is_working_day(SGR_DIVISION_SCOTLAND, date(2101, 1, 1), &working),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK(working, "a refused sgr_is_working_day wrote its output");
+}
+
+static void test_working_days_between(void) {
+    int64_t count = 99;
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 1, 4),
+                                        date(2027, 1, 5), &count),
+               SGR_OK);
+    CHECK(count == 1, "due to as_of: %lld", (long long)count);
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 1, 5),
+                                        date(2027, 1, 4), &count),
+               SGR_OK);
+    CHECK(count == -1, "as_of to due: %lld", (long long)count);
+    /* The law: counting back an addition gives its n. */
+    sgr_date due;
+    CHECK_CODE(sgr_add_working_days(SGR_DIVISION_NORTHERN_IRELAND, date(2026, 12, 21), 17, &due),
+               SGR_OK);
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_NORTHERN_IRELAND, date(2026, 12, 21), due,
+                                        &count),
+               SGR_OK);
+    CHECK(count == 17, "round trip: %lld", (long long)count);
+
+    count = 99;
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 1, 4),
+                                        date(2027, 1, 5), NULL),
+               SGR_NULL_POINTER);
+    CHECK_CODE(sgr_working_days_between(5, date(2027, 1, 4), date(2027, 1, 5), &count),
+               SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 2, 29),
+                                        date(2027, 3, 5), &count),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(2027, 1, 4),
+                                        date(2027, 1, 32), &count),
+               SGR_INVALID_DATE);
+    CHECK_CODE(sgr_working_days_between(SGR_DIVISION_ENGLAND_AND_WALES, date(1989, 12, 31),
+                                        date(2027, 1, 5), &count),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK(count == 99, "a refused sgr_working_days_between wrote its output");
+}
+
+/* ---- the JSON face ---- */
+
+static const char *README_REQUEST =
+    "{\"policy\": \"swindon-resolution-2026\", \"as_of\": \"2027-01-05\","
+    " \"events\": [{\"type\": \"raised\", \"on\": \"2026-12-21\"},"
+    " {\"type\": \"escalated\", \"on\": \"2026-12-23\"}]}";
+
+static void test_evaluate(void) {
+    char *response = NULL;
+    CHECK_CODE(sgr_evaluate(README_REQUEST, &response), SGR_OK);
+    CHECK(contains(response, "\"status\":\"open\""), "status open: %s", response);
+    CHECK(contains(response, "\"working_days_overdue\":1"), "one day overdue: %s", response);
+    CHECK(contains(response, "\"date\":\"2027-01-04\""), "stage 2 due 4 January: %s", response);
+    sgr_string_free(response);
+
+    /* Not JSON: the error document comes back with its own code. */
+    response = NULL;
+    CHECK_CODE(sgr_evaluate("{\"policy\": ", &response), SGR_INVALID_JSON);
+    CHECK(contains(response, "\"code\":\"invalid_json\""), "invalid_json document: %s",
+          response);
+    sgr_string_free(response);
+
+    /* JSON, but refused: unknown policy; an invalid transition. */
+    response = NULL;
+    CHECK_CODE(sgr_evaluate("{\"policy\": \"nowhere\", \"as_of\": \"2027-01-05\", \"events\": []}",
+                            &response),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"code\":\"unknown_policy\""), "unknown_policy: %s", response);
+    sgr_string_free(response);
+    response = NULL;
+    CHECK_CODE(sgr_evaluate("{\"policy\": \"swindon-resolution-2026\", \"as_of\": \"2027-01-05\","
+                            " \"events\": [{\"type\": \"raised\", \"on\": \"2026-12-21\"},"
+                            " {\"type\": \"decided\", \"on\": \"2026-12-22\"}]}",
+                            &response),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"code\":\"invalid_transition\""), "invalid_transition: %s",
+          response);
+    CHECK(contains(response, "\"event_index\":1"), "event_index: %s", response);
+    sgr_string_free(response);
+    /* A date past the calendar: a document too. */
+    response = NULL;
+    CHECK_CODE(sgr_evaluate("{\"policy\": \"swindon-resolution-2026\", \"as_of\": \"2100-12-31\","
+                            " \"events\": [{\"type\": \"raised\", \"on\": \"2100-12-30\"}]}",
+                            &response),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"code\":\"out_of_calendar_range\""), "out_of_calendar_range: %s",
+          response);
+    sgr_string_free(response);
+
+    /* NULL pointers and invalid UTF-8: nothing written, nothing to free. */
+    char marker[] = "untouched";
+    response = marker;
+    CHECK_CODE(sgr_evaluate(NULL, &response), SGR_NULL_POINTER);
+    CHECK(response == marker, "sgr_evaluate(NULL, ...) wrote its output");
+    CHECK_CODE(sgr_evaluate(README_REQUEST, NULL), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_evaluate(NULL, NULL), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_evaluate("{\"policy\": \"swindon\xff\"}", &response), SGR_INVALID_UTF8);
+    CHECK_CODE(sgr_evaluate("\xc3\x28", &response), SGR_INVALID_UTF8);
+    CHECK(response == marker, "sgr_evaluate with invalid UTF-8 wrote its output");
+
+    /* Freeing NULL does nothing. */
+    sgr_string_free(NULL);
+}
+
+static void test_validate(void) {
+    char *response = NULL;
+    /* A form with problems is a successful validation: read "valid". */
+    CHECK_CODE(sgr_validate("{\"form\": \"swindon-resolution-form\", \"data\": {}}", &response),
+               SGR_OK);
+    CHECK(contains(response, "\"valid\":false"), "empty form is not valid: %s", response);
+    CHECK(contains(response, "\"problems\":["), "problems listed: %s", response);
+    sgr_string_free(response);
+
+    response = NULL;
+    CHECK_CODE(sgr_validate("[", &response), SGR_INVALID_JSON);
+    CHECK(contains(response, "\"code\":\"invalid_json\""), "invalid_json: %s", response);
+    sgr_string_free(response);
+
+    response = NULL;
+    CHECK_CODE(sgr_validate("{\"form\": \"no-such-form\", \"data\": {}}", &response),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"error\":"), "error document: %s", response);
+    sgr_string_free(response);
+
+    char marker[] = "untouched";
+    response = marker;
+    CHECK_CODE(sgr_validate(NULL, &response), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_validate("{}", NULL), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_validate("{\"form\": \"\xfe\"}", &response), SGR_INVALID_UTF8);
+    CHECK(response == marker, "a refused sgr_validate wrote its output");
+}
+
+/* ---- threads ---- */
+
+#define THREADS 4
+#define CALLS_PER_THREAD 20
+
+static void *evaluate_many(void *expected) {
+    long mismatches = 0;
+    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        char *response = NULL;
+        if (sgr_evaluate(README_REQUEST, &response) != SGR_OK ||
+            strcmp(response, (const char *)expected) != 0) {
+            mismatches++;
+        }
+        sgr_string_free(response);
+    }
+    return (void *)mismatches;
+}
+
+static void test_threads(void) {
+    char *expected = NULL;
+    CHECK_CODE(sgr_evaluate(README_REQUEST, &expected), SGR_OK);
+    if (expected == NULL) {
+        return;
+    }
+    pthread_t threads[THREADS];
+    int started = 0;
+    for (; started < THREADS; started++) {
+        if (pthread_create(&threads[started], NULL, evaluate_many, expected) != 0) {
+            break;
+        }
+    }
+    CHECK(started == THREADS, "started %d threads of %d", started, THREADS);
+    for (int i = 0; i < started; i++) {
+        void *mismatches = NULL;
+        pthread_join(threads[i], &mismatches);
+        CHECK(mismatches == NULL, "thread %d: %ld answers differed", i, (long)mismatches);
+    }
+    sgr_string_free(expected);
+}
+
+int main(void) {
+    test_versions();
+    test_result_messages();
+    test_add_working_days();
+    test_subtract_and_neighbours();
+    test_is_working_day();
+    test_working_days_between();
+    test_evaluate();
+    test_validate();
+    test_threads();
+    printf("sgr C interface, library %s, holiday data %s\n", sgr_version(),
+           sgr_holiday_data_version());
+    printf("ffi_test: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
