@@ -142,6 +142,12 @@ fn timeline(response: &Value) -> String {
         };
         let state = match obligation["done_on"].as_str() {
             Some(done) => format!("done on {done}"),
+            None if obligation["lapsed_on"].is_string() => {
+                format!(
+                    "lapsed on {}",
+                    obligation["lapsed_on"].as_str().unwrap_or_default()
+                )
+            }
             None if obligation["overdue"].as_bool() == Some(true) => "OVERDUE".to_string(),
             None => "pending".to_string(),
         };

@@ -157,6 +157,7 @@ pub(crate) struct ObligationView<'a> {
     due: DueView<'a>,
     done: bool,
     done_on: Option<Day>,
+    lapsed_on: Option<Day>,
     overdue: bool,
     clause: ClauseText<'a>,
 }
@@ -255,6 +256,7 @@ pub(crate) fn obligation<'a>(
         },
         done: o.done_on.is_some(),
         done_on: day(o.done_on),
+        lapsed_on: day(o.lapsed_on),
         overdue: o.overdue,
         clause: ClauseText(&o.clause),
     }

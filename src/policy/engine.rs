@@ -222,16 +222,10 @@ impl Run<'_> {
         let policy = self.policy;
         for rule in policy.obligations.iter().filter(|o| matches(o.trigger)) {
             let due = self.obligation_due(rule.due, rule.when, on)?;
-            self.obligations.push(ObligationStatus {
-                id: rule.id,
-                what: rule.what,
-                stage,
-                arose_on: on.date(),
-                due,
-                done_on: None,
-                overdue: false,
-                clause: rule.clause,
-            });
+            let mut obligation =
+                ObligationStatus::new(rule.id, rule.what, stage, on.date(), due, rule.clause);
+            obligation.lapses = rule.lapses;
+            self.obligations.push(obligation);
         }
         Ok(())
     }
@@ -402,7 +396,11 @@ impl Run<'_> {
                 allowed.push(EventType::Recorded);
             }
             _ => {
-                if self.obligations.iter().any(|o| o.done_on.is_none()) {
+                if self
+                    .obligations
+                    .iter()
+                    .any(|o| o.done_on.is_none() && !(o.lapses && self.ended_on.is_some()))
+                {
                     allowed.push(EventType::Recorded);
                 }
             }
@@ -619,8 +617,18 @@ impl Run<'_> {
             }
             _ => (None, false, 0),
         };
+        // Obligations whose purpose was the process going on lapse with it.
+        if let Some(ended) = self.ended_on {
+            for obligation in self
+                .obligations
+                .iter_mut()
+                .filter(|o| o.lapses && o.is_pending())
+            {
+                obligation.lapsed_on = Some(ended);
+            }
+        }
         for obligation in &mut self.obligations {
-            obligation.overdue = obligation.done_on.is_none() && obligation.due.is_past(as_of);
+            obligation.overdue = obligation.is_pending() && obligation.due.is_past(as_of);
         }
         let mut milestones = Vec::with_capacity(self.policy.milestones.len());
         if self.state != CaseState::Redirected {

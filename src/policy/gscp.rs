@@ -178,6 +178,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::Recorded("reported_to_line_managers"),
         due: DueRule::HoursAfter(24),
         when: "within twenty-four hours of the report",
+        lapses: true,
         clause: clause(
             STAGE_1,
             "This contact should take place within twenty-four hours.",
@@ -189,6 +190,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEnteredWithArea(2, "referral_threshold"),
         due: DueRule::WithStage,
         when: "in the stage 2 discussion, without delay",
+        lapses: true,
         clause: clause(
             STAGE_2,
             "If the area of conflict relates to whether a case meets the threshold for a referral or service from Children's social care, then the Service Manager MASH will also be involved in this discussion.",
@@ -200,6 +202,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[4]),
         due: DueRule::NotStated,
         when: "by the Resolution Group's submission deadline before its next meeting",
+        lapses: true,
         clause: clause(
             STAGE_4,
             "consideration should be given to making a referral to the GSCP Resolution Group.",
@@ -211,6 +214,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[1]),
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             STAGE_1,
             "Any action agreed should be fed back immediately to the relevant managers involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
@@ -222,6 +226,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[2, 3, 4, 5]),
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             STAGE_4,
             "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
@@ -233,6 +238,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[1, 2, 3, 4, 5]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_4,
             "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",

@@ -147,6 +147,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[1]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_1,
             "They should evidence the difference of opinion in writing via an email, including the rationale and resolution. This record must be shared and agreed by all parties involved.",
@@ -158,6 +159,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[1]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_1,
             "A record must be kept on the child/young person's file.",
@@ -169,6 +171,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[1]),
         due: DueRule::WithStage,
         when: "when the stage 1 discussion occurs, within 1 working day",
+        lapses: true,
         clause: clause(
             STAGE_1,
             "When this occurs, it is essential that the practitioners exchange both line manager and senior manager details to ensure there is no delay later in the process.",
@@ -180,6 +183,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ImmediateRisk,
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             STAGE_1,
             "If the practitioner feels the child or young person is at risk of immediate harm, they must raise this with their line manager immediately following their agency's safeguarding procedure.",
@@ -191,6 +195,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[2]),
         due: DueRule::WithStage,
         when: "with the stage 2 discussion, within 2 working days",
+        lapses: false,
         clause: clause(
             STAGE_2,
             "Records still need to be kept of the resolution communicated to all parties in writing and the child/young person's file must be updated. The Recording Form (Appendix 1) needs to be used to evidence the process.",
@@ -202,6 +207,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[2]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_2,
             "A copy of this must also be sent to the NSSCP Business Manager.",
@@ -213,6 +219,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "on the issue's referral to stage 3; the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_2,
             "If the issue is not resolved, Stage 3 will need to commence and the line manager will need to share the recording form with their senior manager.",
@@ -224,6 +231,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3]),
         due: DueRule::WithStage,
         when: "with the stage 3 discussion, within 2 working days",
+        lapses: false,
         clause: clause(
             STAGE_3,
             "At this level, conversations must continue to be recorded on the Recording Form (Appendix 1) that started at Stage 2.",
@@ -235,6 +243,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_3,
             "A copy of this must also be sent to the NSSCP Business Manager and your own agency Head of Safeguarding.",
@@ -246,6 +255,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGE_3,
             "A copy of this must also be sent to the NSSCP Business Manager and your own agency Head of Safeguarding.",
@@ -257,6 +267,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[4]),
         due: DueRule::SameWorkingDay,
         when: "on Day 5, with the referral",
+        lapses: false,
         clause: clause(
             SUMMARY_4,
             "On Day 5, the Recording Form should be updated, a copy placed on the child/young person's record and the matter should be referred to the agency's nominated NSSCP representatives (DSPs) via the Business Manager.",
@@ -268,6 +279,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[1, 2, 3, 4]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             RECORDING,
             "This must include written confirmation between the parties about an agreed outcome from the conversations, and how any outstanding issues will be followed up, with agreed timescales.",
@@ -279,6 +291,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[2, 3, 4]),
         due: DueRule::NotStated,
         when: "upon resolution; the policy states no time",
+        lapses: false,
         clause: clause(
             FORM,
             "This form is to be used at Stage 2, 3 and 4 of the issue resolution policy, it needs to be stored on the child/young person's record for each agency and submitted to the Business Manager upon resolution.",

@@ -171,10 +171,16 @@ pub struct ObligationStatus {
     pub due: Due,
     /// The day it was recorded as done.
     pub done_on: Option<NaiveDate>,
-    /// Not done, and past due at the date of evaluation.
+    /// The day it lapsed, not done: the case ended and its purpose (the
+    /// process going on) went with it. A lapsed obligation is neither
+    /// pending nor overdue, and stays listed for the record.
+    pub lapsed_on: Option<NaiveDate>,
+    /// Not done, not lapsed, and past due at the date of evaluation.
     pub overdue: bool,
     /// The sentence it comes from.
     pub clause: Clause,
+    /// Whether it lapses when the case ends.
+    pub(crate) lapses: bool,
 }
 
 /// Where a concern that belongs to another process goes.
@@ -246,6 +252,11 @@ pub struct CaseStatus {
 }
 
 impl ObligationStatus {
+    /// True while it is owed: neither done nor lapsed.
+    pub fn is_pending(&self) -> bool {
+        self.done_on.is_none() && self.lapsed_on.is_none()
+    }
+
     pub(crate) fn new(
         id: &'static str,
         what: &'static str,
@@ -261,8 +272,10 @@ impl ObligationStatus {
             arose_on,
             due,
             done_on: None,
+            lapsed_on: None,
             overdue: false,
             clause,
+            lapses: false,
         }
     }
 }
@@ -278,9 +291,9 @@ impl Warning {
 }
 
 impl CaseStatus {
-    /// The obligations not yet done.
+    /// The obligations not yet done (and not lapsed).
     pub fn pending_obligations(&self) -> impl Iterator<Item = &ObligationStatus> {
-        self.obligations.iter().filter(|o| o.done_on.is_none())
+        self.obligations.iter().filter(|o| o.is_pending())
     }
 
     /// The highest stage number the case reached.

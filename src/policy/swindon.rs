@@ -154,6 +154,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::Raised,
         due: DueRule::NotStated,
         when: "throughout; the policy states no time",
+        lapses: false,
         clause: clause(
             INTRO,
             "Evidence the nature and source of their concerns and keep a record of all discussions",
@@ -165,6 +166,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[1, 2, 3, 4, 5]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             PROCESS,
             "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
@@ -176,6 +178,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[2]),
         due: DueRule::NotStated,
         when: "from Stage 2 onwards; the policy states no time",
+        lapses: false,
         clause: clause(
             PROCESS,
             "All communication between agencies, from Stage 2 onwards, should be documented, within an email.",
@@ -187,6 +190,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3, 4]),
         due: DueRule::WithStage,
         when: "with the stage's contact, within five working days of the completion of the previous stage",
+        lapses: false,
         clause: clause(
             PROCESS,
             "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails.",
@@ -198,6 +202,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageConcluded(4),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGES,
             "Outcome of Stage 4 should be emailed to Swindon Safeguarding Partnership, safeguardingpartnership@swindon.gov.uk",
@@ -209,6 +214,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[5]),
         due: DueRule::WithStage,
         when: "within five working days of the completion of Stage 4",
+        lapses: false,
         clause: clause(
             FLOWCHART,
             "Details of the disagreement must be recorded in each agency's records and resolution forms at Stage 5 must be completed within five working days.",
@@ -220,6 +226,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[5]),
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant people with details of the agreements reached.",
@@ -231,6 +238,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[3, 4]),
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: true,
         clause: clause(
             PROCESS,
             "For example, there is a duty to immediately provide relevant contact details for line management where this relates to the necessary next stage in the resolutions process.",
@@ -242,6 +250,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[3, 4]),
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
@@ -253,6 +262,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ResolvedAt(&[3, 4]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
@@ -264,6 +274,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::StageEntered(&[5]),
         due: DueRule::NotStated,
         when: "the policy states no time",
+        lapses: false,
         clause: clause(
             FLOWCHART,
             "Details of the disagreement must be recorded in each agency's records and resolution forms at Stage 5 must be completed within five working days.",
@@ -275,6 +286,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ConcludedAfterReaching(5),
         due: DueRule::NotStated,
         when: "after the decision; the policy states no time",
+        lapses: false,
         clause: clause(
             FORM,
             "A post decision reflective learning event should be held with all stakeholders if the escalation reaches stage 5.",
@@ -286,6 +298,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ImmediateRisk,
         due: DueRule::SameWorkingDay,
         when: "on the same working day",
+        lapses: false,
         clause: clause(
             PRINCIPLES,
             "If at any time a professional considers an adult or child is at immediate risk of significant harm then the professional must ensure that their concerns are escalated on the same working day using established safeguarding procedures i.e. through Children and Families Contact Swindon, Adult Safeguarding or contacting the police.",
@@ -297,6 +310,7 @@ const OBLIGATIONS: &[ObligationRule] = &[
         trigger: Trigger::ImmediateRisk,
         due: DueRule::Immediately,
         when: "immediately",
+        lapses: false,
         clause: clause(
             INTRO,
             "If there are significant concerns for the adult or child's well-being that requires immediate action at any stage of this process and there is potentially no resolution, then the Swindon Safeguarding Partnership and Swindon Safeguarding Partnership Executives must be informed immediately (Stage 5).",

@@ -107,6 +107,10 @@ pub struct ObligationRule {
     pub due: DueRule,
     /// When it is due, in the policy's words.
     pub when: &'static str,
+    /// True when its purpose is the process going on (to avoid delay at a
+    /// later stage, or to resolve the concern): it lapses, unmet, when the
+    /// case ends. Records and safety duties never lapse.
+    pub lapses: bool,
     /// The sentence it comes from.
     pub clause: Clause,
 }

@@ -825,3 +825,36 @@ fn nsscp_recording_form_is_updated_on_the_day_of_the_referral() {
         (Some(4), DueKind::ByEndOf(day(2027, 2, 8)))
     );
 }
+
+#[test]
+fn duties_for_the_process_going_on_lapse_when_the_case_ends() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::withdrawn(day(2027, 2, 2)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 3, 1));
+    // "to ensure there is no delay later in the process": no process, no duty.
+    let exchange = obligation(&status, "exchange_manager_details");
+    assert_eq!(exchange.lapsed_on, Some(day(2027, 2, 2)));
+    assert!(!exchange.overdue && !exchange.is_pending());
+    // A record on the child's file is still owed.
+    let record = obligation(&status, "case_file_record");
+    assert!(record.is_pending() && record.lapsed_on.is_none());
+    assert!(
+        status
+            .pending_obligations()
+            .all(|o| o.id != "exchange_manager_details")
+    );
+    // A lapsed duty done late can still be recorded.
+    let mut late = events.to_vec();
+    late.push(Event::recorded(day(2027, 2, 3), "exchange_manager_details"));
+    let status = run(NSSCP, &late, day(2027, 3, 1));
+    let exchange = obligation(&status, "exchange_manager_details");
+    assert_eq!(
+        (exchange.done_on, exchange.lapsed_on),
+        (Some(day(2027, 2, 3)), None)
+    );
+    // While the case is open, nothing lapses.
+    let open = run(NSSCP, &events[..1], day(2027, 3, 1));
+    assert!(obligation(&open, "exchange_manager_details").overdue);
+}

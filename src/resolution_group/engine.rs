@@ -750,9 +750,7 @@ impl Run<'_> {
         let submitted_on = self.scheduling.as_ref().map(|s| s.submitted_on);
         if let (Some(escalation), Some(submitted)) = (self.escalation.as_mut(), submitted_on) {
             for duty in escalation.obligations.iter_mut().filter(|o| {
-                o.id == "resolution_group_referral"
-                    && o.done_on.is_none()
-                    && o.arose_on <= submitted
+                o.id == "resolution_group_referral" && o.is_pending() && o.arose_on <= submitted
             }) {
                 duty.done_on = Some(submitted);
                 duty.overdue = false;
