@@ -97,18 +97,7 @@ pub fn evaluate_json(request: &str) -> String {
 }
 
 fn evaluate_text(request: &str) -> Result<String, JsonError> {
-    let value: Value = serde_json::from_str(request).map_err(|e| {
-        JsonError::new(
-            "invalid_json",
-            format!(
-                "the request is not valid JSON: {} (line {}, column {})",
-                serde_json_message(&e),
-                e.line(),
-                e.column()
-            ),
-            None,
-        )
-    })?;
+    let value = parse(request)?;
     let written = match request::read(&value)? {
         request::Parsed::Escalation(request) => {
             let calendar = Calendar::uk(request.division);
@@ -132,6 +121,23 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
         JsonError::new(
             "internal",
             format!("the response could not be written: {e}"),
+            None,
+        )
+    })
+}
+
+/// Reads a request's JSON; text that is not JSON is `invalid_json`, with the
+/// line and column.
+fn parse(request: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(request).map_err(|e| {
+        JsonError::new(
+            "invalid_json",
+            format!(
+                "the request is not valid JSON: {} (line {}, column {})",
+                serde_json_message(&e),
+                e.line(),
+                e.column()
+            ),
             None,
         )
     })
@@ -177,18 +183,7 @@ pub fn validate_json(request: &str) -> String {
 }
 
 fn validate_text(request: &str) -> Result<String, JsonError> {
-    let value: Value = serde_json::from_str(request).map_err(|e| {
-        JsonError::new(
-            "invalid_json",
-            format!(
-                "the request is not valid JSON: {} (line {}, column {})",
-                serde_json_message(&e),
-                e.line(),
-                e.column()
-            ),
-            None,
-        )
-    })?;
+    let value = parse(request)?;
     let field = |path: &str, problem: String| {
         JsonError::new("invalid_field", format!("{path}: {problem}"), None)
     };

@@ -575,17 +575,7 @@ impl Run<'_> {
                 Some(self.index),
             ));
         }
-        let pending: Vec<&str> = self
-            .obligations
-            .iter()
-            .filter(|o| o.done_on.is_none())
-            .map(|o| o.id)
-            .collect();
-        let pending = if pending.is_empty() {
-            "none".to_string()
-        } else {
-            pending.join(", ")
-        };
+        let pending = crate::policy::pending_ids(&self.obligations);
         Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
     }
 

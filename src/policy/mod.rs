@@ -119,6 +119,7 @@ use chrono::NaiveDate;
 pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
 pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
+pub(crate) use status::pending_ids;
 pub use status::{
     CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
     StageStatus, Warning,

@@ -280,6 +280,20 @@ impl ObligationStatus {
     }
 }
 
+/// The ids of the obligations not yet done, for messages: `a, b` or `none`.
+pub(crate) fn pending_ids(obligations: &[ObligationStatus]) -> String {
+    let pending: Vec<&str> = obligations
+        .iter()
+        .filter(|o| o.done_on.is_none())
+        .map(|o| o.id)
+        .collect();
+    if pending.is_empty() {
+        "none".to_string()
+    } else {
+        pending.join(", ")
+    }
+}
+
 impl Warning {
     pub(crate) fn new(event_index: usize, message: String, clause: Clause) -> Warning {
         Warning {
