@@ -77,10 +77,14 @@ fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
         );
     }
     for milestone in &status.milestones {
-        let met = match milestone.met_on {
-            Some(on) => format!("met on {}", day(on)),
-            None if milestone.overdue => "MISSED".to_string(),
-            None => "not yet met".to_string(),
+        let met = match (milestone.met_on, milestone.lapsed_on) {
+            (Some(on), _) if milestone.met_in_time == Some(false) => {
+                format!("met LATE on {}", day(on))
+            }
+            (Some(on), _) => format!("met on {}", day(on)),
+            (None, Some(on)) => format!("lapsed on {}: the case ended before it", day(on)),
+            (None, None) if milestone.overdue => "MISSED".to_string(),
+            (None, None) => "not yet met".to_string(),
         };
         println!(
             "  {}: {} (due {}): {met}.",

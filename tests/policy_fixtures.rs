@@ -124,10 +124,17 @@ fn timeline(response: &Value) -> String {
         lines.push(format!("Immediate risk identified on {on}"));
     }
     for milestone in response["milestones"].as_array().into_iter().flatten() {
-        let state = match milestone["met_on"].as_str() {
-            Some(met) => format!("met on {met}"),
-            None if milestone["overdue"].as_bool() == Some(true) => "MISSED".to_string(),
-            None => "not yet met".to_string(),
+        let state = match (
+            milestone["met_on"].as_str(),
+            milestone["lapsed_on"].as_str(),
+        ) {
+            (Some(met), _) if milestone["met_in_time"].as_bool() == Some(false) => {
+                format!("met LATE on {met}")
+            }
+            (Some(met), _) => format!("met on {met}"),
+            (None, Some(lapsed)) => format!("lapsed on {lapsed}: the case ended before it"),
+            (None, None) if milestone["overdue"].as_bool() == Some(true) => "MISSED".to_string(),
+            (None, None) => "not yet met".to_string(),
         };
         lines.push(format!(
             "Milestone {}: {}, {state}",

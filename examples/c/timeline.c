@@ -96,6 +96,7 @@ static const char *next(const char *p) {
 
 static bool is_null(const char *p) { return !p || strncmp(p, "null", 4) == 0; }
 static bool is_true(const char *p) { return p && strncmp(p, "true", 4) == 0; }
+static bool is_false(const char *p) { return p && strncmp(p, "false", 5) == 0; }
 static long number(const char *p) { return p ? strtol(p, NULL, 10) : 0; }
 
 /* The string at p, unescaped into buf (UTF-8, truncated to fit). */
@@ -232,7 +233,12 @@ static void print_timeline(const char *status) {
     for (const char *m = first(member(status, "milestones")); m; m = next(m)) {
         char met[64];
         if (!is_null(member(m, "met_on"))) {
-            snprintf(met, sizeof met, "met on %s", day(member(m, "met_on"), a, sizeof a));
+            snprintf(met, sizeof met, "%s on %s",
+                     is_false(member(m, "met_in_time")) ? "met LATE" : "met",
+                     day(member(m, "met_on"), a, sizeof a));
+        } else if (!is_null(member(m, "lapsed_on"))) {
+            snprintf(met, sizeof met, "lapsed on %s: the case ended before it",
+                     day(member(m, "lapsed_on"), a, sizeof a));
         } else {
             snprintf(met, sizeof met, "%s",
                      is_true(member(m, "overdue")) ? "MISSED" : "not yet met");

@@ -154,7 +154,10 @@ def print_timeline(status):
         )
     for milestone in status["milestones"]:
         if milestone["met_on"]:
-            met = f"met on {day(milestone['met_on'])}"
+            late = "met LATE" if milestone["met_in_time"] is False else "met"
+            met = f"{late} on {day(milestone['met_on'])}"
+        elif milestone["lapsed_on"]:
+            met = f"lapsed on {day(milestone['lapsed_on'])}: the case ended before it"
         elif milestone["overdue"]:
             met = "MISSED"
         else:

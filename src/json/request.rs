@@ -249,6 +249,27 @@ fn area(
     }
 }
 
+/// An optional stage number (a whole number from 0 to 255; the policy
+/// decides which are stages).
+fn stage_number(
+    object: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    event: Option<usize>,
+) -> Result<Option<u8>, JsonError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => match value.as_u64().and_then(|n| u8::try_from(n).ok()) {
+            Some(n) => Ok(Some(n)),
+            _ => Err(field_error(
+                join(path, key),
+                format!("expected a stage number, found {}", kind_of(value)),
+                event,
+            )),
+        },
+    }
+}
+
 const COMMON: [&str; 2] = ["type", "on"];
 
 fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
@@ -304,21 +325,8 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
                 &allowed(&["to_stage", "reason", "parties"]),
                 at,
             )?;
-            let to_stage = match object.get("to_stage") {
-                None | Some(Value::Null) => None,
-                Some(value) => match value.as_u64().and_then(|n| u8::try_from(n).ok()) {
-                    Some(n) => Some(n),
-                    None => {
-                        return Err(field_error(
-                            join(&path, "to_stage"),
-                            format!("expected a stage number, found {value}"),
-                            at,
-                        ));
-                    }
-                },
-            };
             EventKind::Escalated {
-                to_stage,
+                to_stage: stage_number(object, &path, "to_stage", at)?,
                 reason: text(object, &path, "reason", at)?,
                 parties: parties(object, &path, at)?,
             }
@@ -346,9 +354,10 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
             EventKind::ImmediateRisk
         }
         "recorded" => {
-            only(object, &path, &allowed(&["record"]), at)?;
+            only(object, &path, &allowed(&["record", "stage"]), at)?;
             EventKind::Recorded {
                 record: string(object, &path, "record", at)?.map(str::to_string),
+                stage: stage_number(object, &path, "stage", at)?,
             }
         }
         other => {

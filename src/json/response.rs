@@ -136,6 +136,7 @@ struct StageView<'a> {
     name: &'a str,
     started_on: Day,
     due: DueView<'a>,
+    clock_met_on: Option<Day>,
 }
 
 #[derive(Serialize)]
@@ -144,6 +145,8 @@ struct MilestoneView<'a> {
     what: &'a str,
     due: DueView<'a>,
     met_on: Option<Day>,
+    met_in_time: Option<bool>,
+    lapsed_on: Option<Day>,
     overdue: bool,
     clause: ClauseText<'a>,
 }
@@ -171,6 +174,7 @@ struct HistoryView<'a> {
     due: DueView<'a>,
     ended_by: &'a str,
     within_time: Option<bool>,
+    clock_met_on: Option<Day>,
 }
 
 #[derive(Serialize)]
@@ -224,6 +228,7 @@ fn stage<'a>(s: &'a StageStatus, calendar: &'a Calendar) -> StageView<'a> {
             due: &s.due,
             calendar,
         },
+        clock_met_on: day(s.clock_met_on),
     }
 }
 
@@ -236,6 +241,8 @@ fn milestone<'a>(m: &'a MilestoneStatus, calendar: &'a Calendar) -> MilestoneVie
             calendar,
         },
         met_on: day(m.met_on),
+        met_in_time: m.met_in_time,
+        lapsed_on: day(m.lapsed_on),
         overdue: m.overdue,
         clause: ClauseText(&m.clause),
     }
@@ -274,6 +281,7 @@ fn history<'a>(h: &'a StageRecord, calendar: &'a Calendar) -> HistoryView<'a> {
         },
         ended_by: h.ended_by.as_str(),
         within_time: h.within_time,
+        clock_met_on: day(h.clock_met_on),
     }
 }
 

@@ -23,9 +23,6 @@ fn redirect_label(when: RedirectWhen) -> &'static str {
         RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
             "conference decision, dissent not exhausted"
         }
-        RedirectWhen::ConductOfSomeoneWorkingWithChildren => {
-            "conduct of someone working with children"
-        }
         RedirectWhen::EmployeeConduct => "employee conduct",
         #[allow(unreachable_patterns)]
         _ => "another process",

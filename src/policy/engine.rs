@@ -1,12 +1,14 @@
 //! The one engine that runs every policy table over a case's events.
 
+use std::collections::{HashMap, VecDeque};
+
 use chrono::{Duration, NaiveDate};
 
 use super::error::day;
 use super::{
     Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
-    EventType, MilestoneMet, MilestoneStatus, ObligationStatus, Parties, Policy, Redirect,
-    RedirectWhen, StageRecord, StageRule, StageStatus, Trigger, Warning, When,
+    EventType, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties, Policy,
+    Redirect, RedirectWhen, StageRecord, StageRule, StageStatus, Trigger, Warning, When,
 };
 use crate::calendar::Calendar;
 
@@ -25,13 +27,23 @@ struct Run<'a> {
     current: Option<Current>,
     area: Option<Area>,
     immediate_risk_on: Option<NaiveDate>,
+    /// A risk of immediate harm was identified when the concern was raised.
+    immediate_risk_at_raising: bool,
     history: Vec<StageRecord>,
     obligations: Vec<ObligationStatus>,
+    /// The obligations not yet done, by id and by (id, stage), oldest
+    /// first: a `recorded` event finds its obligation without scanning.
+    /// Entries of obligations done through the other queue are skipped
+    /// when met, so each is pushed and popped once per queue.
+    pending_by_id: HashMap<&'static str, VecDeque<usize>>,
+    pending_by_stage: HashMap<(&'static str, Option<u8>), VecDeque<usize>>,
     warnings: Vec<Warning>,
     redirect: Option<Redirect>,
     ended_on: Option<NaiveDate>,
     /// For each milestone, the day it was met.
     milestones_met: Vec<Option<NaiveDate>>,
+    /// For each milestone, the day the case ended before it was met.
+    milestones_lapsed: Vec<Option<NaiveDate>>,
     /// Clock-starting records made: id, stage, day.
     records_made: Vec<(&'static str, Option<u8>, NaiveDate)>,
     /// The event being replayed, for errors.
@@ -52,12 +64,14 @@ pub(crate) fn evaluate(
         ));
     };
     let EventKind::Raised(raised) = &first.kind else {
-        return Err(Error::field(
-            "events[0].type",
-            format!(
-                "the first event must be raised, found {}",
-                first.event_type()
-            ),
+        return Err(Error::new(
+            ErrorKind::InvalidTransition {
+                index: 0,
+                event: first.event_type(),
+                on: first.on.date(),
+                problem: "a case starts with the raised event".to_string(),
+                allowed: vec![EventType::Raised],
+            },
             Some(0),
         ));
     };
@@ -71,12 +85,16 @@ pub(crate) fn evaluate(
         current: None,
         area: None,
         immediate_risk_on: None,
+        immediate_risk_at_raising: false,
         history: Vec::with_capacity(policy.stages.len()),
         obligations: Vec::with_capacity(8),
+        pending_by_id: HashMap::new(),
+        pending_by_stage: HashMap::new(),
         warnings: Vec::new(),
         redirect: None,
         ended_on: None,
         milestones_met: vec![None; policy.milestones.len()],
+        milestones_lapsed: vec![None; policy.milestones.len()],
         records_made: Vec::new(),
         index: 0,
     };
@@ -152,6 +170,14 @@ impl Run<'_> {
     }
 
     fn stage_due(&self, rule: &'static StageRule, started: NaiveDate) -> Result<Due, Error> {
+        if let (Some(waiver), true) = (&rule.immediate_risk_waiver, self.immediate_risk_at_raising)
+        {
+            return Ok(Due {
+                kind: DueKind::Immediately,
+                rule: waiver.rule,
+                counted_from: None,
+            });
+        }
         let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
             Ok(Due {
                 kind: DueKind::ByEndOf(self.add_working_days(from, n)?),
@@ -196,6 +222,11 @@ impl Run<'_> {
                 rule: text,
                 counted_from: Some((date, n)),
             },
+            DueRule::WorkingDaysAfterRaised(n) => Due {
+                kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, n)?),
+                rule: text,
+                counted_from: Some((self.raised_on, n)),
+            },
             DueRule::HoursAfter(hours) => match on.datetime() {
                 Some(at) => plain(DueKind::At(at + Duration::hours(i64::from(hours)))),
                 None => {
@@ -220,21 +251,58 @@ impl Run<'_> {
         matches: impl Fn(Trigger) -> bool,
     ) -> Result<(), Error> {
         let policy = self.policy;
-        for rule in policy.obligations.iter().filter(|o| matches(o.trigger)) {
+        let redirected = self.state == CaseState::Redirected;
+        let waived = self.immediate_risk_at_raising;
+        let applies = |o: &ObligationRule| {
+            matches(o.trigger)
+                && (!redirected || o.independent_of_process)
+                && !(waived && o.waived_by_immediate_risk)
+        };
+        for rule in policy.obligations.iter().filter(|o| applies(o)) {
             let due = self.obligation_due(rule.due, rule.when, on)?;
             let mut obligation =
                 ObligationStatus::new(rule.id, rule.what, stage, on.date(), due, rule.clause);
             obligation.lapses = rule.lapses;
+            let index = self.obligations.len();
+            self.pending_by_id
+                .entry(rule.id)
+                .or_default()
+                .push_back(index);
+            self.pending_by_stage
+                .entry((rule.id, stage))
+                .or_default()
+                .push_back(index);
             self.obligations.push(obligation);
         }
         Ok(())
     }
 
+    /// The oldest obligation with this id not yet done, at `stage` when
+    /// given; it is taken off the queues.
+    fn take_pending(&mut self, id: &str, stage: Option<u8>) -> Option<usize> {
+        let obligations = &self.obligations;
+        let queue = match stage {
+            None => self.pending_by_id.get_mut(id)?,
+            Some(n) => {
+                let key = (*self.pending_by_id.get_key_value(id)?.0, Some(n));
+                self.pending_by_stage.get_mut(&key)?
+            }
+        };
+        while let Some(index) = queue.pop_front() {
+            if obligations[index].done_on.is_none() {
+                return Some(index);
+            }
+        }
+        None
+    }
+
     fn check_parties(&mut self, parties: Option<Parties>) {
-        let (Some(parties), Some(clause)) = (parties, self.policy.seniority) else {
+        let (Some(parties), Some(rule)) = (parties, self.policy.seniority) else {
             return;
         };
-        if parties.raising != parties.other {
+        let clause = rule.clause;
+        let stage = self.current.as_ref().map(|c| c.rule.number);
+        if stage.is_some_and(|n| rule.stages.contains(&n)) && parties.raising != parties.other {
             self.warnings.push(Warning {
                 event_index: self.index,
                 message: format!(
@@ -264,17 +332,16 @@ impl Run<'_> {
             }
         }
         self.area = raised.area.clone();
-        self.check_parties(raised.parties);
+        self.immediate_risk_at_raising = raised.immediate_risk;
         let redirect = self.policy.redirects.iter().find(|r| match r.when {
             RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
                 raised.child_protection_conference_decision && !raised.dissent_process_exhausted
             }
-            RedirectWhen::ConductOfSomeoneWorkingWithChildren => {
-                raised.about_employee_conduct && raised.employee_works_with_children
-            }
             RedirectWhen::EmployeeConduct => raised.about_employee_conduct,
         });
         if let Some(rule) = redirect {
+            // The concern goes to another process; only the duties that
+            // stand whatever the process (below) arise.
             self.state = CaseState::Redirected;
             self.ended_on = Some(on.date());
             self.redirect = Some(Redirect {
@@ -282,11 +349,15 @@ impl Run<'_> {
                 why: rule.why,
                 clause: rule.clause,
             });
-            return Ok(());
+        } else {
+            self.fire(on, |t| t == Trigger::Raised)?;
+            let first = &self.policy.stages[0];
+            self.enter(first, on)?;
+            self.check_parties(raised.parties);
         }
-        self.fire(on, |t| t == Trigger::Raised)?;
-        let first = &self.policy.stages[0];
-        self.enter(first, on)?;
+        if raised.employee_works_with_children {
+            self.fire(on, |t| t == Trigger::ConcernAboutAdultWorkingWithChildren)?;
+        }
         if raised.immediate_risk {
             self.immediate_risk_on = Some(on.date());
             self.fire(on, |t| t == Trigger::ImmediateRisk)?;
@@ -296,13 +367,15 @@ impl Run<'_> {
 
     fn enter(&mut self, rule: &'static StageRule, on: When) -> Result<(), Error> {
         let started = on.date();
-        // Entering a stage past k leaves every stage up to k, whether the
+        // Entering a stage past k completes every stage up to k, whether the
         // case went through them or skipped them.
         for (met, milestone) in self.milestones_met.iter_mut().zip(self.policy.milestones) {
-            if let MilestoneMet::LeftStagesUpTo(k) = milestone.met {
-                if met.is_none() && rule.number > k {
-                    *met = Some(started);
-                }
+            let reached = match milestone.met {
+                MilestoneMet::EnteredStage(k) => rule.number >= k,
+                MilestoneMet::CompletedStage(k) => rule.number > k,
+            };
+            if met.is_none() && reached {
+                *met = Some(started);
             }
         }
         let due = self.stage_due(rule, started)?;
@@ -324,7 +397,8 @@ impl Run<'_> {
             return Ok(0);
         };
         let ended_on = on.date();
-        let kept_by = self.clock_met_on(&current).unwrap_or(ended_on);
+        let clock_met_on = self.clock_met_on(&current);
+        let kept_by = clock_met_on.unwrap_or(ended_on);
         let within_time = current.due.date().map(|due| kept_by <= due);
         let number = current.rule.number;
         self.history.push(StageRecord {
@@ -335,12 +409,29 @@ impl Run<'_> {
             due: current.due,
             ended_by,
             within_time,
+            clock_met_on,
         });
-        // Ending the case meets every milestone still open (escalation meets
-        // them as the next stage is entered).
+        // Agreement or a decision completes the stage (escalation meets
+        // milestones as the next stage is entered); whatever ends the case
+        // before a milestone is met makes it lapse, not met.
         if ended_by != EventType::Escalated {
-            for met in self.milestones_met.iter_mut().filter(|m| m.is_none()) {
-                *met = Some(ended_on);
+            let concluded = ended_by != EventType::Withdrawn;
+            let milestones = self.policy.milestones;
+            for ((met, lapsed), milestone) in self
+                .milestones_met
+                .iter_mut()
+                .zip(self.milestones_lapsed.iter_mut())
+                .zip(milestones)
+            {
+                if met.is_some() {
+                    continue;
+                }
+                match milestone.met {
+                    MilestoneMet::CompletedStage(k) if concluded && number >= k => {
+                        *met = Some(ended_on);
+                    }
+                    _ => *lapsed = Some(ended_on),
+                }
             }
         }
         // Keep the stage in scope while its concluding obligations fire.
@@ -357,10 +448,12 @@ impl Run<'_> {
     fn clock_met_on(&self, current: &Current) -> Option<NaiveDate> {
         let id = current.rule.clock_met_by?;
         let stage = Some(current.rule.number);
+        // The obligation the stage's entry set off, done or not.
         let obligation = self
             .obligations
             .iter()
-            .find(|o| o.id == id && o.stage == stage)
+            .rev()
+            .find(|o| o.id == id && o.stage == stage && o.arose_on >= current.started)
             .and_then(|o| o.done_on);
         let record = self
             .records_made
@@ -396,6 +489,11 @@ impl Run<'_> {
                 allowed.push(EventType::Recorded);
             }
             _ => {
+                if self.state == CaseState::Redirected {
+                    // "If at any time ...": a risk of harm still sets off
+                    // the duties that stand whatever the process.
+                    allowed.push(EventType::ImmediateRisk);
+                }
                 if self
                     .obligations
                     .iter()
@@ -531,38 +629,55 @@ impl Run<'_> {
                 Ok(())
             }
             EventKind::ImmediateRisk => {
-                self.require_open(event)?;
+                if self.state != CaseState::Redirected {
+                    self.require_open(event)?;
+                }
                 self.immediate_risk_on.get_or_insert(on.date());
                 self.fire(on, |t| t == Trigger::ImmediateRisk)
             }
-            EventKind::Recorded { record } => {
+            EventKind::Recorded { record, stage } => {
                 let id = record.as_deref().unwrap_or(self.policy.default_record);
-                self.record(event, id)
+                self.record(event, id, *stage)
             }
         }
     }
 
-    fn record(&mut self, event: &Event, id: &str) -> Result<(), Error> {
+    fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
         let on = event.on;
-        if let Some(pending) = self
-            .obligations
-            .iter_mut()
-            .find(|o| o.id == id && o.done_on.is_none())
-        {
-            pending.done_on = Some(on.date());
+        if let Some(index) = self.take_pending(id, stage) {
+            self.obligations[index].done_on = Some(on.date());
             return Ok(());
         }
         if let Some(rule) = self.policy.records.iter().find(|r| r.id == id) {
+            let current = self.current.as_ref().map(|c| c.rule.number);
             if self.state != CaseState::Open {
                 return Err(self.refuse(
                     event,
-                    format!("{:?} starts a clock, but the case has ended", rule.id),
+                    format!(
+                        "{:?} is made at a stage under way, but the case has ended",
+                        rule.id
+                    ),
+                ));
+            }
+            if stage.is_some() && stage != current {
+                return Err(self.refuse(
+                    event,
+                    format!(
+                        "{:?} is made at the stage under way (stage {})",
+                        rule.id,
+                        current.unwrap_or_default()
+                    ),
                 ));
             }
             let id = rule.id;
-            let stage = self.current.as_ref().map(|c| c.rule.number);
-            self.records_made.push((id, stage, on.date()));
-            return self.fire(on, |t| t == Trigger::Recorded(id));
+            self.records_made.push((id, current, on.date()));
+            return self.fire(on, |t| match t {
+                Trigger::Recorded(r) => r == id,
+                Trigger::RecordedAt(r, stages) => {
+                    r == id && current.is_some_and(|n| stages.contains(&n))
+                }
+                _ => false,
+            });
         }
         let known = self.policy.record_ids();
         if !known.contains(&id) {
@@ -576,7 +691,11 @@ impl Run<'_> {
             ));
         }
         let pending = crate::policy::pending_ids(&self.obligations);
-        Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
+        let at = stage.map(|n| format!(" at stage {n}")).unwrap_or_default();
+        Err(self.refuse(
+            event,
+            format!("no {id:?} is pending{at} (pending: {pending})"),
+        ))
     }
 
     fn finish(mut self, as_of: NaiveDate) -> Result<CaseStatus, Error> {
@@ -592,7 +711,8 @@ impl Run<'_> {
         let (stage, overdue, working_days_overdue) = match self.current.take() {
             Some(current) if self.state == CaseState::Open => {
                 // A clock met by a record is no longer running once recorded.
-                let met = self.clock_met_on(&current).is_some();
+                let clock_met_on = self.clock_met_on(&current);
+                let met = clock_met_on.is_some();
                 let days = if met { 0 } else { overdue_days(&current.due)? };
                 let overdue = !met && current.due.is_past(as_of);
                 let stage = StageStatus {
@@ -600,6 +720,7 @@ impl Run<'_> {
                     name: current.rule.name,
                     started_on: current.started,
                     due: current.due,
+                    clock_met_on,
                 };
                 // Put it back for `allowed`.
                 self.current = Some(current);
@@ -622,7 +743,13 @@ impl Run<'_> {
         }
         let mut milestones = Vec::with_capacity(self.policy.milestones.len());
         if self.state != CaseState::Redirected {
-            for (rule, met_on) in self.policy.milestones.iter().zip(&self.milestones_met) {
+            for ((rule, met_on), lapsed_on) in self
+                .policy
+                .milestones
+                .iter()
+                .zip(&self.milestones_met)
+                .zip(&self.milestones_lapsed)
+            {
                 let n = rule.working_days_after_raised;
                 let due = Due {
                     kind: DueKind::ByEndOf(
@@ -636,9 +763,11 @@ impl Run<'_> {
                 milestones.push(MilestoneStatus {
                     name: rule.name,
                     what: rule.what,
-                    overdue: met_on.is_none() && due.is_past(as_of),
+                    overdue: met_on.is_none() && lapsed_on.is_none() && due.is_past(as_of),
+                    met_in_time: met_on.map(|met| !due.is_past(met)),
                     due,
                     met_on: *met_on,
+                    lapsed_on: *lapsed_on,
                     clause: rule.clause,
                 });
             }

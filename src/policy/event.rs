@@ -227,6 +227,10 @@ pub enum EventKind {
         /// [`crate::policy::Policy::record_ids`]); when absent, the
         /// policy's record on the child's file.
         record: Option<String>,
+        /// The stage whose obligation it is, when a record arises at more
+        /// than one stage (an agency log, a form); when absent, the oldest
+        /// one not yet done.
+        stage: Option<u8>,
     },
 }
 
@@ -363,8 +367,28 @@ impl Event {
             on: on.into(),
             kind: EventKind::Recorded {
                 record: Some(record.to_string()),
+                stage: None,
             },
         }
+    }
+
+    /// For a `recorded` event: the stage whose obligation it is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::policy::{Event, EventKind};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2027, 1, 6).unwrap();
+    /// let event = Event::recorded(day, "agency_log").at_stage(3);
+    /// assert!(matches!(event.kind, EventKind::Recorded { stage: Some(3), .. }));
+    /// ```
+    pub fn at_stage(mut self, number: u8) -> Event {
+        if let EventKind::Recorded { stage, .. } = &mut self.kind {
+            *stage = Some(number);
+        }
+        self
     }
 
     /// For an `escalated` event: the stage to go to.

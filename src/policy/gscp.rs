@@ -111,6 +111,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: Some("reported_to_line_managers"),
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 2,
@@ -123,6 +124,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 3,
@@ -135,6 +137,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 4,
@@ -147,6 +150,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 5,
@@ -159,17 +163,28 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: true,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
 ];
 
-const RECORDS: &[RecordRule] = &[RecordRule {
-    id: "reported_to_line_managers",
-    what: "The professionals reported their disagreement to their line managers or equivalent",
-    clause: clause(
-        STAGE_1,
-        "if they are unable to do so, their disagreement must be reported by them to their line managers or equivalent",
-    ),
-}];
+const RECORDS: &[RecordRule] = &[
+    RecordRule {
+        id: "reported_to_line_managers",
+        what: "The professionals reported their disagreement to their line managers or equivalent",
+        clause: clause(
+            STAGE_1,
+            "if they are unable to do so, their disagreement must be reported by them to their line managers or equivalent",
+        ),
+    },
+    RecordRule {
+        id: "action_agreed",
+        what: "An action was agreed at the stage under way",
+        clause: clause(
+            STAGE_4,
+            "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
+        ),
+    },
+];
 
 const OBLIGATIONS: &[ObligationRule] = &[
     ObligationRule {
@@ -179,6 +194,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::HoursAfter(24),
         when: "within twenty-four hours of the report",
         lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_1,
             "This contact should take place within twenty-four hours.",
@@ -191,6 +208,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "in the stage 2 discussion, without delay",
         lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_2,
             "If the area of conflict relates to whether a case meets the threshold for a referral or service from Children's social care, then the Service Manager MASH will also be involved in this discussion.",
@@ -203,6 +222,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "by the Resolution Group's submission deadline before its next meeting",
         lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_4,
             "consideration should be given to making a referral to the GSCP Resolution Group.",
@@ -215,6 +236,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_1,
             "Any action agreed should be fed back immediately to the relevant managers involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
@@ -227,6 +250,50 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGE_4,
+            "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "feed_back_actions",
+        what: "Feed back the action agreed to the relevant managers involved",
+        trigger: Trigger::RecordedAt("action_agreed", &[1]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGE_1,
+            "Any action agreed should be fed back immediately to the relevant managers involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "feed_back_actions",
+        what: "Feed back the action agreed to the second tier (stage 2) management staff involved",
+        trigger: Trigger::RecordedAt("action_agreed", &[2, 3, 4, 5]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGE_4,
+            "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "case_file_record",
+        what: "Record the detail of the conflict and the agreements reached on the child's file",
+        trigger: Trigger::RecordedAt("action_agreed", &[1, 2, 3, 4, 5]),
+        due: DueRule::NotStated,
+        when: "the policy states no time",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_4,
             "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
@@ -239,6 +306,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_4,
             "At any stage of the process, any action agreed should be fed back immediately to the second tier (Stage 2) management staff involved and the detail of the conflict and agreements reached should be recorded on the child's file.",
@@ -283,7 +352,7 @@ pub static POLICY: Policy = Policy {
     records: RECORDS,
     milestones: &[],
     skip: Some(SkipRule {
-        targets: &[2, 3, 4],
+        targets: &[2, 3],
         requires_immediate_risk: true,
         clause: clause(
             TIMESCALES,

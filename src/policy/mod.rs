@@ -125,8 +125,9 @@ pub use status::{
     StageStatus, Warning,
 };
 pub use table::{
-    AreaRule, Clause, Clock, DueRule, Finality, MilestoneMet, MilestoneRule, ObligationRule,
-    RecordRule, RedirectRule, RedirectWhen, SkipRule, StageRule, Trigger,
+    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
+    ObligationRule, RecordRule, RedirectRule, RedirectWhen, SeniorityRule, SkipRule, StageRule,
+    Trigger,
 };
 pub use text::FreeText;
 
@@ -222,8 +223,8 @@ pub struct Policy {
     /// Where the list of areas comes from.
     pub areas_clause: Clause,
     /// The principle that parties be of a similar seniority, if the policy
-    /// has it.
-    pub seniority: Option<Clause>,
+    /// has it, and the stages it applies to.
+    pub seniority: Option<SeniorityRule>,
     /// What the final decision means.
     pub finality: Finality,
     /// The record a `recorded` event without an id stands for.

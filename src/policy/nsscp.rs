@@ -8,8 +8,8 @@
 //! sentence in `docs/policies/nsscp-issue-resolution-2025.md`.
 
 use super::{
-    AreaRule, Clause, Clock, DueRule, Finality, MilestoneMet, MilestoneRule, ObligationRule,
-    Policy, PolicyId, StageRule, Trigger,
+    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
+    ObligationRule, Policy, PolicyId, StageRule, Trigger,
 };
 use crate::policy::{Area, CaseStatus};
 
@@ -101,6 +101,13 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: Some(ImmediateRiskWaiver {
+            rule: "not applied: the child is at immediate risk, so the practitioner raises this with their line manager immediately and stage 2 may start at once (NSSCP Procedure, Stage 1)",
+            clause: clause(
+                STAGE_1,
+                "Any practitioner who feels that a decision or action is inappropriate, is not safe, or creates a significant issue, should initially attempt to resolve differences through discussion with the other practitioner(s) involved, unless the child, young person or adult is at immediate risk.",
+            ),
+        }),
     },
     StageRule {
         number: 2,
@@ -113,6 +120,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 3,
@@ -125,6 +133,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 4,
@@ -137,6 +146,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: true,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
 ];
 
@@ -148,6 +158,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: true,
         clause: clause(
             STAGE_1,
             "They should evidence the difference of opinion in writing via an email, including the rationale and resolution. This record must be shared and agreed by all parties involved.",
@@ -160,6 +172,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_1,
             "A record must be kept on the child/young person's file.",
@@ -172,6 +186,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "when the stage 1 discussion occurs, within 1 working day",
         lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: true,
         clause: clause(
             STAGE_1,
             "When this occurs, it is essential that the practitioners exchange both line manager and senior manager details to ensure there is no delay later in the process.",
@@ -184,6 +200,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: true,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_1,
             "If the practitioner feels the child or young person is at risk of immediate harm, they must raise this with their line manager immediately following their agency's safeguarding procedure.",
@@ -196,6 +214,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "with the stage 2 discussion, within 2 working days",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_2,
             "Records still need to be kept of the resolution communicated to all parties in writing and the child/young person's file must be updated. The Recording Form (Appendix 1) needs to be used to evidence the process.",
@@ -208,6 +228,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_2,
             "A copy of this must also be sent to the NSSCP Business Manager.",
@@ -220,6 +242,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "on the issue's referral to stage 3; the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_2,
             "If the issue is not resolved, Stage 3 will need to commence and the line manager will need to share the recording form with their senior manager.",
@@ -232,6 +256,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "with the stage 3 discussion, within 2 working days",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_3,
             "At this level, conversations must continue to be recorded on the Recording Form (Appendix 1) that started at Stage 2.",
@@ -244,6 +270,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_3,
             "A copy of this must also be sent to the NSSCP Business Manager and your own agency Head of Safeguarding.",
@@ -256,6 +284,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGE_3,
             "A copy of this must also be sent to the NSSCP Business Manager and your own agency Head of Safeguarding.",
@@ -265,9 +295,11 @@ const OBLIGATIONS: &[ObligationRule] = &[
         id: "recording_form",
         what: "Update the Recording Form, place a copy on the child's or young person's record, and refer the matter to the DSPs via the Business Manager",
         trigger: Trigger::StageEntered(&[4]),
-        due: DueRule::SameWorkingDay,
-        when: "on Day 5, with the referral",
+        due: DueRule::WorkingDaysAfterRaised(5),
+        when: "on Day 5 (5 working days after the issue was raised), with the referral",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             SUMMARY_4,
             "On Day 5, the Recording Form should be updated, a copy placed on the child/young person's record and the matter should be referred to the agency's nominated NSSCP representatives (DSPs) via the Business Manager.",
@@ -280,6 +312,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             RECORDING,
             "This must include written confirmation between the parties about an agreed outcome from the conversations, and how any outstanding issues will be followed up, with agreed timescales.",
@@ -292,6 +326,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "upon resolution; the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             FORM,
             "This form is to be used at Stage 2, 3 and 4 of the issue resolution policy, it needs to be stored on the child/young person's record for each agency and submitted to the Business Manager upon resolution.",
@@ -302,9 +338,9 @@ const OBLIGATIONS: &[ObligationRule] = &[
 const MILESTONES: &[MilestoneRule] = &[
     MilestoneRule {
         name: "Day 5",
-        what: "resolved through stages 1 to 3, or referred to the Safeguarding Partnership",
+        what: "referred to the Safeguarding Partnership (stage 4)",
         working_days_after_raised: 5,
-        met: MilestoneMet::LeftStagesUpTo(3),
+        met: MilestoneMet::EnteredStage(4),
         clause: clause(
             STAGE_4,
             "On Day 5 or when it becomes clear that the issue cannot be resolved through stages 1 to 3, a referral should be made to the Safeguarding Partnership via the Business Manager.",
@@ -312,9 +348,9 @@ const MILESTONES: &[MilestoneRule] = &[
     },
     MilestoneRule {
         name: "Day 8",
-        what: "the Safeguarding Partnership has responded (or the issue was resolved earlier)",
+        what: "the Safeguarding Partnership has responded (stage 4 resolved or decided)",
         working_days_after_raised: 8,
-        met: MilestoneMet::Ended,
+        met: MilestoneMet::CompletedStage(4),
         clause: clause(
             TIMESCALES,
             "In the unlikely event that disagreement continues and issues remain unresolved, the next stage is to refer this to the Safeguarding Partnership. The Safeguarding Partnership will respond within a further 3 working days.",

@@ -114,6 +114,10 @@ pub struct StageStatus {
     pub started_on: NaiveDate,
     /// The stage's deadline.
     pub due: Due,
+    /// For a stage whose clock is for an act of the stage (see
+    /// [`crate::policy::StageRule::clock_met_by`]): the day that act was
+    /// recorded. None otherwise, or until it is recorded.
+    pub clock_met_on: Option<NaiveDate>,
 }
 
 /// A stage a case has been through.
@@ -132,9 +136,12 @@ pub struct StageRecord {
     pub due: Due,
     /// The event that ended it.
     pub ended_by: EventType,
-    /// Whether it ended by its deadline (none when the deadline is not a
-    /// date).
+    /// Whether it kept its deadline (none when the deadline is not a
+    /// date): judged by the day the act its clock is for was recorded, for
+    /// a stage whose clock is met by a record, else by the day it ended.
     pub within_time: Option<bool>,
+    /// For a stage whose clock is met by a record: the day it was recorded.
+    pub clock_met_on: Option<NaiveDate>,
 }
 
 /// A milestone counted from the day the disagreement was raised.
@@ -149,7 +156,12 @@ pub struct MilestoneStatus {
     pub due: Due,
     /// The day it was met, if it has been.
     pub met_on: Option<NaiveDate>,
-    /// Not met, and past due at the date of evaluation.
+    /// Whether it was met by its due day; none while it is not met.
+    pub met_in_time: Option<bool>,
+    /// The day the case ended before the milestone was reached (resolved,
+    /// decided or withdrawn early): it was not met, and no longer can be.
+    pub lapsed_on: Option<NaiveDate>,
+    /// Neither met nor lapsed, and past due at the date of evaluation.
     pub overdue: bool,
     /// The sentence it comes from.
     pub clause: Clause,
@@ -187,7 +199,7 @@ pub struct ObligationStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Redirect {
-    /// An id for the other process, such as `lado`.
+    /// An id for the other process, such as `position_of_trust_framework`.
     pub to: &'static str,
     /// Where and why, in words.
     pub why: &'static str,

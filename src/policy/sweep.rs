@@ -132,13 +132,18 @@ fn collect<K: Clone>(
             working_days_left: between.max(0),
         });
     };
-    if let Some(stage) = &status.stage {
+    // A stage whose clock is met by a recorded act is no longer due.
+    if let Some(stage) = status.stage.as_ref().filter(|s| s.clock_met_on.is_none()) {
         push(ItemKind::Stage, stage.name, stage.due.kind);
     }
     for obligation in status.pending_obligations() {
         push(ItemKind::Obligation, obligation.what, obligation.due.kind);
     }
-    for milestone in status.milestones.iter().filter(|m| m.met_on.is_none()) {
+    for milestone in status
+        .milestones
+        .iter()
+        .filter(|m| m.met_on.is_none() && m.lapsed_on.is_none())
+    {
         push(ItemKind::Milestone, milestone.what, milestone.due.kind);
     }
 }

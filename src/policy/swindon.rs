@@ -9,7 +9,8 @@
 
 use super::{
     AreaRule, Clause, Clock, DueRule, Finality, MilestoneMet, MilestoneRule, ObligationRule,
-    Policy, PolicyId, RedirectRule, RedirectWhen, SkipRule, StageRule, Trigger,
+    Policy, PolicyId, RecordRule, RedirectRule, RedirectWhen, SeniorityRule, SkipRule, StageRule,
+    Trigger,
 };
 use crate::policy::{Area, CaseStatus};
 
@@ -96,6 +97,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 2,
@@ -108,6 +110,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: false,
         clock_met_by: None,
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 3,
@@ -119,7 +122,8 @@ const STAGE_TABLE: &[StageRule] = &[
             "The line manager should contact their opposite number in the partner agency, copying in the Swindon Safeguarding Partnership, within five working days of the completion of the Stage 2 above.",
         ),
         decides: false,
-        clock_met_by: None,
+        clock_met_by: Some("opposite_number_contacted"),
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 4,
@@ -131,7 +135,8 @@ const STAGE_TABLE: &[StageRule] = &[
             "The Heds/Directors of Service/Senior Manager should contact their opposite number in the partner agency within five working days of the completion of Stage 3 above",
         ),
         decides: false,
-        clock_met_by: None,
+        clock_met_by: Some("opposite_number_contacted"),
+        immediate_risk_waiver: None,
     },
     StageRule {
         number: 5,
@@ -144,6 +149,7 @@ const STAGE_TABLE: &[StageRule] = &[
         ),
         decides: true,
         clock_met_by: Some("resolution_form"),
+        immediate_risk_waiver: None,
     },
 ];
 
@@ -155,6 +161,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "throughout; the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             INTRO,
             "Evidence the nature and source of their concerns and keep a record of all discussions",
@@ -167,6 +175,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             PROCESS,
             "This log should include a record for each stage of the process; start date, who the concern was raised with, and the outcome or resolution agreed.",
@@ -179,9 +189,39 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "from Stage 2 onwards; the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             PROCESS,
             "All communication between agencies, from Stage 2 onwards, should be documented, within an email.",
+        ),
+    },
+    ObligationRule {
+        id: "opposite_number_contacted",
+        what: "The line manager contacts their opposite number in the partner agency, copying in the Swindon Safeguarding Partnership",
+        trigger: Trigger::StageEntered(&[3]),
+        due: DueRule::WithStage,
+        when: "within five working days of the completion of Stage 2",
+        lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGES,
+            "The line manager should contact their opposite number in the partner agency, copying in the Swindon Safeguarding Partnership, within five working days of the completion of the Stage 2 above.",
+        ),
+    },
+    ObligationRule {
+        id: "opposite_number_contacted",
+        what: "The Heads/Directors of Service/Senior Manager contact their opposite number in the partner agency",
+        trigger: Trigger::StageEntered(&[4]),
+        due: DueRule::WithStage,
+        when: "within five working days of the completion of Stage 3",
+        lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGES,
+            "The Heds/Directors of Service/Senior Manager should contact their opposite number in the partner agency within five working days of the completion of Stage 3 above",
         ),
     },
     ObligationRule {
@@ -191,6 +231,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "with the stage's contact, within five working days of the completion of the previous stage",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             PROCESS,
             "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails.",
@@ -203,6 +245,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGES,
             "Outcome of Stage 4 should be emailed to Swindon Safeguarding Partnership, safeguardingpartnership@swindon.gov.uk",
@@ -215,6 +259,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::WithStage,
         when: "within five working days of the completion of Stage 4",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             FLOWCHART,
             "Details of the disagreement must be recorded in each agency's records and resolution forms at Stage 5 must be completed within five working days.",
@@ -227,6 +273,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant people with details of the agreements reached.",
@@ -239,6 +287,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: true,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             PROCESS,
             "For example, there is a duty to immediately provide relevant contact details for line management where this relates to the necessary next stage in the resolutions process.",
@@ -251,6 +301,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
@@ -263,9 +315,53 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             STAGES,
             "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "feed_back_actions",
+        what: "Feed back the action agreed to the relevant professionals, with details of the agreements reached",
+        trigger: Trigger::RecordedAt("action_agreed", &[3, 4]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGES,
+            "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "case_file_record",
+        what: "Record the details of the dispute and the agreements reached on the adult's or child's file",
+        trigger: Trigger::RecordedAt("action_agreed", &[3, 4]),
+        due: DueRule::NotStated,
+        when: "the policy states no time",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGES,
+            "Any action agreed should be fed back immediately to the relevant professionals and the details of the dispute and agreements reached should be recorded on the adult or child's file.",
+        ),
+    },
+    ObligationRule {
+        id: "feed_back_actions",
+        what: "Feed back the action agreed to the relevant people, with details of the agreements reached",
+        trigger: Trigger::RecordedAt("action_agreed", &[5]),
+        due: DueRule::Immediately,
+        when: "immediately",
+        lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            STAGES,
+            "Any action agreed should be fed back immediately to the relevant people with details of the agreements reached.",
         ),
     },
     ObligationRule {
@@ -275,6 +371,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             FLOWCHART,
             "Details of the disagreement must be recorded in each agency's records and resolution forms at Stage 5 must be completed within five working days.",
@@ -287,6 +385,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::NotStated,
         when: "after the decision; the policy states no time",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             FORM,
             "A post decision reflective learning event should be held with all stakeholders if the escalation reaches stage 5.",
@@ -299,9 +399,25 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::SameWorkingDay,
         when: "on the same working day",
         lapses: false,
+        independent_of_process: true,
+        waived_by_immediate_risk: false,
         clause: clause(
             PRINCIPLES,
             "If at any time a professional considers an adult or child is at immediate risk of significant harm then the professional must ensure that their concerns are escalated on the same working day using established safeguarding procedures i.e. through Children and Families Contact Swindon, Adult Safeguarding or contacting the police.",
+        ),
+    },
+    ObligationRule {
+        id: "inform_lado",
+        what: "Inform the Local Authority Designated Officer (LADO): the concern relates to an adult who works with children and may have caused or could cause harm",
+        trigger: Trigger::ConcernAboutAdultWorkingWithChildren,
+        due: DueRule::NotStated,
+        when: "the policy states no time",
+        lapses: false,
+        independent_of_process: true,
+        waived_by_immediate_risk: false,
+        clause: clause(
+            FORM,
+            "Where there are concerns relating to an adult who works with children and may have caused the harm or could cause harm to children and young people. The LADO should be informed.",
         ),
     },
     ObligationRule {
@@ -311,6 +427,8 @@ const OBLIGATIONS: &[ObligationRule] = &[
         due: DueRule::Immediately,
         when: "immediately",
         lapses: false,
+        independent_of_process: false,
+        waived_by_immediate_risk: false,
         clause: clause(
             INTRO,
             "If there are significant concerns for the adult or child's well-being that requires immediate action at any stage of this process and there is potentially no resolution, then the Swindon Safeguarding Partnership and Swindon Safeguarding Partnership Executives must be informed immediately (Stage 5).",
@@ -322,7 +440,7 @@ const MILESTONES: &[MilestoneRule] = &[MilestoneRule {
     name: "Day 17",
     what: "stage 4 complete: resolved, or forwarded to the Swindon Safeguarding Partnership with the Resolution Form (Appendix 1)",
     working_days_after_raised: 17,
-    met: MilestoneMet::LeftStagesUpTo(4),
+    met: MilestoneMet::CompletedStage(4),
     clause: clause(
         FORM,
         "If you have not found a suitable resolution on completion of Stage 4 (Day 17) then please forward this completed form on to the Swindon Safeguarding Partnership",
@@ -340,15 +458,6 @@ const REDIRECTS: &[RedirectRule] = &[
         ),
     },
     RedirectRule {
-        when: RedirectWhen::ConductOfSomeoneWorkingWithChildren,
-        to: "lado",
-        why: "the concern is about an adult who works with children and may have caused or could cause them harm: the Local Authority Designated Officer (LADO) should be informed",
-        clause: clause(
-            FORM,
-            "Where there are concerns relating to an adult who works with children and may have caused the harm or could cause harm to children and young people. The LADO should be informed.",
-        ),
-    },
-    RedirectRule {
         when: RedirectWhen::EmployeeConduct,
         to: "position_of_trust_framework",
         why: "the concern is about the behaviour or conduct of an employee: the South West Adult in a Position of Trust Framework applies",
@@ -358,6 +467,15 @@ const REDIRECTS: &[RedirectRule] = &[
         ),
     },
 ];
+
+const RECORDS: &[RecordRule] = &[RecordRule {
+    id: "action_agreed",
+    what: "An action was agreed at the stage under way",
+    clause: clause(
+        PRINCIPLES,
+        "Ensure that at each stage of the process there is an accurate record made of the agreed actions of each agency.",
+    ),
+}];
 
 const AREAS: &[AreaRule] = &[
     AreaRule {
@@ -377,7 +495,7 @@ pub static POLICY: Policy = Policy {
     document: "swindon-resolution-policy-2026.txt",
     stages: STAGE_TABLE,
     obligations: OBLIGATIONS,
-    records: &[],
+    records: RECORDS,
     milestones: MILESTONES,
     skip: Some(SkipRule {
         targets: &[5],
@@ -393,10 +511,13 @@ pub static POLICY: Policy = Policy {
         HEALTH,
         "Examples of utilizing resolution policy for health professionals:",
     ),
-    seniority: Some(clause(
-        PROCESS,
-        "Wherever possible, at each of the stages, discussions should be carried out between professionals of a similar level of seniority within their respective agencies.",
-    )),
+    seniority: Some(SeniorityRule {
+        stages: &[2, 3, 4, 5],
+        clause: clause(
+            PROCESS,
+            "Wherever possible, at each of the stages, discussions should be carried out between professionals of a similar level of seniority within their respective agencies.",
+        ),
+    }),
     finality: Finality {
         meaning: "a final resolution sought through a Resolution Panel chaired by the Swindon Safeguarding Partnership chair",
         clause: clause(

@@ -65,6 +65,10 @@ pub enum DueRule {
     WithStage,
     /// By the end of the N-th working day after the trigger.
     WorkingDaysAfter(u32),
+    /// By the end of the N-th working day after the disagreement was
+    /// raised, whenever the trigger came: North Somerset's Recording Form,
+    /// due "On Day 5" even when the referral is late.
+    WorkingDaysAfterRaised(u32),
     /// Within N hours of the trigger; when the trigger has no time of day,
     /// by the end of the day after it.
     HoursAfter(u32),
@@ -91,6 +95,12 @@ pub enum Trigger {
     ImmediateRisk,
     /// A record with this id was made (a `recorded` event).
     Recorded(&'static str),
+    /// A record with this id was made while the case was at one of these
+    /// stages, such as an agreed action, whose feedback is owed at once.
+    RecordedAt(&'static str, &'static [u8]),
+    /// The concern relates to an adult who works with children and may have
+    /// caused harm (the `raised` event's `employee_works_with_children`).
+    ConcernAboutAdultWorkingWithChildren,
 }
 
 /// A duty the policy puts on someone: to record, send, copy, inform.
@@ -111,6 +121,14 @@ pub struct ObligationRule {
     /// later stage, or to resolve the concern): it lapses, unmet, when the
     /// case ends. Records and safety duties never lapse.
     pub lapses: bool,
+    /// True for a duty that stands whatever happens to the case ("if at any
+    /// time ..."): it arises even when the concern is redirected to another
+    /// process, and an event that triggers it is accepted there too.
+    pub independent_of_process: bool,
+    /// True when it belongs to a stage whose clock is waived because a risk
+    /// of immediate harm was identified when the concern was raised (see
+    /// [`StageRule::immediate_risk_waiver`]): it does not arise then.
+    pub waived_by_immediate_risk: bool,
     /// The sentence it comes from.
     pub clause: Clause,
 }
@@ -145,24 +163,49 @@ pub struct StageRule {
     /// True when a `decided` event can end the case at this stage.
     pub decides: bool,
     /// The record (an obligation's or a clock-starting record's id) that
-    /// meets the stage's clock, when the clock is for one act of the stage
-    /// rather than for its end: Swindon stage 5's referral with the
-    /// Resolution Form; GSCP stage 1's discussion, which ends when the
-    /// professionals report to their line managers. Once it is recorded the
-    /// stage is no longer overdue, and whether the stage kept its clock is
-    /// judged by that record's date.
+    /// meets the stage's clock, when the stage's sentence sets the clock for
+    /// an act of the stage (a contact, a referral with a form, a report)
+    /// rather than for the stage's end: Swindon stages 3 and 4 (the contact
+    /// with the opposite number) and 5 (the referral with the Resolution
+    /// Form); GSCP stage 1 (the report to line managers that ends the
+    /// discussion). Once it is recorded the stage is no longer overdue, the
+    /// status carries the day as `clock_met_on`, and whether the stage kept
+    /// its clock is judged by that day.
     pub clock_met_by: Option<&'static str>,
+    /// When the stage does not apply to a concern raised with a risk of
+    /// immediate harm (North Somerset stage 1: "unless the child, young
+    /// person or adult is at immediate risk"): its clock gives way to
+    /// `immediately`, the next stage may start at once, and the obligations
+    /// marked [`ObligationRule::waived_by_immediate_risk`] do not arise.
+    pub immediate_risk_waiver: Option<ImmediateRiskWaiver>,
 }
 
-/// When a milestone counted from the day the disagreement was raised is met.
+/// How a stage's clock reads when a risk of immediate harm was identified as
+/// the concern was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImmediateRiskWaiver {
+    /// The stage's deadline then, in words.
+    pub rule: &'static str,
+    /// The sentence it comes from.
+    pub clause: Clause,
+}
+
+/// When a milestone counted from the day the disagreement was raised is
+/// met. A case that ends (resolved, decided, withdrawn) before meeting it
+/// has not met it: the milestone lapses on that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MilestoneMet {
-    /// When the case has left every stage up to this one (by escalation past
-    /// it, or by ending).
-    LeftStagesUpTo(u8),
-    /// When the case has ended.
-    Ended,
+    /// When the case enters this stage or a later one (by escalation or a
+    /// permitted skip), such as North Somerset's Day 5 referral to the
+    /// partnership (stage 4).
+    EnteredStage(u8),
+    /// When this stage is complete: the case enters a later stage, or is
+    /// resolved or decided at this stage or a later one (a withdrawal
+    /// completes nothing), such as Swindon's Day 17 (stage 4 complete) and
+    /// North Somerset's Day 8 (the partnership's response at stage 4).
+    CompletedStage(u8),
 }
 
 /// A milestone counted in working days from the day the disagreement was
@@ -201,9 +244,6 @@ pub enum RedirectWhen {
     /// The disagreement is about a child protection conference decision and
     /// the conference's dissent process has not been exhausted.
     ConferenceDecisionBeforeDissentExhausted,
-    /// The concern is about the conduct of an employee who works with
-    /// children.
-    ConductOfSomeoneWorkingWithChildren,
     /// The concern is about the behaviour or conduct of an employee.
     EmployeeConduct,
 }
@@ -214,7 +254,7 @@ pub enum RedirectWhen {
 pub struct RedirectRule {
     /// What sends it there.
     pub when: RedirectWhen,
-    /// An id for the other process, such as `lado`.
+    /// An id for the other process, such as `position_of_trust_framework`.
     pub to: &'static str,
     /// Where it goes and why, in words.
     pub why: &'static str,
@@ -230,6 +270,19 @@ pub struct AreaRule {
     pub id: &'static str,
     /// The policy's words.
     pub text: &'static str,
+}
+
+/// The principle that the parties to a discussion be of a similar level of
+/// seniority, and the stages it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SeniorityRule {
+    /// The stages whose discussions it concerns (Swindon: the discussions
+    /// between agencies, stages 2 to 5; stage 1 is with one's own line
+    /// manager).
+    pub stages: &'static [u8],
+    /// The sentence it comes from.
+    pub clause: Clause,
 }
 
 /// The end of a policy's road: what its final decision means.

@@ -242,7 +242,10 @@ fn agreed_actions_are_fed_back_on_resolution() {
     let mut recorded = events.to_vec();
     recorded.push(Event {
         on: When::Date(day(2027, 1, 12)),
-        kind: EventKind::Recorded { record: None },
+        kind: EventKind::Recorded {
+            record: None,
+            stage: None,
+        },
     });
     let status = run(GSCP, &recorded, day(2027, 1, 12));
     assert_eq!(
@@ -373,23 +376,28 @@ fn swindon_immediate_risk_informs_the_partnership_and_may_go_to_stage_5() {
 fn gscp_may_run_the_stages_quickly_after_immediate_risk() {
     let events = [
         Event::raised(day(2027, 1, 11), Raised::new().immediate_risk()),
-        Event::escalated(day(2027, 1, 11)).to_stage(4),
+        Event::escalated(day(2027, 1, 11)).to_stage(3),
     ];
     let status = run(GSCP, &events, day(2027, 1, 11));
-    assert_eq!(status.stage.as_ref().unwrap().number, 4);
-    // The Chair is reached only through the Resolution Group.
-    let err = fail(
-        GSCP,
-        &[
-            events[0].clone(),
-            Event::escalated(day(2027, 1, 11)).to_stage(5),
-        ],
-        day(2027, 1, 11),
-    );
-    assert!(
-        err.to_string().contains("allowed to_stage: 2 or 3 or 4"),
-        "{err}"
-    );
+    assert_eq!(status.stage.as_ref().unwrap().number, 3);
+    // The Resolution Group takes a case only once the normal processes
+    // "have been tried and failed" (ToR s.6), and the Chair is reached only
+    // through the Resolution Group: neither is a skip.
+    for target in [4, 5] {
+        let err = fail(
+            GSCP,
+            &[
+                events[0].clone(),
+                Event::escalated(day(2027, 1, 11)).to_stage(target),
+            ],
+            day(2027, 1, 11),
+        );
+        assert!(err.is_invalid_transition(), "{err}");
+        assert!(
+            err.to_string().contains("allowed to_stage: 2 or 3"),
+            "{err}"
+        );
+    }
 }
 
 #[test]
@@ -437,9 +445,11 @@ fn swindon_redirects_conference_decisions_and_employee_conduct() {
         redirected(Raised::new().about_employee_conduct(false)),
         "position_of_trust_framework"
     );
+    // An employee who works with children: the Position of Trust framework
+    // still applies; the LADO is informed (an obligation, below).
     assert_eq!(
         redirected(Raised::new().about_employee_conduct(true)),
-        "lado"
+        "position_of_trust_framework"
     );
     // Once the dissent process is exhausted, the resolution process applies.
     let status = run(
@@ -637,7 +647,8 @@ fn dates_must_not_go_backwards() {
     assert_eq!(fail(NSSCP, &[], day(2027, 2, 2)).code(), "invalid_field");
     let err = fail(NSSCP, &[Event::resolved(day(2027, 2, 2))], day(2027, 2, 2));
     assert!(
-        err.to_string().contains("the first event must be raised"),
+        err.to_string()
+            .contains("a case starts with the raised event"),
         "{err}"
     );
 }
@@ -857,4 +868,348 @@ fn duties_for_the_process_going_on_lapse_when_the_case_ends() {
     // While the case is open, nothing lapses.
     let open = run(NSSCP, &events[..1], day(2027, 3, 1));
     assert!(obligation(&open, "exchange_manager_details").overdue);
+}
+
+// ---- Fidelity: each rule as the texts have it, cases counted by hand ----
+
+/// Swindon s.2: "If at any time a professional considers an adult or child
+/// is at immediate risk of significant harm then the professional must
+/// ensure that their concerns are escalated on the same working day".
+#[test]
+fn swindon_same_day_duty_survives_a_redirect() {
+    // Raised Monday 1 February 2027 about a conference decision whose
+    // dissent process has not run, with immediate risk.
+    let mut raised = Raised::new().conference_decision(false).immediate_risk();
+    raised.parties = None;
+    let events = [Event::raised(day(2027, 2, 1), raised)];
+    let status = run(SWINDON, &events, day(2027, 2, 2));
+    assert_eq!(status.state, CaseState::Redirected);
+    let duty = obligation(&status, "same_day_safeguarding_escalation");
+    assert_eq!(duty.due.kind, DueKind::ByEndOf(day(2027, 2, 1)));
+    assert!(duty.overdue, "due on the 1st, not done by the 2nd");
+    // Informing the partnership "at any stage of this process" does not
+    // arise: the concern is not in this process.
+    assert!(!ids(&status).contains(&"inform_partnership_immediately"));
+    assert_eq!(status.immediate_risk_on, Some(day(2027, 2, 1)));
+    assert_eq!(status.next, [EventType::ImmediateRisk, EventType::Recorded]);
+
+    // Redirected without risk, then a risk identified on Wednesday 3rd.
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new().about_employee_conduct(false)),
+        Event::immediate_risk(day(2027, 2, 3)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 2, 3));
+    assert_eq!(status.state, CaseState::Redirected);
+    let duty = obligation(&status, "same_day_safeguarding_escalation");
+    assert_eq!(duty.due.kind, DueKind::ByEndOf(day(2027, 2, 3)));
+    assert!(!duty.overdue);
+    let mut done = events.to_vec();
+    done.push(Event::recorded(
+        day(2027, 2, 3),
+        "same_day_safeguarding_escalation",
+    ));
+    let status = run(SWINDON, &done, day(2027, 2, 10));
+    let duty = obligation(&status, "same_day_safeguarding_escalation");
+    assert_eq!(duty.done_on, Some(day(2027, 2, 3)));
+    assert!(!duty.overdue);
+    // Withdrawing the concern does not take the duty away either.
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new().immediate_risk()),
+        Event::withdrawn(day(2027, 2, 1)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 2, 2));
+    let duty = obligation(&status, "same_day_safeguarding_escalation");
+    assert!(duty.lapsed_on.is_none() && duty.overdue);
+}
+
+/// Swindon Appendix 1: "The LADO should be informed."; "the Southwest Adult
+/// in a Position of Trust Framework should be followed".
+#[test]
+fn swindon_lado_is_informed_not_a_dead_end() {
+    let mut raised = Raised::new();
+    raised.employee_works_with_children = true;
+    let status = run(
+        SWINDON,
+        &[Event::raised(day(2027, 2, 1), raised)],
+        day(2027, 2, 1),
+    );
+    // The disagreement itself goes on under the policy.
+    assert_eq!(status.state, CaseState::Open);
+    let lado = obligation(&status, "inform_lado");
+    assert_eq!(lado.due.kind, DueKind::None);
+    assert!(lado.clause.text.contains("The LADO should be informed"));
+    // About an employee's conduct: the framework is followed and the LADO
+    // informed all the same.
+    let status = run(
+        SWINDON,
+        &[Event::raised(
+            day(2027, 2, 1),
+            Raised::new().about_employee_conduct(true),
+        )],
+        day(2027, 2, 1),
+    );
+    assert_eq!(status.redirect.unwrap().to, "position_of_trust_framework");
+    assert!(obligation(&status, "inform_lado").is_pending());
+    assert_eq!(status.next, [EventType::ImmediateRisk, EventType::Recorded]);
+}
+
+/// Swindon stages 3 and 4 ("should contact their opposite number ... within
+/// five working days") are met by the contact, as stage 5's referral is by
+/// its form.
+#[test]
+fn swindon_contact_meets_the_stage_3_and_4_clocks() {
+    // Stage 3 starts Wednesday 10 February 2027: due Wednesday 17th.
+    let mut events = swindon_to_stage_5()[..3].to_vec();
+    let status = run(SWINDON, &events, day(2027, 2, 22));
+    let stage = status.stage.as_ref().unwrap();
+    assert_eq!(stage.due.kind, DueKind::ByEndOf(day(2027, 2, 17)));
+    assert!(status.overdue);
+    // 18, 19 and 22 February.
+    assert_eq!(status.working_days_overdue, 3);
+    assert_eq!(stage.clock_met_on, None);
+
+    events.push(Event::recorded(
+        day(2027, 2, 15),
+        "opposite_number_contacted",
+    ));
+    let status = run(SWINDON, &events, day(2027, 2, 22));
+    assert_eq!(
+        status.stage.as_ref().unwrap().clock_met_on,
+        Some(day(2027, 2, 15))
+    );
+    assert!(!status.overdue);
+    assert_eq!(status.working_days_overdue, 0);
+    // Escalated on the 24th, a week late by its end but in time by its act.
+    events.push(Event::escalated(day(2027, 2, 24)));
+    let status = run(SWINDON, &events, day(2027, 2, 24));
+    let stage_3 = &status.history[2];
+    assert_eq!(stage_3.within_time, Some(true));
+    assert_eq!(stage_3.clock_met_on, Some(day(2027, 2, 15)));
+    // Stage 4 has the same rule: started the 24th, due Wednesday 3 March.
+    assert!(obligation_at(&status, "opposite_number_contacted", 4).is_pending());
+    let status = run(SWINDON, &events, day(2027, 3, 4));
+    assert!(status.overdue);
+    // Stages 1 and 2 time the stage's own discussion: their end meets them.
+    for number in [1, 2] {
+        assert_eq!(
+            Policy::get(SWINDON).stage(number).unwrap().clock_met_by,
+            None
+        );
+    }
+}
+
+fn obligation_at<'s>(status: &'s CaseStatus, id: &str, stage: u8) -> &'s ObligationStatus {
+    status
+        .obligations
+        .iter()
+        .find(|o| o.id == id && o.stage == Some(stage))
+        .unwrap_or_else(|| panic!("no obligation {id} at stage {stage} in {:?}", ids(status)))
+}
+
+/// Milestones met, met late, and lapsed by an early end.
+#[test]
+fn milestones_say_when_and_whether_they_were_met() {
+    // Swindon Day 17 of a case raised Monday 1 February 2027: Wednesday
+    // 24 February (4 + 5 + 5 + 3 working days).
+    let status = run(SWINDON, &swindon_to_stage_5(), day(2027, 2, 24));
+    let day_17 = &status.milestones[0];
+    assert_eq!(day_17.due.date(), Some(day(2027, 2, 24)));
+    assert_eq!(day_17.met_on, Some(day(2027, 2, 24)));
+    assert_eq!(day_17.met_in_time, Some(true));
+    assert_eq!(day_17.lapsed_on, None);
+    // Resolved at stage 2: Day 17 was never reached.
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::resolved(day(2027, 2, 5)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 3, 31));
+    let day_17 = &status.milestones[0];
+    assert_eq!(day_17.met_on, None);
+    assert_eq!(day_17.met_in_time, None);
+    assert_eq!(day_17.lapsed_on, Some(day(2027, 2, 5)));
+    assert!(!day_17.overdue);
+    // Resolved at stage 4 completes stage 4; withdrawn there does not.
+    let mut at_4 = swindon_to_stage_5()[..4].to_vec();
+    at_4.push(Event::resolved(day(2027, 2, 22)));
+    let status = run(SWINDON, &at_4, day(2027, 2, 22));
+    assert_eq!(status.milestones[0].met_on, Some(day(2027, 2, 22)));
+    at_4[4] = Event::withdrawn(day(2027, 2, 22));
+    let status = run(SWINDON, &at_4, day(2027, 2, 22));
+    assert_eq!(status.milestones[0].lapsed_on, Some(day(2027, 2, 22)));
+
+    // North Somerset, raised Monday 1 February 2027: Day 5 is Monday 8th,
+    // Day 8 Thursday 11th. Referred to the partnership on Tuesday 9th: late.
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 2)),
+        Event::escalated(day(2027, 2, 4)),
+        Event::escalated(day(2027, 2, 9)),
+        Event::decided(day(2027, 2, 11)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 2, 11));
+    let [day_5, day_8] = &status.milestones[..] else {
+        panic!("two milestones")
+    };
+    assert_eq!(day_5.due.date(), Some(day(2027, 2, 8)));
+    assert_eq!(day_5.met_on, Some(day(2027, 2, 9)));
+    assert_eq!(day_5.met_in_time, Some(false));
+    assert_eq!(day_8.due.date(), Some(day(2027, 2, 11)));
+    assert_eq!(day_8.met_on, Some(day(2027, 2, 11)));
+    assert_eq!(day_8.met_in_time, Some(true));
+    // Resolved at stage 2: both lapse.
+    let status = run(NSSCP, &events[..2], day(2027, 2, 2));
+    assert!(status.milestones.iter().all(|m| m.lapsed_on.is_none()));
+    let mut resolved = events[..2].to_vec();
+    resolved.push(Event::resolved(day(2027, 2, 3)));
+    let status = run(NSSCP, &resolved, day(2027, 2, 12));
+    for milestone in &status.milestones {
+        assert_eq!(milestone.lapsed_on, Some(day(2027, 2, 3)));
+        assert_eq!((milestone.met_on, milestone.overdue), (None, false));
+    }
+}
+
+/// NSSCP Appendix 2, Stage 4: "On Day 5, the Recording Form should be
+/// updated ... and the matter should be referred".
+#[test]
+fn nsscp_day_5_form_is_due_on_day_5() {
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 2)),
+        Event::escalated(day(2027, 2, 4)),
+        Event::escalated(day(2027, 2, 9)),
+    ];
+    let status = run(NSSCP, &events, day(2027, 2, 10));
+    let form = obligation_at(&status, "recording_form", 4);
+    assert_eq!(form.due.kind, DueKind::ByEndOf(day(2027, 2, 8)));
+    assert!(form.overdue, "the referral on the 9th was a day late");
+    // Referred early, on Thursday 4th: still due on Day 5.
+    let status = run(NSSCP, &events[..3], day(2027, 2, 4));
+    assert!(status.obligations.iter().all(|o| o.stage != Some(4)));
+    let mut early = events[..2].to_vec();
+    early.push(Event::escalated(day(2027, 2, 3)));
+    early.push(Event::escalated(day(2027, 2, 4)));
+    let status = run(NSSCP, &early, day(2027, 2, 8));
+    let form = obligation_at(&status, "recording_form", 4);
+    assert_eq!(form.due.kind, DueKind::ByEndOf(day(2027, 2, 8)));
+    assert!(!form.overdue);
+}
+
+/// NSSCP Stage 1: "... unless the child, young person or adult is at
+/// immediate risk"; "they must raise this with their line manager
+/// immediately".
+#[test]
+fn nsscp_immediate_risk_at_raising_goes_straight_to_the_line_manager() {
+    let events = [Event::raised(
+        day(2027, 2, 1),
+        Raised::new().immediate_risk(),
+    )];
+    let status = run(NSSCP, &events, day(2027, 2, 3));
+    let stage = status.stage.as_ref().unwrap();
+    assert_eq!(stage.number, 1);
+    assert_eq!(stage.due.kind, DueKind::Immediately);
+    assert!(!status.overdue);
+    assert_eq!(
+        obligation(&status, "raise_with_line_manager").due.kind,
+        DueKind::Immediately
+    );
+    // The peer discussion's records are not demanded.
+    for id in ["written_record", "exchange_manager_details"] {
+        assert!(!ids(&status).contains(&id), "{id}");
+    }
+    assert!(status.next.contains(&EventType::Escalated));
+    // Stage 2 at once, with its own clock: Wednesday 3 February.
+    let mut events = events.to_vec();
+    events.push(Event::escalated(day(2027, 2, 1)));
+    let status = run(NSSCP, &events, day(2027, 2, 1));
+    let stage = status.stage.as_ref().unwrap();
+    assert_eq!(stage.number, 2);
+    assert_eq!(stage.due.kind, DueKind::ByEndOf(day(2027, 2, 3)));
+    // Without immediate risk, stage 1 keeps its one working day.
+    let status = run(
+        NSSCP,
+        &[Event::raised(day(2027, 2, 1), Raised::new())],
+        day(2027, 2, 1),
+    );
+    assert_eq!(
+        status.stage.as_ref().unwrap().due.kind,
+        DueKind::ByEndOf(day(2027, 2, 2))
+    );
+    assert!(ids(&status).contains(&"exchange_manager_details"));
+}
+
+/// Swindon's "similar level of seniority" is about discussions between
+/// agencies: stage 1 is with one's own line manager.
+#[test]
+fn swindon_seniority_is_not_checked_at_the_internal_discussion() {
+    let events = [Event::raised(
+        day(2027, 2, 1),
+        Raised::new().parties(Seniority::Practitioner, Seniority::LineManager),
+    )];
+    assert!(run(SWINDON, &events, day(2027, 2, 1)).warnings.is_empty());
+}
+
+/// "At any stage of the process, any action agreed should be fed back
+/// immediately" (GSCP); Swindon stages 3 and 4.
+#[test]
+fn an_action_agreed_at_a_stage_that_goes_on_is_fed_back_immediately() {
+    let events = [
+        Event::raised(day(2027, 1, 11), Raised::new()),
+        Event::escalated(day(2027, 1, 12)),
+        Event::recorded(day(2027, 1, 13), "action_agreed"),
+    ];
+    let status = run(GSCP, &events, day(2027, 1, 13));
+    assert_eq!(status.state, CaseState::Open);
+    let feedback = obligation_at(&status, "feed_back_actions", 2);
+    assert_eq!(feedback.due.kind, DueKind::Immediately);
+    assert!(feedback.what.contains("second tier"));
+    assert!(obligation_at(&status, "case_file_record", 2).is_pending());
+    // Swindon stage 3 (from 10 February 2027).
+    let mut events = swindon_to_stage_5()[..3].to_vec();
+    events.push(Event::recorded(day(2027, 2, 11), "action_agreed"));
+    let status = run(SWINDON, &events, day(2027, 2, 11));
+    assert!(obligation_at(&status, "feed_back_actions", 3).is_pending());
+    // At Swindon stage 2 the text sets no such duty: the record is kept.
+    let mut events = swindon_to_stage_5()[..2].to_vec();
+    events.push(Event::recorded(day(2027, 2, 4), "action_agreed"));
+    let status = run(SWINDON, &events, day(2027, 2, 4));
+    assert!(!ids(&status).contains(&"feed_back_actions"));
+}
+
+/// CONTRACT s.3: a first event that is not `raised` is an invalid
+/// transition at index 0.
+#[test]
+fn a_first_event_other_than_raised_is_an_invalid_transition() {
+    let err = fail(
+        SWINDON,
+        &[Event::escalated(day(2027, 2, 1))],
+        day(2027, 2, 1),
+    );
+    assert_eq!(err.code(), "invalid_transition");
+    assert_eq!(err.event_index(), Some(0));
+    assert!(err.to_string().contains("allowed now: raised"), "{err}");
+}
+
+/// `recorded` names which stage's record it is.
+#[test]
+fn recorded_names_the_stage_of_its_record() {
+    // Agency logs arise at stages 1, 2 and 3.
+    let mut events = swindon_to_stage_5()[..3].to_vec();
+    events.push(Event::recorded(day(2027, 2, 11), "agency_log").at_stage(3));
+    let status = run(SWINDON, &events, day(2027, 2, 11));
+    assert_eq!(
+        obligation_at(&status, "agency_log", 3).done_on,
+        Some(day(2027, 2, 11))
+    );
+    assert!(obligation_at(&status, "agency_log", 1).is_pending());
+    // Without a stage, the oldest pending one.
+    events[3] = Event::recorded(day(2027, 2, 11), "agency_log");
+    let status = run(SWINDON, &events, day(2027, 2, 11));
+    assert!(obligation_at(&status, "agency_log", 1).done_on.is_some());
+    assert!(obligation_at(&status, "agency_log", 3).is_pending());
+    // A stage with no such record pending.
+    events[3] = Event::recorded(day(2027, 2, 11), "agency_log").at_stage(4);
+    let err = fail(SWINDON, &events, day(2027, 2, 11));
+    assert!(err.is_invalid_transition(), "{err}");
+    assert_eq!(err.event_index(), Some(3));
 }
