@@ -47,6 +47,8 @@ pub mod calendar;
 pub mod ffi;
 pub mod forms;
 mod json;
+pub mod limits;
+mod place;
 pub mod policy;
 pub mod resolution_group;
 

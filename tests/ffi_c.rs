@@ -183,7 +183,7 @@ const TIMELINE: [&str; 5] = [
     "  Stage 3 (Team/Service Manager): since Mon 4 Jan 2027; due by the end of Mon 11 Jan 2027; \
      OVERDUE by 1 working day.",
     "  Status: open; next: escalated, resolved, withdrawn, immediate_risk, recorded.",
-    "  invalid_transition: events[1] (decided on 2026-12-22): a decision ends only the final stage",
+    "  invalid_transition: events[1] (decided): a decision ends only the final stage",
 ];
 
 fn check_timeline(stdout: &str) {

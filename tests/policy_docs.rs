@@ -145,7 +145,7 @@ fn json_page_names_every_record_and_area_of_every_policy() {
 }
 
 /// Each error code of CONTRACT section 3, with a request that produces it.
-const ERRORS: [(&str, &str); 7] = [
+const ERRORS: [(&str, &str); 8] = [
     ("invalid_json", r#"{"policy": "#),
     (
         "unknown_policy",
@@ -175,6 +175,12 @@ const ERRORS: [(&str, &str); 7] = [
         "out_of_calendar_range",
         r#"{"policy": "nsscp-issue-resolution-2025", "as_of": "2300-01-05",
             "events": [{"type": "raised", "on": "2300-01-04"}]}"#,
+    ),
+    (
+        "limit_exceeded",
+        r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+            "events": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+            ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
     ),
 ];
 

@@ -4,8 +4,10 @@ use chrono::NaiveDate;
 
 /// An error from the working-day calendar.
 ///
-/// Every error says what was wrong and with which value; inspect it with
-/// [`Error::kind`] or the `is_*` methods rather than by matching on messages.
+/// Every error says what was wrong and what was allowed; its message never
+/// repeats a value given (the values are kept in [`Error::kind`], for the
+/// caller's own use). Inspect it with [`Error::kind`] or the `is_*` methods
+/// rather than by matching on messages.
 ///
 /// # Example
 ///
@@ -18,7 +20,8 @@ use chrono::NaiveDate;
 ///     .is_working_day(NaiveDate::from_ymd_opt(1850, 1, 1).unwrap())
 ///     .unwrap_err();
 /// assert!(err.is_out_of_range());
-/// assert!(err.to_string().contains("1850-01-01"));
+/// assert!(err.to_string().contains("1990-01-01 to 2100-12-31"));
+/// assert!(!err.to_string().contains("1850"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{kind}")]
@@ -33,7 +36,7 @@ pub struct Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A date given to the calendar lies outside the dates it covers.
-    #[error("{date} is outside the dates this calendar covers ({first} to {last})")]
+    #[error("the date is outside the dates this calendar covers ({first} to {last})")]
     OutOfRange {
         /// The date that was given.
         date: NaiveDate,
@@ -45,7 +48,7 @@ pub enum ErrorKind {
     /// The answer to a working-day calculation would lie outside the dates
     /// the calendar covers.
     #[error(
-        "{working_days} working days from {from} falls outside the dates this calendar covers ({first} to {last})"
+        "{working_days} working days from the date falls outside the dates this calendar covers ({first} to {last})"
     )]
     ResultOutOfRange {
         /// The date counted from.
@@ -60,7 +63,7 @@ pub enum ErrorKind {
     /// A strict calendar met a date in a year whose bank holidays were
     /// projected from the statutory rules rather than published.
     #[error(
-        "{date} is in a year whose bank holidays are projected, not published ({published}); a strict calendar refuses it"
+        "the date is in a year whose bank holidays are projected, not published ({published}); a strict calendar refuses it"
     )]
     Projected {
         /// The date in a projected year (given, or computed).
@@ -73,12 +76,12 @@ pub enum ErrorKind {
     InvalidDocument {
         /// Where in the document: `scotland.events[3].date`, or `(document)`.
         path: String,
-        /// What is wrong there, with the value found.
+        /// What is wrong there (never the value found).
         problem: String,
     },
     /// A division name that is not one of the three UK divisions.
     #[error(
-        "unknown division {name:?}: expected \"england-and-wales\", \"scotland\" or \"northern-ireland\""
+        "unknown division: expected \"england-and-wales\", \"scotland\" or \"northern-ireland\""
     )]
     UnknownDivision {
         /// The name that was given.

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::{BankHoliday, DataSource, Division, Error};
+use crate::place;
 
 /// Bank holidays began with the Bank Holidays Act 1871; the last year is a
 /// bound on the size of a calendar's tables, a century past the projection.
@@ -27,6 +28,16 @@ pub(crate) struct DivisionEvents {
 
 /// Reads every division of a document, checking each event.
 pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Error> {
+    // Checked before parsing: a document's size bounds the work done on it.
+    if json.len() > crate::limits::MAX_REQUEST_BYTES {
+        return Err(Error::document(
+            "(document)",
+            format!(
+                "larger than the limit of {} bytes (limits::MAX_REQUEST_BYTES)",
+                crate::limits::MAX_REQUEST_BYTES
+            ),
+        ));
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| {
         Error::document(
             "(document)",
@@ -41,10 +52,7 @@ pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Er
     let Value::Object(top) = value else {
         return Err(Error::document(
             "(document)",
-            format!(
-                "expected an object keyed by division, found {}",
-                kind_of(&value)
-            ),
+            "expected an object keyed by division",
         ));
     };
     if top.is_empty() {
@@ -57,10 +65,8 @@ pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Er
     for (key, body) in &top {
         let division: Division = key.parse().map_err(|_| {
             Error::document(
-                key.clone(),
-                format!(
-                    "unknown division {key:?}: expected \"england-and-wales\", \"scotland\" or \"northern-ireland\""
-                ),
+                place::key("", key),
+                "not a division: expected \"england-and-wales\", \"scotland\" or \"northern-ireland\"",
             )
         })?;
         out.insert(division, parse_division(division, key, body)?);
@@ -72,34 +78,31 @@ fn parse_division(division: Division, key: &str, body: &Value) -> Result<Divisio
     let Value::Object(body) = body else {
         return Err(Error::document(
             key,
-            format!(
-                "expected an object with \"division\" and \"events\", found {}",
-                kind_of(body)
-            ),
+            "expected an object with \"division\" and \"events\"",
         ));
     };
     match body.get("division") {
         Some(Value::String(name)) if name == key => {}
-        Some(Value::String(name)) => {
+        Some(Value::String(_)) => {
             return Err(Error::document(
                 format!("{key}.division"),
-                format!("{name:?} does not match its key {key:?}"),
+                "does not match the division's key",
             ));
         }
-        Some(other) => {
+        Some(_) => {
             return Err(Error::document(
                 format!("{key}.division"),
-                format!("expected a string, found {}", kind_of(other)),
+                "expected a string",
             ));
         }
         None => {}
     }
     let events = match body.get("events") {
         Some(Value::Array(events)) => events,
-        Some(other) => {
+        Some(_) => {
             return Err(Error::document(
                 format!("{key}.events"),
-                format!("expected a list of events, found {}", kind_of(other)),
+                "expected a list of events",
             ));
         }
         None => {
@@ -128,12 +131,7 @@ fn parse_division(division: Division, key: &str, body: &Value) -> Result<Divisio
             };
             return Err(Error::document(
                 format!("{key}.events[{b}].date"),
-                format!(
-                    "{} is listed twice (also at {key}.events[{a}]): {:?} and {:?}",
-                    first.date(),
-                    events_title(events, *a),
-                    events_title(events, *b)
-                ),
+                format!("the same date is listed twice (also at {key}.events[{a}])"),
             ));
         }
     }
@@ -146,19 +144,9 @@ fn parse_division(division: Division, key: &str, body: &Value) -> Result<Divisio
     })
 }
 
-fn events_title(events: &[Value], index: usize) -> &str {
-    events[index]
-        .get("title")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-}
-
 fn parse_event(division: Division, path: &str, event: &Value) -> Result<BankHoliday, Error> {
     let Value::Object(event) = event else {
-        return Err(Error::document(
-            path,
-            format!("expected an event object, found {}", kind_of(event)),
-        ));
+        return Err(Error::document(path, "expected an event object"));
     };
     let title = required_string(event, path, "title")?;
     if title.trim().is_empty() {
@@ -171,28 +159,36 @@ fn parse_event(division: Division, path: &str, event: &Value) -> Result<BankHoli
         return Err(Error::document(
             format!("{path}.date"),
             format!(
-                "{date} is outside the years a bank-holiday document can describe \
+                "outside the years a bank-holiday document can describe \
                  ({FIRST_DOCUMENT_YEAR} to {LAST_DOCUMENT_YEAR})"
             ),
+        ));
+    }
+    // GOV.UK lists the weekday a holiday is taken on (a substitute day when
+    // it falls at a weekend); a Saturday or Sunday is a mistake.
+    if date.weekday().number_from_monday() > 5 {
+        return Err(Error::document(
+            format!("{path}.date"),
+            "a Saturday or Sunday: a bank holiday is listed on the weekday it is taken (the substitute day)",
         ));
     }
     let notes = match event.get("notes") {
         None | Some(Value::Null) => "",
         Some(Value::String(notes)) => notes.as_str(),
-        Some(other) => {
+        Some(_) => {
             return Err(Error::document(
                 format!("{path}.notes"),
-                format!("expected a string, found {}", kind_of(other)),
+                "expected a string",
             ));
         }
     };
     let bunting = match event.get("bunting") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(bunting)) => *bunting,
-        Some(other) => {
+        Some(_) => {
             return Err(Error::document(
                 format!("{path}.bunting"),
-                format!("expected true or false, found {}", kind_of(other)),
+                "expected true or false",
             ));
         }
     };
@@ -213,9 +209,9 @@ fn required_string<'a>(
 ) -> Result<&'a str, Error> {
     match event.get(field) {
         Some(Value::String(text)) => Ok(text),
-        Some(other) => Err(Error::document(
+        Some(_) => Err(Error::document(
             format!("{path}.{field}"),
-            format!("expected a string, found {}", kind_of(other)),
+            "expected a string",
         )),
         None => Err(Error::document(format!("{path}.{field}"), "missing")),
     }
@@ -232,7 +228,7 @@ pub(crate) fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
-        return Err(format!("{text:?} is not a date written YYYY-MM-DD"));
+        return Err("not a date written YYYY-MM-DD".to_string());
     }
     let number = |range: std::ops::Range<usize>| -> u32 {
         bytes[range]
@@ -242,18 +238,7 @@ pub(crate) fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     // The year has four digits, so it always fits an i32.
     NaiveDate::from_ymd_opt(year as i32, month, day)
-        .ok_or_else(|| format!("{text:?} is not a real date"))
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+        .ok_or_else(|| "not a real date (YYYY-MM-DD)".to_string())
 }
 
 fn describe_json_error(error: &serde_json::Error) -> String {

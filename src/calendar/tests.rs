@@ -171,7 +171,7 @@ fn a_case_opened_in_december_2028_gets_its_january_deadlines() {
     let strict = ew().strict();
     let err = strict.add_working_days(date(2028, 12, 21), 5).unwrap_err();
     assert!(err.is_projected(), "{err}");
-    assert!(err.to_string().contains("2029-01-02"), "{err}");
+    assert!(!err.to_string().contains("2029-01-02"), "{err}");
     assert!(
         err.to_string().contains("2012-01-01 to 2028-12-31"),
         "{err}"
@@ -240,7 +240,7 @@ fn edges_of_the_coverage_are_errors_not_panics() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("-4294967295 working days from 1990-01-05"),
+            .contains("-4294967295 working days from the date"),
         "{err}"
     );
     assert!(
@@ -393,14 +393,14 @@ fn malformed_documents_say_where() {
             r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{events}]}}}}"#
         )
     };
-    let cases: Vec<(String, &str, &str)> = vec![
+    let mut cases: Vec<(String, &str, &str)> = vec![
         ("{".into(), "(document)", "not valid JSON"),
-        ("[]".into(), "(document)", "expected an object keyed by division, found a list"),
+        ("[]".into(), "(document)", "expected an object keyed by division"),
         ("{}".into(), "(document)", "no divisions"),
         (
             r#"{"wales": {"division": "wales", "events": []}}"#.into(),
             "wales",
-            "unknown division \"wales\"",
+            "not a division",
         ),
         (
             r#"{"scotland": {"division": "scotland", "events": [{"title": "x", "date": "2020-01-01"}]}}"#.into(),
@@ -410,7 +410,7 @@ fn malformed_documents_say_where() {
         (
             r#"{"england-and-wales": {"division": "scotland", "events": []}}"#.into(),
             "england-and-wales.division",
-            "\"scotland\" does not match",
+            "does not match the division's key",
         ),
         (
             r#"{"england-and-wales": {"division": "england-and-wales"}}"#.into(),
@@ -420,13 +420,13 @@ fn malformed_documents_say_where() {
         (
             r#"{"england-and-wales": {"division": "england-and-wales", "events": {}}}"#.into(),
             "england-and-wales.events",
-            "expected a list of events, found an object",
+            "expected a list of events",
         ),
         (doc(""), "england-and-wales.events", "empty"),
         (
             doc(&format!("{}, {}", event("2026-01-01"), event("2026-02-30"))),
             "england-and-wales.events[1].date",
-            "\"2026-02-30\" is not a real date",
+            "not a real date",
         ),
         (
             doc(&event("1 Jan 2026")),
@@ -436,7 +436,7 @@ fn malformed_documents_say_where() {
         (
             doc(&format!("{}, {}, {}", event("2026-01-01"), event("2026-05-04"), event("2026-01-01"))),
             "england-and-wales.events[2].date",
-            "2026-01-01 is listed twice (also at england-and-wales.events[0])",
+            "the same date is listed twice (also at england-and-wales.events[0])",
         ),
         (
             doc(r#"{"date": "2026-01-01"}"#),
@@ -451,23 +451,23 @@ fn malformed_documents_say_where() {
         (
             doc(r#"{"title": "x", "date": 20260101}"#),
             "england-and-wales.events[0].date",
-            "expected a string, found a number",
+            "expected a string",
         ),
         (
             doc(r#"{"title": "x", "date": "2026-01-01", "bunting": "yes"}"#),
             "england-and-wales.events[0].bunting",
-            "expected true or false, found a string",
+            "expected true or false",
         ),
         (
             doc(r#"{"title": "x", "date": "2026-01-01", "notes": 3}"#),
             "england-and-wales.events[0].notes",
             "expected a string",
         ),
-        (doc("7"), "england-and-wales.events[0]", "expected an event object, found a number"),
+        (doc("7"), "england-and-wales.events[0]", "expected an event object"),
         (
             doc(&event("0001-01-01")),
             "england-and-wales.events[0].date",
-            "0001-01-01 is outside the years a bank-holiday document can describe (1871 to 2200)",
+            "outside the years a bank-holiday document can describe (1871 to 2200)",
         ),
         (
             doc(&event("2201-01-01")),
@@ -475,6 +475,11 @@ fn malformed_documents_say_where() {
             "outside the years",
         ),
     ];
+    cases.push((
+        doc(&event("2026-01-03")),
+        "england-and-wales.events[0].date",
+        "a Saturday or Sunday",
+    ));
     for (json, want_path, want_problem) in cases {
         let (path, problem) = document_error(&json);
         assert_eq!(path, want_path, "{json}");
@@ -508,7 +513,7 @@ fn division_names() {
     assert_eq!(format!("[{:<10}]", Division::Scotland), "[scotland  ]");
     let err = "wales".parse::<Division>().unwrap_err();
     assert!(err.is_unknown_division());
-    assert!(err.to_string().contains("\"wales\""));
+    assert!(!err.to_string().contains("\"wales\""), "{err}");
 }
 
 #[test]

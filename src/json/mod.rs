@@ -5,6 +5,7 @@
 //! `{"error": {"code", "message", "event_index"}}`. The C function
 //! `sgr_evaluate` returns the same documents.
 
+mod door;
 mod referral;
 mod request;
 
@@ -126,29 +127,9 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
     })
 }
 
-/// Reads a request's JSON; text that is not JSON is `invalid_json`, with the
-/// line and column.
+/// Reads a request's JSON at the door (see [`door`]).
 fn parse(request: &str) -> Result<Value, JsonError> {
-    serde_json::from_str(request).map_err(|e| {
-        JsonError::new(
-            "invalid_json",
-            format!(
-                "the request is not valid JSON: {} (line {}, column {})",
-                serde_json_message(&e),
-                e.line(),
-                e.column()
-            ),
-            None,
-        )
-    })
-}
-
-fn serde_json_message(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    }
+    door::parse(request)
 }
 
 /// Validates a form given as JSON, and returns every problem at once as
@@ -193,15 +174,7 @@ fn validate_text(request: &str) -> Result<String, JsonError> {
             "expected an object {\"form\", \"data\"}".into(),
         ));
     };
-    if let Some(key) = top
-        .keys()
-        .find(|k| !["form", "data", "calendar"].contains(&k.as_str()))
-    {
-        return Err(field(
-            key,
-            "unknown field; allowed here: form, data, calendar".into(),
-        ));
-    }
+    request::only(top, "", &["form", "data", "calendar"], None)?;
     let form = match top.get("form") {
         Some(Value::String(id)) => id
             .parse::<crate::forms::FormId>()
@@ -211,13 +184,7 @@ fn validate_text(request: &str) -> Result<String, JsonError> {
     };
     let division = match top.get("calendar") {
         None | Some(Value::Null) => crate::calendar::Division::EnglandAndWales,
-        Some(Value::String(name)) => name.parse().map_err(|_| {
-            JsonError::new(
-                "unknown_calendar",
-                format!("calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"),
-                None,
-            )
-        })?,
+        Some(Value::String(name)) => name.parse().map_err(|_| request::unknown_calendar())?,
         Some(_) => return Err(field("calendar", "expected a division name".into())),
     };
     let data = top

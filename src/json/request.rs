@@ -6,6 +6,8 @@ use serde_json::{Map, Value};
 
 use super::JsonError;
 use crate::calendar::{Division, parse_iso_date};
+use crate::limits;
+use crate::place;
 use crate::policy::{Area, Event, EventKind, FreeText, Parties, PolicyId, Raised, Seniority, When};
 
 /// A request read: an escalation case or a Resolution Group referral.
@@ -33,6 +35,8 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// `invalid_field` at a place: the message is the place and what was
+/// expected there, never the value found.
 pub(crate) fn field_error(
     path: impl Into<String>,
     problem: impl Into<String>,
@@ -45,6 +49,29 @@ pub(crate) fn field_error(
     )
 }
 
+/// `limit_exceeded` at a place: names the limit, never the value.
+pub(crate) fn limit_error(path: &str, what: &str, limit: usize, constant: &str) -> JsonError {
+    JsonError::new(
+        "limit_exceeded",
+        format!("{path}: more than the limit of {limit} {what} (limits::{constant})"),
+        None,
+    )
+}
+
+/// Refuses a list longer than a limit, before its items are read.
+pub(crate) fn at_most(
+    items: &[Value],
+    path: &str,
+    what: &str,
+    limit: usize,
+    constant: &str,
+) -> Result<(), JsonError> {
+    if items.len() > limit {
+        return Err(limit_error(path, what, limit, constant));
+    }
+    Ok(())
+}
+
 /// Refuses fields the object may not have, naming those it may.
 pub(crate) fn only(
     object: &Map<String, Value>,
@@ -53,13 +80,8 @@ pub(crate) fn only(
     event: Option<usize>,
 ) -> Result<(), JsonError> {
     if let Some(unknown) = object.keys().find(|k| !allowed.contains(&k.as_str())) {
-        let at = if path.is_empty() {
-            unknown.clone()
-        } else {
-            format!("{path}.{unknown}")
-        };
         return Err(field_error(
-            at,
+            place::key(path, unknown),
             format!("unknown field; allowed here: {}", allowed.join(", ")),
             event,
         ));
@@ -76,11 +98,7 @@ pub(crate) fn string<'a>(
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(field_error(
-            join(path, key),
-            format!("expected a string, found {}", kind_of(other)),
-            event,
-        )),
+        Some(_) => Err(field_error(join(path, key), "expected a string", event)),
     }
 }
 
@@ -93,9 +111,9 @@ pub(crate) fn boolean(
     match object.get(key) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
-        Some(other) => Err(field_error(
+        Some(_) => Err(field_error(
             join(path, key),
-            format!("expected true or false, found {}", kind_of(other)),
+            "expected true or false",
             event,
         )),
     }
@@ -111,11 +129,7 @@ pub(crate) fn text(
 }
 
 pub(crate) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    place::key(path, key)
 }
 
 pub(crate) fn date(text: &str, path: &str, event: Option<usize>) -> Result<NaiveDate, JsonError> {
@@ -143,9 +157,7 @@ pub(crate) fn when(text: &str, path: &str, event: Option<usize>) -> Result<When,
                 Some(time) => Ok(When::DateTime(day.and_time(time))),
                 None => Err(field_error(
                     path,
-                    format!(
-                        "{text:?} is not a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM (UK local, 00:00 to 23:59)"
-                    ),
+                    "not a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM (UK local, 00:00 to 23:59)",
                     event,
                 )),
             }
@@ -158,13 +170,7 @@ fn seniority(value: &Value, path: &str, event: Option<usize>) -> Result<Seniorit
     value
         .as_str()
         .and_then(|name| Seniority::ALL.into_iter().find(|s| s.as_str() == name))
-        .ok_or_else(|| {
-            field_error(
-                path,
-                format!("expected one of {}, found {value}", names.join(", ")),
-                event,
-            )
-        })
+        .ok_or_else(|| field_error(path, format!("expected one of {}", names.join(", ")), event))
 }
 
 fn parties(
@@ -188,12 +194,9 @@ fn parties(
                 other: get("other")?,
             }))
         }
-        Some(other) => Err(field_error(
+        Some(_) => Err(field_error(
             path,
-            format!(
-                "expected an object {{\"raising\": level, \"other\": level}}, found {}",
-                kind_of(other)
-            ),
+            "expected an object {\"raising\": level, \"other\": level}",
             event,
         )),
     }
@@ -216,7 +219,7 @@ fn area(
                 Err(field_error(
                     path,
                     format!(
-                        "{id:?} is not one of this policy's areas: {}, or {{\"other\": text}}",
+                        "not one of this policy's areas: {}, or {{\"other\": text}}",
                         known.join(", ")
                     ),
                     event,
@@ -230,20 +233,17 @@ fn area(
                     Ok(Some(Area::Other(FreeText::new(text.as_str()))))
                 }
                 Some(Value::String(_)) => Err(field_error(join(&path, "other"), "is blank", event)),
-                Some(value) => Err(field_error(
+                Some(_) => Err(field_error(
                     join(&path, "other"),
-                    format!("expected a string, found {}", kind_of(value)),
+                    "expected a string",
                     event,
                 )),
                 None => Err(field_error(join(&path, "other"), "missing", event)),
             }
         }
-        Some(other) => Err(field_error(
+        Some(_) => Err(field_error(
             path,
-            format!(
-                "expected an area id or {{\"other\": text}}, found {}",
-                kind_of(other)
-            ),
+            "expected an area id or {\"other\": text}",
             event,
         )),
     }
@@ -263,7 +263,7 @@ fn stage_number(
             Some(n) => Ok(Some(n)),
             _ => Err(field_error(
                 join(path, key),
-                format!("expected a stage number, found {}", kind_of(value)),
+                "expected a stage number",
                 event,
             )),
         },
@@ -277,14 +277,10 @@ fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
 }
 
 pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonError> {
-    let path = format!("events[{index}]");
+    let path = place::index("events", index);
     let at = Some(index);
     let Value::Object(object) = value else {
-        return Err(field_error(
-            path,
-            format!("expected an event object, found {}", kind_of(value)),
-            at,
-        ));
+        return Err(field_error(path, "expected an event object", at));
     };
     let Some(kind) = string(object, &path, "type", at)? else {
         return Err(field_error(join(&path, "type"), "missing", at));
@@ -360,12 +356,10 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
                 stage: stage_number(object, &path, "stage", at)?,
             }
         }
-        other => {
+        _ => {
             return Err(field_error(
                 join(&path, "type"),
-                format!(
-                    "unknown event type {other:?}; expected raised, escalated, resolved, decided, withdrawn, immediate_risk or recorded"
-                ),
+                "not an event type; expected raised, escalated, resolved, decided, withdrawn, immediate_risk or recorded",
                 at,
             ));
         }
@@ -378,10 +372,7 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
     let Value::Object(top) = value else {
         return Err(field_error(
             "(request)",
-            format!(
-                "expected an object with policy, as_of and events, found {}",
-                kind_of(value)
-            ),
+            "expected an object with policy, as_of and events",
             None,
         ));
     };
@@ -398,15 +389,15 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
                 known.sort_unstable();
                 return Err(JsonError::new(
                     "unknown_policy",
-                    format!("policy {id:?} is not known; known: {}", known.join(", ")),
+                    format!("policy: not a known policy; known: {}", known.join(", ")),
                     None,
                 ));
             }
         },
-        Some(other) => {
+        Some(_) => {
             return Err(field_error(
                 "policy",
-                format!("expected a string, found {}", kind_of(other)),
+                "expected a policy id (a string)",
                 None,
             ));
         }
@@ -416,27 +407,22 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
     let division = read_division(top)?;
     let as_of = match top.get("as_of") {
         Some(Value::String(text)) => date(text, "as_of", None)?,
-        Some(other) => {
-            return Err(field_error(
-                "as_of",
-                format!("expected a date YYYY-MM-DD, found {}", kind_of(other)),
-                None,
-            ));
+        Some(_) => {
+            return Err(field_error("as_of", "expected a date YYYY-MM-DD", None));
         }
         None => return Err(field_error("as_of", "missing", None)),
     };
     let events = match top.get("events") {
-        Some(Value::Array(events)) => events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| event(e, i, policy))
-            .collect::<Result<Vec<Event>, JsonError>>()?,
-        Some(other) => {
-            return Err(field_error(
-                "events",
-                format!("expected a list of events, found {}", kind_of(other)),
-                None,
-            ));
+        Some(Value::Array(events)) => {
+            at_most(events, "events", "events", limits::MAX_EVENTS, "MAX_EVENTS")?;
+            events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| event(e, i, policy))
+                .collect::<Result<Vec<Event>, JsonError>>()?
+        }
+        Some(_) => {
+            return Err(field_error("events", "expected a list of events", None));
         }
         None => return Err(field_error("events", "missing", None)),
     };
@@ -451,19 +437,21 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
 fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
     match top.get("calendar") {
         None | Some(Value::Null) => Ok(Division::EnglandAndWales),
-        Some(Value::String(name)) => name.parse::<Division>().map_err(|_| {
-            JsonError::new(
-                "unknown_calendar",
-                format!(
-                    "calendar {name:?} is not known; known: england-and-wales, scotland, northern-ireland"
-                ),
-                None,
-            )
-        }),
-        Some(other) => Err(field_error(
+        Some(Value::String(name)) => name.parse::<Division>().map_err(|_| unknown_calendar()),
+        Some(_) => Err(field_error(
             "calendar",
-            format!("expected a string, found {}", kind_of(other)),
+            "expected a calendar name (a string)",
             None,
         )),
     }
+}
+
+/// `unknown_calendar`, naming the calendars known.
+pub(crate) fn unknown_calendar() -> JsonError {
+    JsonError::new(
+        "unknown_calendar",
+        "calendar: not a known calendar; known: england-and-wales, scotland, northern-ireland"
+            .to_string(),
+        None,
+    )
 }

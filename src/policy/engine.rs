@@ -4,7 +4,6 @@ use std::collections::{HashMap, VecDeque};
 
 use chrono::{Duration, NaiveDate};
 
-use super::error::day;
 use super::{
     Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
     EventType, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties, Policy,
@@ -142,10 +141,8 @@ pub(crate) fn check_log(
         return Err(Error::field(
             "as_of",
             format!(
-                "{} is before the last event (events[{}] on {}); status can only be evaluated after it",
-                day(as_of),
+                "before the last event (events[{}]); status can only be evaluated on or after its day",
                 count - 1,
-                day(last.date())
             ),
             None,
         ));
@@ -259,6 +256,12 @@ impl Run<'_> {
                 && !(waived && o.waived_by_immediate_risk)
         };
         for rule in policy.obligations.iter().filter(|o| applies(o)) {
+            // The policy owes one duty while it is owed: a trigger repeated
+            // before it is done (a risk identified again, a second report)
+            // adds nothing.
+            if self.is_pending(rule.id, stage) {
+                continue;
+            }
             let due = self.obligation_due(rule.due, rule.when, on)?;
             let mut obligation =
                 ObligationStatus::new(rule.id, rule.what, stage, on.date(), due, rule.clause);
@@ -275,6 +278,22 @@ impl Run<'_> {
             self.obligations.push(obligation);
         }
         Ok(())
+    }
+
+    /// True while an obligation with this id that arose at this stage is
+    /// not yet done.
+    fn is_pending(&mut self, id: &'static str, stage: Option<u8>) -> bool {
+        let obligations = &self.obligations;
+        let Some(queue) = self.pending_by_stage.get_mut(&(id, stage)) else {
+            return false;
+        };
+        while let Some(&index) = queue.front() {
+            if obligations[index].done_on.is_none() {
+                return true;
+            }
+            queue.pop_front();
+        }
+        false
     }
 
     /// The oldest obligation with this id not yet done, at `stage` when
@@ -324,7 +343,7 @@ impl Run<'_> {
                 return Err(Error::field(
                     "events[0].area",
                     format!(
-                        "{id:?} is not one of this policy's areas: {}, or {{\"other\": text}}",
+                        "not one of this policy's areas: {}, or {{\"other\": text}}",
                         known.join(", ")
                     ),
                     Some(0),
@@ -544,14 +563,7 @@ impl Run<'_> {
     fn require_open(&self, event: &Event) -> Result<&Current, Error> {
         match (&self.current, self.state) {
             (Some(current), CaseState::Open) => Ok(current),
-            (_, state) => Err(self.refuse(
-                event,
-                format!(
-                    "the case is {} (since {})",
-                    state.as_str(),
-                    self.ended_on.map(day).unwrap_or_default()
-                ),
-            )),
+            (_, state) => Err(self.refuse(event, format!("the case is {}", state.as_str()))),
         }
     }
 
@@ -684,7 +696,7 @@ impl Run<'_> {
             return Err(Error::field(
                 format!("events[{}].record", self.index),
                 format!(
-                    "{id:?} is not a record of this policy; its records: {}",
+                    "not a record of this policy; its records: {}",
                     known.join(", ")
                 ),
                 Some(self.index),

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use super::{EventType, When};
 use crate::calendar;
 
-/// An error from evaluating a case: what was wrong, with the value, which
-/// event (when one is to blame) and what was allowed.
+/// An error from evaluating a case: what was wrong, where (which event,
+/// which field) and what was allowed. Its message never repeats a value
+/// given; the values are kept in [`Error::kind`] for the caller's own use.
 ///
 /// # Example
 ///
@@ -40,12 +41,12 @@ pub enum ErrorKind {
     InvalidField {
         /// Where: `events[2].to_stage`, `as_of`.
         field: String,
-        /// What is wrong, with the value found and what is allowed.
+        /// What is wrong and what is allowed (never the value found).
         problem: String,
     },
     /// An event is dated before the one before it.
     #[error(
-        "events[{index}] on {on} is before events[{previous_index}] on {previous}: events must be in the order they happened"
+        "events[{index}] is dated before events[{previous_index}]: events must be in the order they happened"
     )]
     EventsOutOfOrder {
         /// The event out of order.
@@ -58,10 +59,7 @@ pub enum ErrorKind {
         previous: When,
     },
     /// An event the policy does not allow at that point.
-    #[error(
-        "events[{index}] ({event} on {on}): {problem}; allowed now: {}",
-        list(allowed)
-    )]
+    #[error("events[{index}] ({event}): {problem}; allowed now: {}", list(allowed))]
     InvalidTransition {
         /// The event.
         index: usize,
@@ -77,7 +75,7 @@ pub enum ErrorKind {
     /// A referral event the Resolution Group lifecycle does not allow at
     /// that point.
     #[error(
-        "events[{index}] ({event} on {on}): {problem}; allowed now: {}",
+        "events[{index}] ({event}): {problem}; allowed now: {}",
         names(allowed)
     )]
     InvalidReferralTransition {
@@ -176,9 +174,4 @@ impl Error {
             ErrorKind::InvalidTransition { .. } | ErrorKind::InvalidReferralTransition { .. }
         )
     }
-}
-
-/// Keeps a date in messages in one format.
-pub(crate) fn day(date: NaiveDate) -> String {
-    date.to_string()
 }

@@ -80,7 +80,7 @@ macro_rules! stage_enum {
                     .ok_or_else(|| {
                         $crate::policy::Error::field(
                             "stage",
-                            format!("{number} is not a stage of {}", $policy.id),
+                            format!("not a stage of {}", $policy.id),
                             None,
                         )
                     })
@@ -187,7 +187,7 @@ impl FromStr for PolicyId {
                 let known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
                 Error::field(
                     "policy",
-                    format!("unknown policy {id:?}; known: {}", known.join(", ")),
+                    format!("not a known policy; known: {}", known.join(", ")),
                     None,
                 )
             })

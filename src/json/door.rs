@@ -1,0 +1,244 @@
+//! The door every JSON request comes through: its size is checked before it
+//! is parsed, a key given twice in one object is refused (the request would
+//! mean two things), and its nesting and every string and key are checked
+//! against [`crate::limits`] before any of it is read.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::JsonError;
+use super::request::limit_error;
+use crate::limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_BYTES};
+use crate::place;
+
+/// Parses a request, or says why not: `limit_exceeded` for a request over a
+/// limit, `invalid_json` for text that is not JSON (with its line and
+/// column; never a piece of the text) or that gives a key twice.
+pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
+    if request.len() > MAX_REQUEST_BYTES {
+        return Err(JsonError::new(
+            "limit_exceeded",
+            format!(
+                "(request): larger than the limit of {MAX_REQUEST_BYTES} bytes (limits::MAX_REQUEST_BYTES)"
+            ),
+            None,
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(request);
+    let value = Unique
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|e| {
+            JsonError::new(
+                "invalid_json",
+                format!(
+                    "the request is not valid JSON: {} (line {}, column {})",
+                    describe(&e),
+                    e.line(),
+                    e.column()
+                ),
+                None,
+            )
+        })?;
+    check_limits(&value)?;
+    Ok(value)
+}
+
+/// serde_json's description of a syntax error, without its position (given
+/// separately). A syntax error never quotes the text.
+fn describe(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+/// Depth, strings and keys against their limits, walking the value without
+/// recursion; the first problem found, with its place.
+fn check_limits(value: &Value) -> Result<(), JsonError> {
+    // (value, its path, its depth)
+    let mut stack: Vec<(&Value, String, usize)> = vec![(value, String::new(), 1)];
+    while let Some((value, path, depth)) = stack.pop() {
+        let at = |path: &str| {
+            if path.is_empty() {
+                "(request)".to_string()
+            } else {
+                path.to_string()
+            }
+        };
+        match value {
+            Value::String(text) if text.len() > MAX_STRING_BYTES => {
+                return Err(limit_error(
+                    &at(&path),
+                    "bytes in a string",
+                    MAX_STRING_BYTES,
+                    "MAX_STRING_BYTES",
+                ));
+            }
+            Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => {
+                return Err(limit_error(
+                    &at(&path),
+                    "levels of nesting",
+                    MAX_DEPTH,
+                    "MAX_DEPTH",
+                ));
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate().rev() {
+                    if is_container_or_string(item) {
+                        stack.push((item, place::index(&path, i), depth + 1));
+                    }
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    if key.len() > MAX_STRING_BYTES {
+                        return Err(limit_error(
+                            &at(&path),
+                            "bytes in a key",
+                            MAX_STRING_BYTES,
+                            "MAX_STRING_BYTES",
+                        ));
+                    }
+                    if is_container_or_string(item) {
+                        stack.push((item, place::key(&path, key), depth + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn is_container_or_string(value: &Value) -> bool {
+    matches!(value, Value::String(_) | Value::Array(_) | Value::Object(_))
+}
+
+/// Builds a [`Value`], refusing an object that gives a key twice.
+struct Unique;
+
+impl<'de> DeserializeSeed<'de> for Unique {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(UniqueVisitor)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> Visitor<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element_seed(Unique)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Unique)?;
+            if object.insert(key, value).is_some() {
+                return Err(de::Error::custom("a key is given twice in one object"));
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(request: &str) -> (&'static str, String) {
+        let error = parse(request).unwrap_err();
+        (error.code, error.message)
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_without_naming_it() {
+        let (code, message) = refused(r#"{"policy": "a", "policy": "b"}"#);
+        assert_eq!(code, "invalid_json");
+        assert!(message.contains("a key is given twice"), "{message}");
+        assert!(!message.contains("policy"), "{message}");
+    }
+
+    #[test]
+    fn limits_are_named_never_the_value() {
+        let long = "Jane Doe ".repeat(MAX_STRING_BYTES / 9 + 1);
+        let (code, message) = refused(&format!(r#"{{"events": [{{"reason": "{long}"}}]}}"#));
+        assert_eq!(code, "limit_exceeded");
+        assert_eq!(
+            message,
+            "events[0].reason: more than the limit of 65536 bytes in a string (limits::MAX_STRING_BYTES)"
+        );
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let (code, message) = refused(&deep);
+        assert_eq!(code, "limit_exceeded");
+        assert!(message.contains("MAX_DEPTH"), "{message}");
+        assert!(
+            parse(&format!(
+                "{}{}",
+                "[".repeat(MAX_DEPTH),
+                "]".repeat(MAX_DEPTH)
+            ))
+            .is_ok()
+        );
+        let huge = " ".repeat(MAX_REQUEST_BYTES + 1);
+        assert_eq!(code_of(&huge), "limit_exceeded");
+    }
+
+    fn code_of(request: &str) -> &'static str {
+        parse(request).unwrap_err().code
+    }
+
+    #[test]
+    fn syntax_errors_never_quote_the_text() {
+        let (code, message) = refused(r#"{"name": "Jane Doe" "dob": 1}"#);
+        assert_eq!(code, "invalid_json");
+        assert!(
+            !message.contains("Jane") && !message.contains("dob"),
+            "{message}"
+        );
+    }
+}

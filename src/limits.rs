@@ -1,0 +1,58 @@
+//! The limits on a request, checked at the door before work is done.
+//!
+//! A case has tens of events, a form a few pages of text and the
+//! Resolution Group a meeting a month; each limit leaves a margin of a
+//! hundred times or more over real use, and keeps one call's time and
+//! memory bounded whatever it is given. A request over a limit is refused
+//! with the code `limit_exceeded` and a message that names the limit (its
+//! constant and number), never the value found. Every step of a call is
+//! linear in the size of its request, and a response stays within a small
+//! multiple of it.
+//!
+//! | limit | applies to |
+//! |---|---|
+//! | [`MAX_REQUEST_BYTES`] | the text of an `evaluate_json` or `validate_json` request, and a GOV.UK bank-holiday document (checked before parsing) |
+//! | [`MAX_EVENTS`] | the events of a request (an escalation case, a referral, a linked escalation case, a serious incident) |
+//! | [`MAX_MEETINGS`] | a Resolution Group request's meeting dates |
+//! | [`MAX_ACTIONS`] | the agreed actions of a referral, all events together |
+//! | [`MAX_STRING_BYTES`] | any one string or object key in a request |
+//! | [`MAX_PROBLEMS`] | the problems a validation lists; the last entry says how many more there were |
+//! | [`MAX_DEPTH`] | the nesting of arrays and objects in a request |
+//!
+//! # Example
+//!
+//! ```
+//! use safeguarding_resolution::{evaluate_json, limits};
+//!
+//! let huge = format!(r#"{{"policy": "{}"}}"#, "x".repeat(limits::MAX_REQUEST_BYTES));
+//! let response: serde_json::Value = serde_json::from_str(&evaluate_json(&huge))?;
+//! assert_eq!(response["error"]["code"], "limit_exceeded");
+//! assert!(response["error"]["message"].as_str().unwrap().contains("MAX_REQUEST_BYTES"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+/// The largest request (or GOV.UK document) read, in bytes: 2 MiB.
+pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most events in one request: 10,000.
+pub const MAX_EVENTS: usize = 10_000;
+
+/// The most meeting dates in one Resolution Group request: 1,000 (a
+/// monthly meeting for over eighty years).
+pub const MAX_MEETINGS: usize = 1_000;
+
+/// The most agreed actions in one Resolution Group request, all
+/// `actions_agreed` events together: 10,000.
+pub const MAX_ACTIONS: usize = 10_000;
+
+/// The longest string or object key in a request, in bytes: 64 KiB (some
+/// ten thousand words of free text).
+pub const MAX_STRING_BYTES: usize = 64 * 1024;
+
+/// The most problems one validation lists: 100. When there are more, the
+/// last entry (code `too_many_problems`) says how many were not listed.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The deepest nesting of arrays and objects in a request: 64 (a request
+/// needs five).
+pub const MAX_DEPTH: usize = 64;
