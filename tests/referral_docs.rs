@@ -28,8 +28,9 @@ const OBLIGATIONS: [&str; 8] = [
 ];
 
 /// The response's statuses.
-const STATUSES: [&str; 10] = [
+const STATUSES: [&str; 11] = [
     "incomplete",
+    "ineligible",
     "awaiting_meeting",
     "scheduled",
     "returned",

@@ -10,6 +10,7 @@ use crate::calendar::{Calendar, parse_iso_date};
 pub(super) struct Checker<'c> {
     pub(super) calendar: &'c Calendar,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -36,11 +37,58 @@ impl<'c> Checker<'c> {
         Checker {
             calendar,
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
-    pub(super) fn into_problems(self) -> Vec<Problem> {
-        self.problems
+    /// The problems, then the warnings.
+    pub(super) fn into_parts(self) -> (Vec<Problem>, Vec<Problem>) {
+        (self.problems, self.warnings)
+    }
+
+    /// Something the form should say that does not make it invalid.
+    pub(super) fn warn(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.warnings.push(Problem {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// An optional text the form should have: absent or blank is a
+    /// warning, not text a problem.
+    pub(super) fn recommended_text<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+    ) -> Option<&'v str> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                self.warn(at, "missing", format!("not given: {what}"));
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.warn(at, "blank", format!("blank: {what}"));
+                None
+            }
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected text, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
     }
 
     pub(super) fn problem(

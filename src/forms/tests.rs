@@ -170,7 +170,6 @@ fn referral_form_needs_the_seven_sections_and_the_criteria() {
             ("marked_for_resolution_group".to_string(), "must_be_true"),
             ("prior_process".to_string(), "missing"),
             ("risks[0]".to_string(), "unknown_value"),
-            ("features".to_string(), "missing"),
             ("referral.obstacles".to_string(), "missing"),
         ]
     );
@@ -178,4 +177,39 @@ fn referral_form_needs_the_seven_sections_and_the_criteria() {
         problems(FormId::GscpResolutionGroupReferral, json!([])),
         [("(data)".to_string(), "wrong_type")]
     );
+}
+
+#[test]
+fn referral_form_warns_of_optional_fields_and_counts_a_linked_case_from_stage_4() {
+    let sections = json!({"basic_information": "x", "chronology": "x", "assessment": "x",
+        "agencies_involved": "x", "risk_analysis": "x", "obstacles": "x", "outcomes_sought": "x"});
+    // The seven sections, the mark and a route: valid, whatever else is absent.
+    let data = json!({"marked_for_resolution_group": true, "prior_process": ["planning"],
+        "features": [], "referral": sections});
+    let validation = validate(FormId::GscpResolutionGroupReferral, &data);
+    assert!(validation.valid(), "{:?}", validation.problems);
+    let warned: Vec<(&str, &str)> = validation
+        .warnings
+        .iter()
+        .map(|w| (w.field.as_str(), w.code))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            ("by_agency", "missing"),
+            ("presenter", "missing"),
+            ("features", "missing"),
+            ("risks", "missing"),
+        ]
+    );
+    // A linked case at stage 3 is still being tried; at 4 it is a route.
+    let mut linked = data.clone();
+    linked.as_object_mut().unwrap().remove("prior_process");
+    linked["escalation_stage"] = json!(3);
+    assert_eq!(
+        problems(FormId::GscpResolutionGroupReferral, linked.clone()),
+        [("prior_process".to_string(), "missing")]
+    );
+    linked["escalation_stage"] = json!(4);
+    assert_eq!(problems(FormId::GscpResolutionGroupReferral, linked), []);
 }

@@ -15,6 +15,11 @@ use crate::policy::{
 };
 
 const TOR: &str = "GSCP Resolution Group Terms of Reference";
+
+/// The GSCP escalation policy's stage that is the Resolution Group: a linked
+/// case counts as a route once it has reached it (its earlier stages have
+/// then been "tried and failed").
+const RESOLUTION_GROUP_STAGE: u8 = 4;
 const FLOWCHART: &str = "GSCP Resolution Group Flowchart";
 
 /// An obligation of the lifecycle: its id, words, and sentence.
@@ -114,10 +119,25 @@ const LEARNING: Duty = duty(
 const MISSING_SECTION: &str =
     "missing or blank: the Terms of Reference require this section of the written information";
 const MISSING_MARK: &str = "the referral must be clearly marked for Resolution Group (flowchart)";
-const MISSING_PRESENTER: &str = "name the senior manager of the requesting agency who will present the case (Terms of Reference: \"presented by the senior manager of the agency which requested the discussion\")";
-const MISSING_AGENCY: &str = "name the agency requesting the discussion";
-const MISSING_PRIOR: &str = "state the normal planning, conferencing or dispute resolution processes tried and failed, or link the GSCP escalation case at stage 3 or 4 (Terms of Reference: \"so long as the normal planning, conferencing or dispute resolution processes have been tried and failed\")";
-const MISSING_CRITERIA: &str = "refer to the agreed criteria: at least one feature of the circumstances or increased risk named in the Terms of Reference";
+const NO_ROUTE: &str = "it has no eligibility route: state the normal planning, conferencing or dispute resolution processes tried and failed, link the GSCP escalation case once it has reached stage 4 (the Resolution Group), or mark it submitted by the Business Unit";
+
+/// Fields a referral should carry but that never make it incomplete
+/// (CONTRACT section 4): absent, they are warnings.
+const WARN_PRESENTER: &str =
+    "presenter: not given; the senior manager of the requesting agency will present the case";
+const WARN_AGENCY: &str = "by_agency: not given; name the agency requesting the discussion";
+const WARN_FEATURES: &str = "features: none given; the referral may name the features of the circumstances from the Terms of Reference";
+const WARN_RISKS: &str = "risks: none given; the referral may name the child's increased risks from the Terms of Reference";
+const PRESENTED_BY: Clause = Clause::new(
+    TOR,
+    "Each child or young person's circumstances will be presented by the senior manager of the agency which requested the discussion",
+);
+const ANY_AGENCY: Clause = Clause::new(
+    TOR,
+    "Any agency can propose that a child, young person or family should be discussed at the Resolution Group with reference to the agreed criteria",
+);
+const FEATURES: Clause = Clause::new(TOR, "Features of such circumstances may include:");
+const RISKS: Clause = Clause::new(TOR, "Leading to: Child/Young person's increased risk of:");
 
 struct Run<'a> {
     calendar: &'a Calendar,
@@ -242,7 +262,7 @@ impl Run<'_> {
 
     fn allowed(&self) -> Vec<RgEventType> {
         let mut allowed = lifecycle::allowed_from(self.phase);
-        if self.phase == Some(Phase::Submitted) && !self.complete() {
+        if self.phase == Some(Phase::Submitted) && !self.presentable() {
             allowed.retain(|e| *e != RgEventType::Presented);
         }
         if self.pending() && !allowed.contains(&RgEventType::Recorded) {
@@ -251,8 +271,14 @@ impl Run<'_> {
         allowed
     }
 
+    /// The seven sections and the mark are there (CONTRACT section 4).
     fn complete(&self) -> bool {
         self.missing.is_empty()
+    }
+
+    /// Complete, with an eligibility route: it can go to a meeting.
+    fn presentable(&self) -> bool {
+        self.complete() && self.eligibility.is_some()
     }
 
     fn refuse(&self, event: &RgEvent, problem: String) -> Error {
@@ -343,6 +369,11 @@ impl Run<'_> {
                         event,
                         format!("the referral is incomplete (missing: {})", items.join(", ")),
                     ));
+                }
+                if self.eligibility.is_none() {
+                    return Err(
+                        self.refuse(event, format!("the referral is ineligible: {NO_ROUTE}"))
+                    );
                 }
                 if !self.is_meeting(on) {
                     return Err(Error::field(
@@ -472,24 +503,36 @@ impl Run<'_> {
                 problem: MISSING_SECTION,
             })
             .collect();
-        let mut item = |field: &str, problem| {
-            missing.push(MissingItem {
-                field: field.to_string(),
-                problem,
-            })
-        };
         if !submission.marked_for_resolution_group {
-            item("marked_for_resolution_group", MISSING_MARK);
+            missing.push(MissingItem {
+                field: "marked_for_resolution_group".to_string(),
+                problem: MISSING_MARK,
+            });
         }
-        if submission.presenter.as_ref().is_none_or(|p| p.is_blank()) {
-            item("presenter", MISSING_PRESENTER);
-        }
+        // A resubmission replaces the referral: its own fields are judged.
+        self.warnings.retain(|w| {
+            ![WARN_AGENCY, WARN_PRESENTER, WARN_FEATURES, WARN_RISKS].contains(&w.message.as_str())
+        });
+        let index = self.index;
+        let mut warn = |message: &str, clause| {
+            self.warnings
+                .push(Warning::new(index, message.to_string(), clause))
+        };
         if submission
             .by_agency
             .as_ref()
             .is_none_or(|a| a.trim().is_empty())
         {
-            item("by_agency", MISSING_AGENCY);
+            warn(WARN_AGENCY, ANY_AGENCY);
+        }
+        if submission.presenter.as_ref().is_none_or(|p| p.is_blank()) {
+            warn(WARN_PRESENTER, PRESENTED_BY);
+        }
+        if submission.features.is_empty() {
+            warn(WARN_FEATURES, FEATURES);
+        }
+        if submission.risks.is_empty() {
+            warn(WARN_RISKS, RISKS);
         }
         // The stage the linked case had reached on the day of submission.
         let linked_stage = self.escalation.as_ref().and_then(|e| {
@@ -504,19 +547,13 @@ impl Run<'_> {
         });
         self.eligibility = if submission.by_business_unit {
             Some(Eligibility::BusinessUnit)
-        } else if let Some(stage) = linked_stage.filter(|s| *s >= 3) {
+        } else if let Some(stage) = linked_stage.filter(|s| *s >= RESOLUTION_GROUP_STAGE) {
             Some(Eligibility::EscalationCase(stage))
         } else if !submission.prior_process.is_empty() {
             Some(Eligibility::PriorProcess)
         } else {
             None
         };
-        if self.eligibility.is_none() {
-            item("prior_process", MISSING_PRIOR);
-        }
-        if submission.features.is_empty() && submission.risks.is_empty() {
-            item("features", MISSING_CRITERIA);
-        }
         self.missing = missing;
         self.scheduling = Some(self.schedule_for(on)?);
         if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
@@ -535,7 +572,7 @@ impl Run<'_> {
             }
         }
         let deadline = self.scheduling.as_ref().and_then(|s| s.deadline);
-        if let (true, Some(deadline)) = (self.missing.is_empty(), deadline) {
+        if let (true, Some(deadline)) = (self.presentable(), deadline) {
             let notify = match self.schedule.rule() {
                 super::DeadlineRule::TermsOfReference => &NOTIFY_TOR,
                 super::DeadlineRule::Flowchart => &NOTIFY_FLOWCHART,
@@ -698,6 +735,8 @@ impl Run<'_> {
             None | Some(Phase::Submitted) => {
                 if !self.complete() {
                     ReferralState::Incomplete
+                } else if self.eligibility.is_none() {
+                    ReferralState::Ineligible
                 } else if self
                     .scheduling
                     .as_ref()

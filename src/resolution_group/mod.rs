@@ -472,8 +472,11 @@ impl RgEvent {
 /// Where a referral stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReferralState {
-    /// Submitted, but items are missing (see [`ReferralStatus::missing`]).
+    /// Submitted, but a section or the mark is missing (see
+    /// [`ReferralStatus::missing`]).
     Incomplete,
+    /// Complete, but with no eligibility route (see [`Eligibility`]).
+    Ineligible,
     /// Complete and eligible, but no meeting given can take it yet.
     AwaitingMeeting,
     /// Complete and eligible, scheduled for a meeting.
@@ -499,6 +502,7 @@ impl ReferralState {
     pub fn as_str(self) -> &'static str {
         match self {
             ReferralState::Incomplete => "incomplete",
+            ReferralState::Ineligible => "ineligible",
             ReferralState::AwaitingMeeting => "awaiting_meeting",
             ReferralState::Scheduled => "scheduled",
             ReferralState::Returned => "returned",
@@ -518,11 +522,12 @@ impl fmt::Display for ReferralState {
     }
 }
 
-/// An item a referral lacks, by its place in the referral.
+/// An item that makes a referral incomplete: a section, or the mark for
+/// the Resolution Group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MissingItem {
-    /// The field: `referral.chronology`, `presenter`, `prior_process`, ...
+    /// The field: `referral.chronology`, `marked_for_resolution_group`.
     pub field: String,
     /// What is needed, citing the Terms of Reference.
     pub problem: &'static str,
@@ -533,7 +538,8 @@ pub struct MissingItem {
 pub enum Eligibility {
     /// The referral states the normal processes tried and failed.
     PriorProcess,
-    /// A linked GSCP escalation case reached this stage (3 or 4).
+    /// A linked GSCP escalation case had reached this stage (4, the
+    /// Resolution Group, or 5) when the referral was submitted.
     EscalationCase(u8),
     /// The Business Unit itself submitted it.
     BusinessUnit,
@@ -599,7 +605,7 @@ pub struct ReferralStatus {
     pub by_agency: Option<String>,
     /// The sections absent or blank, in the Terms of Reference's order.
     pub missing_sections: Vec<Section>,
-    /// Every item missing, sections included.
+    /// Every item that makes it incomplete: the sections, then the mark.
     pub missing: Vec<MissingItem>,
     /// Why it may come to the group, if it may.
     pub eligibility: Option<Eligibility>,

@@ -157,9 +157,6 @@ fn an_incomplete_referral_lists_every_missing_item() {
             "referral.chronology",
             "referral.risk_analysis",
             "marked_for_resolution_group",
-            "presenter",
-            "prior_process",
-            "features"
         ]
     );
     // No notification for a referral that cannot be scheduled; no presentation.
@@ -563,7 +560,103 @@ fn eligibility_is_judged_on_the_day_of_submission() {
     )
     .unwrap();
     assert_eq!(status.eligibility, None);
+    assert_eq!(status.state, ReferralState::Ineligible);
+}
+
+#[test]
+fn sections_mark_and_route_make_a_referral_complete_the_rest_is_warned() {
+    // CONTRACT section 4: no other field may make it incomplete.
+    let mut s = Submission::new();
+    s.marked_for_resolution_group = true;
+    s.prior_process = vec![PriorProcess::Planning];
+    s.sections = Section::ALL
+        .iter()
+        .map(|s| (*s, "written".into()))
+        .collect();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let status = run(&events, day(1, 4));
+    assert_eq!(status.state, ReferralState::Scheduled);
+    assert!(status.missing.is_empty());
+    let warned: Vec<&str> = status
+        .warnings
+        .iter()
+        .map(|w| w.message.split(':').next().unwrap())
+        .collect();
+    assert_eq!(warned, ["by_agency", "presenter", "features", "risks"]);
+    assert!(status.warnings.iter().all(|w| w.event_index == 0));
+    assert!(status.next.contains(&RgEventType::Presented));
+    let mut more = events.to_vec();
+    more.push(RgEvent::presented(day(1, 12)));
+    assert_eq!(run(&more, day(1, 12)).state, ReferralState::Presented);
+    // Naming one risk leaves only the features warned.
+    let mut s = complete();
+    s.features.clear();
+    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    assert_eq!(status.warnings.len(), 1);
+    assert!(status.warnings[0].message.starts_with("features:"));
+}
+
+#[test]
+fn a_complete_referral_without_a_route_is_ineligible_not_incomplete() {
+    let mut s = complete();
+    s.prior_process.clear();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let status = run(&events, day(1, 4));
+    assert_eq!(status.state, ReferralState::Ineligible);
+    assert_eq!(status.state.as_str(), "ineligible");
+    assert!(status.missing.is_empty() && status.missing_sections.is_empty());
+    assert!(status.obligations.is_empty());
+    assert!(!status.next.contains(&RgEventType::Presented));
+    let mut more = events.to_vec();
+    more.push(RgEvent::presented(day(1, 12)));
+    let err = fail(&more, day(1, 12));
+    assert!(err.is_invalid_transition());
+    assert!(
+        err.to_string().contains("the referral is ineligible"),
+        "{err}"
+    );
+    // Incomplete as well as without a route: incomplete comes first.
+    let mut s = complete();
+    s.prior_process.clear();
+    s.marked_for_resolution_group = false;
+    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
     assert_eq!(status.state, ReferralState::Incomplete);
+}
+
+#[test]
+fn a_linked_case_is_a_route_only_from_the_resolution_group_stage() {
+    let mut s = complete();
+    s.prior_process.clear();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let raised = Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new());
+    // Stage 3, the Formal Dispute Procedure, is still being tried.
+    let at_stage_3 = [
+        raised.clone(),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+    ];
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&at_stage_3),
+    )
+    .unwrap();
+    assert_eq!(status.eligibility, None);
+    assert_eq!(status.state, ReferralState::Ineligible);
+    let mut at_stage_4 = at_stage_3.to_vec();
+    at_stage_4.push(Event::escalated(day(1, 4)));
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&at_stage_4),
+    )
+    .unwrap();
+    assert_eq!(status.eligibility, Some(Eligibility::EscalationCase(4)));
+    assert_eq!(status.state, ReferralState::Scheduled);
 }
 
 #[test]
