@@ -99,6 +99,16 @@ fn account(response: &Value) -> String {
         }
     }
     lines.push(status);
+    for referral in response["qiip_referrals"].as_array().into_iter().flatten() {
+        let review = match referral["review"].as_str() {
+            Some(review) => format!(" ({review})"),
+            None => String::new(),
+        };
+        lines.push(format!(
+            "Escalated to QiiP on {}{review}; the referral goes on",
+            text(&referral["on"])
+        ));
+    }
     let eligibility = &response["eligibility"];
     lines.push(match eligibility["route"].as_str() {
         Some(route) => match eligibility["stage"].as_u64() {

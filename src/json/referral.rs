@@ -590,6 +590,13 @@ struct EscalatedView {
 }
 
 #[derive(Serialize)]
+struct QiipView {
+    on: Day,
+    review: Option<&'static str>,
+    event_index: usize,
+}
+
+#[derive(Serialize)]
 struct ReferralView<'a> {
     policy: &'static str,
     calendar: Option<&'a str>,
@@ -609,6 +616,8 @@ struct ReferralView<'a> {
     next: Vec<&'static str>,
     warnings: Vec<WarningView<'a>>,
     escalated_to: Option<EscalatedView>,
+    qiip_referred_on: Option<Day>,
+    qiip_referrals: Vec<QiipView>,
     ended_on: Option<Day>,
     escalation: Option<response::StatusView<'a>>,
 }
@@ -680,6 +689,16 @@ pub(crate) fn write(
             to: to.id(),
             review: review.map(StatutoryReview::id),
         }),
+        qiip_referred_on: day(status.qiip_referred_on),
+        qiip_referrals: status
+            .qiip_referrals
+            .iter()
+            .map(|q| QiipView {
+                on: Day(q.on),
+                review: q.review.map(StatutoryReview::id),
+                event_index: q.event_index,
+            })
+            .collect(),
         ended_on: day(status.ended_on),
         escalation: status
             .escalation

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use super::lifecycle::{self, Phase, RgEventType};
 use super::{
     ActionStatus, AgreedAction, Agreement, Eligibility, EscalationTarget, MissingItem,
-    ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind, Schedule,
-    Scheduling, StatutoryReview, Submission,
+    QiipReferral, ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind,
+    Schedule, Scheduling, StatutoryReview, Submission,
 };
 use crate::calendar::Calendar;
 use crate::policy::{
@@ -153,6 +153,7 @@ struct Run<'a> {
     obligations: Vec<ObligationStatus>,
     warnings: Vec<Warning>,
     escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
+    qiip: Vec<QiipReferral>,
     ended_on: Option<NaiveDate>,
     index: usize,
 }
@@ -225,6 +226,7 @@ pub fn evaluate(
         obligations: Vec::new(),
         warnings: Vec::new(),
         escalated_to: None,
+        qiip: Vec::new(),
         ended_on: None,
         index: 0,
     };
@@ -347,9 +349,18 @@ impl Run<'_> {
         if let RgEventKind::Recorded { record } = &event.kind {
             return self.record(event, record);
         }
-        let Some(mv) = lifecycle::find(self.phase, kind) else {
+        let target = match &event.kind {
+            RgEventKind::Escalated { to, .. } => Some(*to),
+            _ => None,
+        };
+        let Some(mv) = lifecycle::find(self.phase, kind, target) else {
             let problem = match self.phase {
                 None => "the referral has not been submitted".to_string(),
+                Some(Phase::Submitted | Phase::Returned)
+                    if target == Some(EscalationTarget::ExecutiveChair) =>
+                {
+                    "before the meeting only an escalation to QiiP (a case meeting the criteria for a statutory review) is possible; the Chair of the GSCP Executive hears cases the group could not resolve".to_string()
+                }
                 Some(phase) if phase.is_final() => format!(
                     "the referral has ended ({} on {})",
                     self.state_name(),
@@ -457,12 +468,6 @@ impl Run<'_> {
             RgEventKind::Escalated {
                 to: target, review, ..
             } => {
-                if self.phase == Some(Phase::Submitted) && *target != EscalationTarget::Qiip {
-                    return Err(self.refuse(
-                        event,
-                        "before the meeting only an escalation to QiiP (a case meeting the criteria for a statutory review) is possible; the Chair of the GSCP Executive hears cases the group could not resolve".to_string(),
-                    ));
-                }
                 if review.is_some() && *target != EscalationTarget::Qiip {
                     return Err(Error::field(
                         format!("events[{}].review", self.index),
@@ -470,11 +475,18 @@ impl Run<'_> {
                         Some(self.index),
                     ));
                 }
-                self.escalated_to = Some((*target, *review));
-                if self.presented_on.is_none() {
-                    self.lapse_notifications();
+                match target {
+                    // A members' duty: recorded, and the referral goes on.
+                    EscalationTarget::Qiip => self.qiip.push(QiipReferral {
+                        on,
+                        review: *review,
+                        event_index: self.index,
+                    }),
+                    EscalationTarget::ExecutiveChair => {
+                        self.escalated_to = Some((*target, *review));
+                        self.ended_on = Some(on);
+                    }
                 }
-                self.ended_on = Some(on);
             }
             RgEventKind::Returned { .. } => self.lapse_notifications(),
             RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => {
@@ -833,6 +845,8 @@ impl Run<'_> {
             next,
             warnings: self.warnings,
             escalated_to: self.escalated_to,
+            qiip_referred_on: self.qiip.first().map(|q| q.on),
+            qiip_referrals: self.qiip,
             ended_on: self.ended_on,
             escalation: self.escalation,
         })

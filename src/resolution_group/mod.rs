@@ -5,8 +5,9 @@
 //! GSCP Business Unit (complete, eligible and on time for a meeting, or
 //! not), returned, presented at a monthly meeting, recommendations and
 //! actions agreed, progress reported at later meetings, and closed,
-//! escalated (to the Chair of the GSCP Executive, or to QiiP for a statutory
-//! review), declined or withdrawn. [`evaluate`] gives its status at a date
+//! escalated to the Chair of the GSCP Executive, declined or withdrawn. An
+//! escalation to QiiP (a statutory review's criteria met) is recorded on
+//! the way and does not end it. [`evaluate`] gives its status at a date
 //! on the meeting dates the caller gives ([`Schedule`]). Sources: the GSCP
 //! Resolution Group Terms of Reference with its flowchart, and Appendix 9
 //! of the GSCP multi-agency arrangements; `docs/resolution-group.md` sets
@@ -345,7 +346,8 @@ pub enum RgEventKind {
         /// The outcome.
         outcome: Option<FreeText>,
     },
-    /// Escalated out of the group.
+    /// Escalated: to the Chair of the GSCP Executive (the group's work
+    /// ends), or to QiiP (recorded; the referral goes on).
     Escalated {
         /// Where.
         to: EscalationTarget,
@@ -489,7 +491,8 @@ pub enum ReferralState {
     ActionsInProgress,
     /// Closed with improved outcomes.
     Closed,
-    /// Escalated to the Chair of the GSCP Executive or to QiiP.
+    /// Escalated to the Chair of the GSCP Executive (an escalation to QiiP
+    /// leaves the state as it was).
     Escalated,
     /// Not taken on.
     Declined,
@@ -591,6 +594,22 @@ pub struct ActionStatus {
     pub overdue: bool,
 }
 
+/// An escalation to the GSCP Quality and Improvement in Practice Subgroup
+/// (QiiP): "Escalate to GSCP Quality and Improvement in Practice Subgroup
+/// (QiiP) any child or young person's circumstances that meets the criteria
+/// for a formal safeguarding or other statutory review". The referral goes
+/// on; only the Chair of the GSCP Executive ends it by escalation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct QiipReferral {
+    /// The day.
+    pub on: NaiveDate,
+    /// The review whose criteria are met, if named.
+    pub review: Option<StatutoryReview>,
+    /// The `escalated` event's index.
+    pub event_index: usize,
+}
+
 /// The status of a referral at a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -622,8 +641,14 @@ pub struct ReferralStatus {
     pub next: Vec<RgEventType>,
     /// Warnings that do not stop the referral.
     pub warnings: Vec<Warning>,
-    /// Where it was escalated, for an escalated referral.
+    /// For a referral escalated to the Chair of the GSCP Executive: the
+    /// Chair (the review is always `None`; reviews go with QiiP).
     pub escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
+    /// The day the case was first escalated to QiiP, if it was: a members'
+    /// duty that does not end the referral.
+    pub qiip_referred_on: Option<NaiveDate>,
+    /// Every escalation to QiiP, in order.
+    pub qiip_referrals: Vec<QiipReferral>,
     /// The day the group's work ended.
     pub ended_on: Option<NaiveDate>,
     /// The linked GSCP escalation case, evaluated at the same date.

@@ -372,26 +372,19 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         err.to_string().contains("only an escalation to QiiP"),
         "{err}"
     );
-    let status = run(
-        &[
-            submitted.clone(),
-            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
-        ],
-        day(1, 6),
-    );
-    assert_eq!(status.state, ReferralState::Escalated);
     // Nothing but records after the end.
     let err = fail(
         &[
             submitted,
-            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
             RgEvent::presented(day(1, 12)),
+            RgEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
+            RgEvent::presented(day(2, 9)),
         ],
-        day(1, 12),
+        day(2, 9),
     );
     assert!(
         err.to_string()
-            .contains("the referral has ended (escalated on 2027-01-06)"),
+            .contains("the referral has ended (escalated on 2027-01-12)"),
         "{err}"
     );
 }
@@ -506,7 +499,6 @@ fn notices_lapse_when_a_referral_ends_before_its_meeting() {
             on: day(1, 6).into(),
             kind: RgEventKind::Declined { reason: None },
         },
-        RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
     ] {
         let status = run(&[RgEvent::submitted(day(1, 4), s.clone()), end], day(1, 20));
         assert!(status.obligations.is_empty(), "{:?}", status.obligations);
@@ -674,4 +666,64 @@ fn closing_with_actions_outstanding_is_a_warning() {
             .message
             .starts_with("closed with 1 agreed action(s) not recorded as completed")
     );
+}
+
+#[test]
+fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
+    let mut s = complete();
+    s.special_attendees = vec!["CAMHS lead".into()];
+    let before_the_meeting = [
+        RgEvent::submitted(day(1, 4), s),
+        RgEvent {
+            on: day(1, 6).into(),
+            kind: RgEventKind::Escalated {
+                to: EscalationTarget::Qiip,
+                review: Some(StatutoryReview::RapidReview),
+                reason: None,
+            },
+        },
+    ];
+    let status = run(&before_the_meeting, day(1, 6));
+    assert_eq!(status.state, ReferralState::Scheduled);
+    assert_eq!(status.qiip_referred_on, Some(day(1, 6)));
+    assert_eq!(
+        status.qiip_referrals[0].review,
+        Some(StatutoryReview::RapidReview)
+    );
+    assert_eq!(status.ended_on, None);
+    assert_eq!(status.escalated_to, None);
+    // The notices for the meeting are still owed.
+    assert!(status.obligations.iter().all(|o| o.is_pending()));
+    assert!(status.next.contains(&RgEventType::Presented));
+    // The group goes on to meet, agree actions, and escalate to QiiP again.
+    let mut events = before_the_meeting.to_vec();
+    events.extend([
+        RgEvent::presented(day(1, 12)),
+        RgEvent::escalated(day(1, 12), EscalationTarget::Qiip),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(2, 9), ReportForm::Written)),
+            ),
+        ),
+        RgEvent::escalated(day(1, 20), EscalationTarget::Qiip),
+    ]);
+    let status = run(&events, day(1, 20));
+    assert_eq!(status.state, ReferralState::ActionsInProgress);
+    assert_eq!(status.qiip_referred_on, Some(day(1, 6)));
+    let indexes: Vec<usize> = status
+        .qiip_referrals
+        .iter()
+        .map(|q| q.event_index)
+        .collect();
+    assert_eq!(indexes, [1, 3, 5]);
+    // Only the Chair of the GSCP Executive ends it.
+    events.push(RgEvent::escalated(
+        day(2, 9),
+        EscalationTarget::ExecutiveChair,
+    ));
+    let status = run(&events, day(2, 9));
+    assert_eq!(status.state, ReferralState::Escalated);
+    assert_eq!(status.ended_on, Some(day(2, 9)));
 }
