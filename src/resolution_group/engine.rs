@@ -258,7 +258,7 @@ impl Run<'_> {
     }
 
     fn pending(&self) -> bool {
-        self.obligations.iter().any(|o| o.done_on.is_none())
+        self.obligations.iter().any(|o| o.is_pending())
             || self.actions.iter().any(|(_, _, done)| done.is_none())
     }
 
@@ -298,10 +298,29 @@ impl Run<'_> {
 
     /// The notices of a submission lapse when it is returned, or ends before
     /// its meeting: there is no meeting to prepare for.
-    fn lapse_notifications(&mut self) {
-        self.obligations.retain(|o| {
-            o.done_on.is_some() || !matches!(o.id, "members_notified" | "special_attendees_invited")
-        });
+    fn lapse_notifications(&mut self, on: NaiveDate) {
+        for o in self.obligations.iter_mut().filter(|o| {
+            o.is_pending() && matches!(o.id, "members_notified" | "special_attendees_invited")
+        }) {
+            o.lapsed_on = Some(on);
+        }
+    }
+
+    /// The referral ends: what was owed for the group's work going on
+    /// lapses (CONTRACT section 4). A progress report due at a later
+    /// meeting is no longer owed; before the meeting, its notices go too.
+    /// Duties to the child's plan (risk management plan, care plan,
+    /// resources, learning) outlive the group's work and stay.
+    fn end(&mut self, on: NaiveDate) {
+        self.ended_on = Some(on);
+        if self.presented_on.is_none() {
+            self.lapse_notifications(on);
+        }
+        for o in self.obligations.iter_mut().filter(|o| {
+            o.id == "progress_report" && o.is_pending() && o.due.date().is_some_and(|d| d > on)
+        }) {
+            o.lapsed_on = Some(on);
+        }
     }
 
     fn is_meeting(&self, date: NaiveDate) -> bool {
@@ -436,7 +455,7 @@ impl Run<'_> {
                 if let Some(pending) = self
                     .obligations
                     .iter_mut()
-                    .find(|o| o.id == "progress_report" && o.done_on.is_none())
+                    .find(|o| o.id == "progress_report" && o.is_pending())
                 {
                     pending.done_on = Some(on);
                 }
@@ -462,7 +481,7 @@ impl Run<'_> {
                         ),
                     ));
                 }
-                self.ended_on = Some(on);
+                self.end(on);
                 self.owe(&LEARNING, on, Self::plain_due(DueKind::None, LEARNING.when));
             }
             RgEventKind::Escalated {
@@ -484,17 +503,12 @@ impl Run<'_> {
                     }),
                     EscalationTarget::ExecutiveChair => {
                         self.escalated_to = Some((*target, *review));
-                        self.ended_on = Some(on);
+                        self.end(on);
                     }
                 }
             }
-            RgEventKind::Returned { .. } => self.lapse_notifications(),
-            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => {
-                if self.presented_on.is_none() {
-                    self.lapse_notifications();
-                }
-                self.ended_on = Some(on);
-            }
+            RgEventKind::Returned { .. } => self.lapse_notifications(on),
+            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => self.end(on),
             RgEventKind::Recorded { .. } => {}
         }
         self.phase = Some(to);
@@ -713,7 +727,7 @@ impl Run<'_> {
         if let Some(pending) = self
             .obligations
             .iter_mut()
-            .find(|o| o.id == id && o.done_on.is_none())
+            .find(|o| o.id == id && o.is_pending())
         {
             pending.done_on = Some(on);
             return Ok(());
@@ -738,7 +752,17 @@ impl Run<'_> {
                 Some(self.index),
             ));
         }
-        let pending = crate::policy::pending_ids(&self.obligations);
+        let pending: Vec<&str> = self
+            .obligations
+            .iter()
+            .filter(|o| o.is_pending())
+            .map(|o| o.id)
+            .collect();
+        let pending = if pending.is_empty() {
+            "none".to_string()
+        } else {
+            pending.join(", ")
+        };
         Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
     }
 
@@ -771,7 +795,7 @@ impl Run<'_> {
 
     fn finish(mut self, as_of: NaiveDate) -> Result<ReferralStatus, Error> {
         for obligation in &mut self.obligations {
-            obligation.overdue = obligation.done_on.is_none() && obligation.due.is_past(as_of);
+            obligation.overdue = obligation.is_pending() && obligation.due.is_past(as_of);
         }
         let actions = self
             .actions

@@ -407,8 +407,10 @@ fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
         .iter()
         .filter(|o| o.id == "members_notified")
         .collect();
-    assert_eq!(notices.len(), 1);
-    assert_eq!(notices[0].due.kind, DueKind::ByEndOf(day(2, 2)));
+    assert_eq!(notices.len(), 2);
+    assert_eq!(notices[0].lapsed_on, Some(day(1, 5)));
+    assert!(notices[1].is_pending());
+    assert_eq!(notices[1].due.kind, DueKind::ByEndOf(day(2, 2)));
     // A second submission without a return is not how the lifecycle runs.
     let err = fail(&[events[0].clone(), events[2].clone()], day(1, 20));
     assert!(
@@ -501,7 +503,11 @@ fn notices_lapse_when_a_referral_ends_before_its_meeting() {
         },
     ] {
         let status = run(&[RgEvent::submitted(day(1, 4), s.clone()), end], day(1, 20));
-        assert!(status.obligations.is_empty(), "{:?}", status.obligations);
+        assert_eq!(status.obligations.len(), 2);
+        for o in &status.obligations {
+            assert_eq!(o.lapsed_on, Some(day(1, 6)), "{}", o.id);
+            assert!(!o.overdue && !o.is_pending());
+        }
         assert!(status.next.is_empty());
     }
 }
@@ -726,4 +732,68 @@ fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
     let status = run(&events, day(2, 9));
     assert_eq!(status.state, ReferralState::Escalated);
     assert_eq!(status.ended_on, Some(day(2, 9)));
+}
+
+#[test]
+fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
+    use crate::resolution_group::agenda::agenda;
+    let agreed = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(3, 9), ReportForm::InPerson)),
+            ),
+        ),
+    ];
+    let ends = [
+        RgEvent::closed(day(2, 9)),
+        RgEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
+        RgEvent {
+            on: day(2, 9).into(),
+            kind: RgEventKind::Withdrawn { reason: None },
+        },
+    ];
+    for end in ends {
+        let mut events = agreed.to_vec();
+        events.push(end.clone());
+        // Evaluated after the meeting the report was due at.
+        let status = run(&events, day(3, 10));
+        let report = obligation(&status, "progress_report");
+        assert_eq!(report.lapsed_on, Some(day(2, 9)), "{:?}", end.kind);
+        assert!(!report.overdue && !report.is_pending());
+        // A lapsed report cannot be recorded.
+        let mut recorded = events.clone();
+        recorded.push(RgEvent::recorded(day(3, 9), "progress_report"));
+        assert!(fail(&recorded, day(3, 9)).is_invalid_transition());
+        // The March agenda keeps no slot for it.
+        let cases = [("R-1", &events[..], None)];
+        let march = agenda(
+            ew(),
+            &meetings(DeadlineRule::TermsOfReference),
+            day(3, 9),
+            cases,
+        )
+        .unwrap();
+        assert!(march.progress_reports.is_empty(), "{:?}", end.kind);
+    }
+    // Without an end, the report is owed, overdue after March 9 and on the agenda.
+    let status = run(&agreed, day(3, 10));
+    assert!(obligation(&status, "progress_report").overdue);
+    let cases = [("R-1", &agreed[..], None)];
+    let march = agenda(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        day(3, 9),
+        cases,
+    )
+    .unwrap();
+    assert_eq!(march.progress_reports.len(), 1);
+    // A report due at the meeting where the group ends its work stays owed.
+    let mut closing = agreed.to_vec();
+    closing.push(RgEvent::closed(day(3, 9)));
+    let status = run(&closing, day(3, 10));
+    assert_eq!(obligation(&status, "progress_report").lapsed_on, None);
 }
