@@ -129,11 +129,14 @@ fn account(response: &Value) -> String {
                 Some(false) => "ideal date missed",
                 None => "ideal date unknown",
             };
+            let notify = match deadline["notify_members"].as_str() {
+                Some(date) => format!("members notified by {date}"),
+                None => "no date for notifying members".to_string(),
+            };
             lines.push(format!(
-                "Meeting: {meeting} (latest submission {}, ideal {}, members notified by {}); {ideal}",
+                "Meeting: {meeting} (latest submission {}, ideal {}, {notify}); {ideal}",
                 text(&deadline["latest"]),
                 text(&deadline["ideal"]),
-                text(&deadline["notify_members"]),
             ));
         }
         None => lines.push("Meeting: none qualifies".to_string()),

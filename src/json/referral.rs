@@ -550,7 +550,7 @@ pub(crate) fn read(
 struct DeadlineView {
     latest: Day,
     ideal: Day,
-    notify_members: Day,
+    notify_members: Option<Day>,
 }
 
 #[derive(Serialize)]
@@ -657,7 +657,7 @@ pub(crate) fn write(
         submission_deadline: deadline.map(|d| DeadlineView {
             latest: Day(d.latest),
             ideal: Day(d.ideal),
-            notify_members: Day(d.notify_members),
+            notify_members: day(d.notify_members),
         }),
         scheduling: scheduling.map(|s| SchedulingView {
             submitted_on: Day(s.submitted_on),

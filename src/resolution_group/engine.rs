@@ -48,7 +48,7 @@ const fn duty(
 const NOTIFY_TOR: Duty = duty(
     "members_notified",
     "Notify the Resolution Group's members of the referral, so their agencies can check individual and collective systems",
-    "by the latest submission date, five working days before the meeting",
+    "the Terms of Reference give no date for telling the members (the flowchart's 10 working days before the meeting is the deadlines: flowchart reading)",
     TOR,
     "All requests should be passed to the GSCP Business Unit ideally at least ten working days but no later than five working days ahead of the Resolution Group meeting allowing agencies to check individual and collective systems.",
 );
@@ -62,7 +62,7 @@ const NOTIFY_FLOWCHART: Duty = duty(
 const INVITE: Duty = duty(
     "special_attendees_invited",
     "Notify and invite the special attendees on behalf of the Resolution Group",
-    "with the members' notification",
+    "the flowchart gives no date for inviting special attendees",
     FLOWCHART,
     "Special attendees notified & invited on behalf of Resolution Group",
 );
@@ -603,18 +603,15 @@ impl Run<'_> {
                 super::DeadlineRule::TermsOfReference => &NOTIFY_TOR,
                 super::DeadlineRule::Flowchart => &NOTIFY_FLOWCHART,
             };
-            let by = deadline.notify_members.max(on);
-            self.owe(
-                notify,
-                on,
-                Self::plain_due(DueKind::ByEndOf(by), notify.when),
-            );
+            // Only the flowchart's reading dates the notice; no text dates
+            // the invitations.
+            let due = match deadline.notify_members {
+                Some(by) => DueKind::ByEndOf(by.max(on)),
+                None => DueKind::None,
+            };
+            self.owe(notify, on, Self::plain_due(due, notify.when));
             if !submission.special_attendees.is_empty() {
-                self.owe(
-                    &INVITE,
-                    on,
-                    Self::plain_due(DueKind::ByEndOf(by), INVITE.when),
-                );
+                self.owe(&INVITE, on, Self::plain_due(DueKind::None, INVITE.when));
             }
         }
         Ok(())

@@ -67,12 +67,13 @@ use crate::policy::{CaseStatus, Error, FreeText, ObligationStatus, Warning, When
 /// The Terms of Reference say "ideally at least ten working days but no
 /// later than five working days ahead of the Resolution Group meeting"; the
 /// flowchart says "Referral to GSCP Business Unit 12 working days before
-/// Resolution Group" and "Resolution Group notified 10 working days before
-/// meeting". The Terms of Reference's text is the default.
+/// Resolution Group" and "Resolution Group notified 10 working days Before
+/// meeting". The Terms of Reference's text is the default; it gives no date
+/// for notifying the group's members, so under it that notice has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DeadlineRule {
-    /// Latest 5, ideally 10 working days before the meeting; members told
-    /// by the latest submission date.
+    /// Latest 5, ideally 10 working days before the meeting; no date for
+    /// notifying the members (the text gives none).
     #[default]
     TermsOfReference,
     /// Referral 12 working days before the meeting; members notified 10
@@ -90,11 +91,11 @@ impl DeadlineRule {
     }
 
     /// Working days before the meeting: (latest submission, ideal
-    /// submission, members' notification).
-    pub fn working_days_before(self) -> (u32, u32, u32) {
+    /// submission, members' notification where the reading gives one).
+    pub fn working_days_before(self) -> (u32, u32, Option<u32>) {
         match self {
-            DeadlineRule::TermsOfReference => (5, 10, 5),
-            DeadlineRule::Flowchart => (12, 12, 10),
+            DeadlineRule::TermsOfReference => (5, 10, None),
+            DeadlineRule::Flowchart => (12, 12, Some(10)),
         }
     }
 }
@@ -108,8 +109,10 @@ pub struct SubmissionDeadline {
     pub latest: NaiveDate,
     /// The day it should ideally arrive by.
     pub ideal: NaiveDate,
-    /// The day the group's members are to be told of it.
-    pub notify_members: NaiveDate,
+    /// The day the group's members are to be told of it, where the reading
+    /// gives one: the flowchart's 10 working days before the meeting; the
+    /// Terms of Reference give none.
+    pub notify_members: Option<NaiveDate>,
 }
 
 /// The group's meeting dates and the deadline reading.
@@ -189,7 +192,7 @@ impl Schedule {
             meeting,
             latest: back(latest)?,
             ideal: back(ideal)?,
-            notify_members: back(notify)?,
+            notify_members: notify.map(back).transpose()?,
         })
     }
 

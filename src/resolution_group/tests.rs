@@ -82,14 +82,15 @@ fn latest_submission_is_five_working_days_before_ideally_ten() {
         deadline.ideal,
         NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()
     );
-    assert_eq!(deadline.notify_members, day(1, 5));
+    // The Terms of Reference give no date for notifying the members.
+    assert_eq!(deadline.notify_members, None);
     // The flowchart's reading: 12 working days, members notified at 10.
     let flow = meetings(DeadlineRule::Flowchart)
         .deadline(ew(), day(2, 9))
         .unwrap();
     assert_eq!(
         (flow.latest, flow.ideal, flow.notify_members),
-        (day(1, 22), day(1, 22), day(1, 26))
+        (day(1, 22), day(1, 22), Some(day(1, 26)))
     );
 }
 
@@ -109,7 +110,7 @@ fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
     );
     assert_eq!(
         obligation(&on_time, "members_notified").due.kind,
-        DueKind::ByEndOf(day(1, 5))
+        DueKind::None
     );
 
     let late = run(&[RgEvent::submitted(day(1, 6), complete())], day(1, 6));
@@ -410,7 +411,7 @@ fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
     assert_eq!(notices.len(), 2);
     assert_eq!(notices[0].lapsed_on, Some(day(1, 5)));
     assert!(notices[1].is_pending());
-    assert_eq!(notices[1].due.kind, DueKind::ByEndOf(day(2, 2)));
+    assert_eq!(notices[1].due.kind, DueKind::None);
     // A second submission without a return is not how the lifecycle runs.
     let err = fail(&[events[0].clone(), events[2].clone()], day(1, 20));
     assert!(
@@ -796,4 +797,43 @@ fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
     closing.push(RgEvent::closed(day(3, 9)));
     let status = run(&closing, day(3, 10));
     assert_eq!(obligation(&status, "progress_report").lapsed_on, None);
+}
+
+#[test]
+fn no_date_is_invented_for_the_notices() {
+    let mut s = complete();
+    s.special_attendees = vec!["Virtual School head".into()];
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    // The Terms of Reference: no date for the members, none for attendees;
+    // never overdue, however late.
+    let status = run(&events, day(1, 11));
+    for id in ["members_notified", "special_attendees_invited"] {
+        let o = obligation(&status, id);
+        assert_eq!(o.due.kind, DueKind::None, "{id}");
+        assert!(!o.overdue, "{id}");
+    }
+    // The flowchart: members notified 10 working days before the meeting of
+    // 9 February 2027 (Tuesday 26 January; the referral for it was due by
+    // Friday 22 January, 12 working days before); attendees still undated.
+    let flowchart = evaluate(
+        ew(),
+        &meetings(DeadlineRule::Flowchart),
+        &[RgEvent::submitted(
+            day(1, 20),
+            match &events[0].kind {
+                RgEventKind::Submitted(s) => (**s).clone(),
+                _ => unreachable!(),
+            },
+        )],
+        day(1, 27),
+        None,
+    )
+    .unwrap();
+    let members = obligation(&flowchart, "members_notified");
+    assert_eq!(members.due.kind, DueKind::ByEndOf(day(1, 26)));
+    assert!(members.overdue);
+    assert_eq!(
+        obligation(&flowchart, "special_attendees_invited").due.kind,
+        DueKind::None
+    );
 }
