@@ -165,8 +165,9 @@ struct Run<'a> {
 ///
 /// The codes of [`crate::policy::Error`]: `invalid_field` (no events, a
 /// first event that is not `submitted`, a presentation off a meeting date,
-/// an action due before it was agreed, a report-back meeting not in the
-/// schedule, an unknown action or record, a linked case that cannot be
+/// an agreement without an action or, the first time, without a report
+/// back, an action due before it was agreed, a report-back meeting not in
+/// the schedule, an unknown action or record, a linked case that cannot be
 /// evaluated, `as_of` before the last event), `events_out_of_order`,
 /// `invalid_transition` (naming the events allowed) and
 /// `out_of_calendar_range`.
@@ -675,6 +676,16 @@ impl Run<'_> {
     }
 
     fn agree(&mut self, agreement: &Agreement, on: NaiveDate) -> Result<(), Error> {
+        // Flowchart: "Recommendations & agreed actions, contributions &
+        // timescales for reporting set": at least one action, each with its
+        // date, and, when the meeting first agrees them, the report back.
+        if agreement.actions.is_empty() {
+            return Err(Error::field(
+                format!("events[{}].actions", self.index),
+                "at least one agreed action, each with its agency, what and due date: the flowchart's \"Recommendations & agreed actions, contributions & timescales for reporting set\"",
+                Some(self.index),
+            ));
+        }
         for (j, action) in agreement.actions.iter().enumerate() {
             if action.due < on {
                 return Err(Error::field(
@@ -687,10 +698,17 @@ impl Run<'_> {
                 ));
             }
         }
+        let first_agreement = self.phase == Some(Phase::Presented);
+        if first_agreement && agreement.report_back.is_none() {
+            return Err(Error::field(
+                format!("events[{}].report_back", self.index),
+                "the meeting and form of the report back to the group: the flowchart's \"timescales for reporting set\" and the Terms of Reference's \"Progress reporting requirements, including timescale\"",
+                Some(self.index),
+            ));
+        }
         if let Some(report) = &agreement.report_back {
             self.check_report_back(report, on, "report_back")?;
         }
-        let first_agreement = self.phase == Some(Phase::Presented);
         if first_agreement {
             for duty in [&RISK_PLAN, &CARE_PLAN] {
                 self.owe(duty, on, Self::plain_due(DueKind::None, duty.when));

@@ -306,7 +306,13 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         &[
             submitted.clone(),
             presented.clone(),
-            RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 11))], None)),
+            RgEvent::actions_agreed(
+                day(1, 12),
+                agreement(
+                    &[("Health", day(1, 11))],
+                    Some((day(2, 9), ReportForm::Written)),
+                ),
+            ),
         ],
         day(1, 12),
     );
@@ -321,7 +327,10 @@ fn invalid_meeting_records_are_errors_that_say_where() {
             presented.clone(),
             RgEvent::actions_agreed(
                 day(1, 12),
-                agreement(&[], Some((day(3, 10), ReportForm::Written))),
+                agreement(
+                    &[("Health", day(1, 29))],
+                    Some((day(3, 10), ReportForm::Written)),
+                ),
             ),
         ],
         day(1, 12),
@@ -331,7 +340,13 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         "{err}"
     );
     // Completing an unknown or a completed action.
-    let agreed = RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None));
+    let agreed = RgEvent::actions_agreed(
+        day(1, 12),
+        agreement(
+            &[("Health", day(1, 29))],
+            Some((day(2, 9), ReportForm::InPerson)),
+        ),
+    );
     let err = fail(
         &[
             submitted.clone(),
@@ -663,7 +678,13 @@ fn closing_with_actions_outstanding_is_a_warning() {
     let events = [
         RgEvent::submitted(day(1, 4), complete()),
         RgEvent::presented(day(1, 12)),
-        RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None)),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(2, 9), ReportForm::InPerson)),
+            ),
+        ),
         RgEvent::closed(day(2, 9)),
     ];
     let status = run(&events, day(2, 9));
@@ -836,4 +857,54 @@ fn no_date_is_invented_for_the_notices() {
         obligation(&flowchart, "special_attendees_invited").due.kind,
         DueKind::None
     );
+}
+
+#[test]
+fn the_meeting_sets_actions_and_a_timescale_for_reporting() {
+    let presented = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+    ];
+    let with = |agreement: Agreement| {
+        let mut events = presented.to_vec();
+        events.push(RgEvent::actions_agreed(day(1, 12), agreement));
+        events
+    };
+    // No action: refused, naming the place.
+    let err = fail(
+        &with(agreement(&[], Some((day(2, 9), ReportForm::Written)))),
+        day(1, 12),
+    );
+    assert_eq!((err.code(), err.event_index()), ("invalid_field", Some(2)));
+    assert!(err.to_string().starts_with("events[2].actions:"), "{err}");
+    // No report back at the first agreement: refused.
+    let err = fail(
+        &with(agreement(&[("Health", day(1, 29))], None)),
+        day(1, 12),
+    );
+    assert_eq!(err.code(), "invalid_field");
+    assert!(
+        err.to_string().starts_with("events[2].report_back:"),
+        "{err}"
+    );
+    // Both: accepted.
+    let events = with(agreement(
+        &[("Health", day(1, 29))],
+        Some((day(2, 9), ReportForm::Written)),
+    ));
+    assert_eq!(
+        run(&events, day(1, 12)).state,
+        ReferralState::ActionsInProgress
+    );
+    // A later agreement adds actions under the reporting already set.
+    let mut more = events.clone();
+    more.push(RgEvent::actions_agreed(
+        day(2, 9),
+        agreement(&[("Education", day(2, 26))], None),
+    ));
+    assert_eq!(run(&more, day(2, 9)).actions.len(), 2);
+    // But it too needs an action.
+    let mut empty = events;
+    empty.push(RgEvent::actions_agreed(day(2, 9), agreement(&[], None)));
+    assert_eq!(fail(&empty, day(2, 9)).code(), "invalid_field");
 }
