@@ -59,6 +59,10 @@ const NOTIFY_FLOWCHART: Duty = duty(
     FLOWCHART,
     "Resolution Group notified 10 working days Before meeting",
 );
+const LATEST_FLOWCHART: Clause = Clause::new(
+    FLOWCHART,
+    "Referral to GSCP Business Unit 12 working days before Resolution Group clearly marked for Resolution Group",
+);
 const INVITE: Duty = duty(
     "special_attendees_invited",
     "Notify and invite the special attendees on behalf of the Resolution Group",
@@ -415,14 +419,22 @@ impl Run<'_> {
                         Some(self.index),
                     ));
                 }
-                if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
-                    if on < meeting {
+                // Whether or not a meeting qualified, a presentation at a
+                // meeting whose latest submission date was missed is warned.
+                if let Some(submitted) = self.scheduling.as_ref().map(|s| s.submitted_on) {
+                    let deadline = self.schedule.deadline(self.calendar, on)?;
+                    if submitted > deadline.latest {
+                        let (latest_n, _, _) = self.schedule.rule().working_days_before();
+                        let clause = match self.schedule.rule() {
+                            super::DeadlineRule::TermsOfReference => NOTIFY_TOR.clause,
+                            super::DeadlineRule::Flowchart => LATEST_FLOWCHART,
+                        };
                         self.warnings.push(Warning::new(
                             self.index,
                             format!(
-                                "presented on {on}, before the meeting it was scheduled for ({meeting}): its submission missed this meeting's latest submission date"
+                                "presented at a meeting whose latest submission date ({latest_n} working days before it) the submission had missed: the agencies had less time to check their systems"
                             ),
-                            NOTIFY_TOR.clause,
+                            clause,
                         ));
                     }
                 }

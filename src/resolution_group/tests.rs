@@ -447,8 +447,34 @@ fn presenting_at_an_earlier_meeting_than_scheduled_is_a_warning() {
     assert!(
         status.warnings[0]
             .message
-            .contains("before the meeting it was scheduled for (2027-02-09)")
+            .starts_with("presented at a meeting whose latest submission date (5 working days")
     );
+    assert_eq!(status.warnings[0].event_index, 1);
+    // No echo of the dates given.
+    assert!(!status.warnings[0].message.contains("2027"));
+}
+
+#[test]
+fn presenting_when_no_meeting_qualified_is_a_warning_too() {
+    // Submitted on 7 April 2027: after the latest date for 13 April (6 April:
+    // 12, 9, 8, 7 and 6 April, Easter Monday 29 March long past), and no later
+    // meeting is given.
+    let events = [
+        RgEvent::submitted(day(4, 7), complete()),
+        RgEvent::presented(day(4, 13)),
+    ];
+    let status = run(&events[..1], day(4, 7));
+    assert_eq!(status.state, ReferralState::AwaitingMeeting);
+    let status = run(&events, day(4, 13));
+    assert_eq!(status.state, ReferralState::Presented);
+    assert_eq!(status.warnings.len(), 1);
+    assert!(status.warnings[0].message.contains("had missed"));
+    // On time for the meeting: no warning.
+    let on_time = [
+        RgEvent::submitted(day(4, 6), complete()),
+        RgEvent::presented(day(4, 13)),
+    ];
+    assert!(run(&on_time, day(4, 13)).warnings.is_empty());
 }
 
 #[test]
