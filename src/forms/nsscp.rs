@@ -74,20 +74,33 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         }
         before_stage_2(c, &at, "date", date, started);
     }
-    let resolved = c.number(
-        form,
-        "",
-        "resolved_at_stage",
-        "the stage at which it was resolved (2, 3 or 4)",
-        2..=4,
-    );
-    c.number(
-        form,
-        "",
-        "days_taken",
-        "the time taken to resolve, in days (2 to 8)",
-        2..=8,
-    );
+    // The form is shared before resolution ("A copy of this must also be
+    // sent to the NSSCP Business Manager" at stage 2; "share the recording
+    // form with their senior manager" at stage 3): the monitoring boxes are
+    // filled in "upon resolution". The form says it is resolved by giving
+    // either of them; then both are required.
+    let given = |key: &str| form.get(key).is_some_and(|v| !v.is_null());
+    let says_resolved = given("resolved_at_stage") || given("days_taken");
+    let (resolved, _) = if says_resolved {
+        (
+            c.number(
+                form,
+                "",
+                "resolved_at_stage",
+                "the stage at which it was resolved (2, 3 or 4)",
+                2..=4,
+            ),
+            c.number(
+                form,
+                "",
+                "days_taken",
+                "the time taken to resolve, in days (2 to 8)",
+                2..=8,
+            ),
+        )
+    } else {
+        (None, None)
+    };
     c.optional_text(form, "", "helpfulness");
     c.optional_text(form, "", "notes");
 
@@ -168,7 +181,8 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             "summary",
             "the summary of the issues, with the views of all agencies concerned and the impact on the child",
         );
-        let outcomes_needed = stage == reached;
+        // Outcomes are agreed at resolution; an open stage may have none yet.
+        let outcomes_needed = says_resolved && stage == reached;
         for (at, outcome) in c.list(
             section,
             &path,

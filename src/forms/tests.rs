@@ -213,3 +213,32 @@ fn referral_form_warns_of_optional_fields_and_counts_a_linked_case_from_stage_4(
     linked["escalation_stage"] = json!(4);
     assert_eq!(problems(FormId::GscpResolutionGroupReferral, linked), []);
 }
+
+#[test]
+fn nsscp_form_in_progress_needs_no_monitoring_boxes_until_resolved() {
+    // Shared at stage 2 with the Business Manager, before any resolution.
+    let mut data = nsscp_valid();
+    let form = data.as_object_mut().unwrap();
+    form.remove("resolved_at_stage");
+    form.remove("days_taken");
+    for stage in ["2", "3", "4"] {
+        if let Some(section) = form["stages"].get_mut(stage) {
+            section.as_object_mut().unwrap().remove("agreed_outcomes");
+        }
+    }
+    let in_progress = problems(FormId::NsscpRecordingForm, data.clone());
+    assert_eq!(in_progress, [], "{in_progress:?}");
+    // Once it says it is resolved, both boxes and the outcomes are needed.
+    data["days_taken"] = json!(3);
+    let resolved = problems(FormId::NsscpRecordingForm, data);
+    assert!(
+        resolved.contains(&("resolved_at_stage".to_string(), "missing")),
+        "{resolved:?}"
+    );
+    assert!(
+        resolved
+            .iter()
+            .any(|(f, c)| f.ends_with("agreed_outcomes") && *c == "missing"),
+        "{resolved:?}"
+    );
+}
