@@ -21,18 +21,24 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         return;
     };
     c.only(form, "", FIELDS);
+    // The dates the form records, for the date of birth to precede.
+    let mut births = Vec::new();
+    let mut dates: Vec<(&'static str, NaiveDate)> = Vec::new();
     match form.get("child") {
         Some(value) if !value.is_null() => {
             if let Some(child) = c.object(value, "child") {
                 c.only(child, "child", &["name", "date_of_birth"]);
                 c.text(child, "child", "name", "the child's name");
-                c.date(
+                let mark = c.mark();
+                if let Some(born) = c.date(
                     child,
                     "child",
                     "date_of_birth",
                     "the child's date of birth",
                     true,
-                );
+                ) {
+                    births.push((mark, "child.date_of_birth".to_string(), born));
+                }
             }
         }
         _ => c.problem(
@@ -48,6 +54,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         "the date stage 2 started",
         true,
     );
+    dates.extend(started.map(|d| ("stage_2_started", d)));
     let mut involvement = Vec::new();
     for (at, person) in c.list(form, "", "involved", "the names of those involved", true) {
         let Some(person) = c.object(person, &at) else {
@@ -62,6 +69,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         c.text(person, &at, "designation", "the designation");
         c.text(person, &at, "agency", "the agency");
         let date = c.date(person, &at, "date", "the date they were involved", true);
+        dates.extend(date.map(|d| ("involved[].date", d)));
         let stage = c.number(
             person,
             &at,
@@ -127,6 +135,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         }
     }
     let Some(stages) = stages else {
+        c.born_after(births, &dates);
         return;
     };
     c.only(stages, "stages", &["2", "3", "4"]);
@@ -196,6 +205,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             c.only(outcome, &at, &["action", "timescale"]);
             c.text(outcome, &at, "action", "the agreed outcome or action");
             let due = c.date(outcome, &at, "timescale", "the timescale", true);
+            dates.extend(due.map(|d| ("agreed_outcomes[].timescale", d)));
             before_stage_2(c, &at, "timescale", due, started);
         }
         if stage < reached {
@@ -207,6 +217,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             );
         }
     }
+    c.born_after(births, &dates);
 }
 
 fn before_stage_2(

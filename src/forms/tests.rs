@@ -242,3 +242,38 @@ fn nsscp_form_in_progress_needs_no_monitoring_boxes_until_resolved() {
         "{resolved:?}"
     );
 }
+
+#[test]
+fn a_date_of_birth_after_the_forms_own_dates_is_a_problem() {
+    // North Somerset: born after stage 2 started.
+    let mut data = nsscp_valid();
+    data["child"]["date_of_birth"] = json!("2027-02-03");
+    assert_eq!(
+        problems(FormId::NsscpRecordingForm, data.clone()),
+        [("child.date_of_birth".to_string(), "out_of_order")]
+    );
+    // Born on the day stage 2 started: possible, no problem.
+    data["child"]["date_of_birth"] = json!("2027-02-02");
+    assert_eq!(problems(FormId::NsscpRecordingForm, data), []);
+    // Swindon: the second subject born after the disagreement arose, placed
+    // where the date of birth is, before the later fields' problems.
+    let mut data = swindon_valid();
+    let born_late = data["subjects"][0].clone();
+    data["subjects"].as_array_mut().unwrap().push(born_late);
+    data["subjects"][1]["date_of_birth"] = json!("2099-01-01");
+    data["address"] = json!(" ");
+    let found = validate(FormId::SwindonResolutionForm, &data);
+    let fields: Vec<(&str, &str)> = found
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("subjects[1].date_of_birth", "out_of_order"),
+            ("address", "blank")
+        ]
+    );
+    assert!(!found.problems[0].message.contains("2099"));
+}
