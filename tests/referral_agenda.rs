@@ -106,21 +106,33 @@ fn annual_figures_count_agencies_outcomes_days_and_actions() {
     let closed = [
         RgEvent::submitted(day(1, 4), referral("Police")),
         RgEvent::presented(day(1, 12)),
-        agreed(day(1, 12), day(1, 20), None),
+        agreed(
+            day(1, 12),
+            day(1, 20),
+            Some((day(2, 9), ReportForm::Written)),
+        ),
         RgEvent::action_completed(day(1, 19), 0),
         RgEvent::closed(day(2, 9)),
     ];
     let escalated = [
         RgEvent::submitted(day(1, 5), referral("Police")),
         RgEvent::presented(day(1, 12)),
-        agreed(day(1, 12), day(1, 20), None),
+        agreed(
+            day(1, 12),
+            day(1, 20),
+            Some((day(2, 9), ReportForm::Written)),
+        ),
         RgEvent::action_completed(day(1, 25), 0),
         RgEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
     ];
     let open = [
         RgEvent::submitted(day(1, 4), referral("Health")),
         RgEvent::presented(day(1, 12)),
-        agreed(day(1, 12), day(1, 20), None),
+        agreed(
+            day(1, 12),
+            day(1, 20),
+            Some((day(2, 9), ReportForm::Written)),
+        ),
     ];
     let mut figures = AnnualFigures::default();
     for log in [&closed[..], &escalated[..], &open[..]] {

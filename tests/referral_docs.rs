@@ -28,8 +28,9 @@ const OBLIGATIONS: [&str; 8] = [
 ];
 
 /// The response's statuses.
-const STATUSES: [&str; 10] = [
+const STATUSES: [&str; 11] = [
     "incomplete",
+    "ineligible",
     "awaiting_meeting",
     "scheduled",
     "returned",
@@ -234,6 +235,81 @@ fn each_form_page_names_every_field_and_problem_code() {
             missing_codes.is_empty(),
             "{path} does not name these problem codes its fixtures produce (as `code`): \
              {missing_codes:?}"
+        );
+    }
+}
+
+/// The row of a form page's Fields table for `field` (`| `field` | ...`).
+fn field_row<'p>(page: &'p str, field: &str) -> Option<&'p str> {
+    let opening = format!("| `{field}` |");
+    page.lines().find(|line| line.starts_with(&opening))
+}
+
+/// Whether a row names `` `code` ``, itself or through the row it refers
+/// to ("as `stages.2.agreed_outcomes`").
+fn row_names_code(page: &str, row: &str, code: &str) -> bool {
+    let code = format!("`{code}`");
+    if row.contains(&code) {
+        return true;
+    }
+    let last_cell = row.trim_end_matches('|').rsplit('|').next().unwrap_or("");
+    let Some(rest) = last_cell.trim().strip_prefix("as `") else {
+        return false;
+    };
+    let other = rest.split('`').next().unwrap_or("");
+    field_row(page, other).is_some_and(|other_row| other_row.contains(&code))
+}
+
+/// A problem's field as the form pages write it: list indexes as `[]`.
+fn page_path(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push_str("[]");
+            }
+            ']' => in_index = false,
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn each_form_page_gives_every_problem_code_on_its_fields_row() {
+    for form in FORMS {
+        let path = format!("docs/forms/{form}.md");
+        let page = read(&path);
+        let mut drift = BTreeSet::new();
+        for fixture in form_fixtures(form) {
+            let request = request(&fixture);
+            let response: Value = serde_json::from_str(&safeguarding_resolution::validate_json(
+                &request.to_string(),
+            ))
+            .expect("validate_json always returns JSON");
+            for problem in response["problems"].as_array().into_iter().flatten() {
+                let (Some(field), Some(code)) =
+                    (problem["field"].as_str(), problem["code"].as_str())
+                else {
+                    continue;
+                };
+                let field = page_path(field);
+                // `(data)` is described in the prose under the table.
+                let Some(row) = field_row(&page, &field) else {
+                    continue;
+                };
+                if !row_names_code(&page, row, code) {
+                    drift.insert(format!("{field}: {code} ({})", stem(&fixture)));
+                }
+            }
+        }
+        assert!(
+            drift.is_empty(),
+            "{path}: these fields' rows do not name the problem code the validator gives \
+             them: {drift:?}"
         );
     }
 }

@@ -99,6 +99,16 @@ fn account(response: &Value) -> String {
         }
     }
     lines.push(status);
+    for referral in response["qiip_referrals"].as_array().into_iter().flatten() {
+        let review = match referral["review"].as_str() {
+            Some(review) => format!(" ({review})"),
+            None => String::new(),
+        };
+        lines.push(format!(
+            "Escalated to QiiP on {}{review}; the referral goes on",
+            text(&referral["on"])
+        ));
+    }
     let eligibility = &response["eligibility"];
     lines.push(match eligibility["route"].as_str() {
         Some(route) => match eligibility["stage"].as_u64() {
@@ -119,11 +129,14 @@ fn account(response: &Value) -> String {
                 Some(false) => "ideal date missed",
                 None => "ideal date unknown",
             };
+            let notify = match deadline["notify_members"].as_str() {
+                Some(date) => format!("members notified by {date}"),
+                None => "no date for notifying members".to_string(),
+            };
             lines.push(format!(
-                "Meeting: {meeting} (latest submission {}, ideal {}, members notified by {}); {ideal}",
+                "Meeting: {meeting} (latest submission {}, ideal {}, {notify}); {ideal}",
                 text(&deadline["latest"]),
                 text(&deadline["ideal"]),
-                text(&deadline["notify_members"]),
             ));
         }
         None => lines.push("Meeting: none qualifies".to_string()),

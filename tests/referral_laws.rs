@@ -55,7 +55,13 @@ proptest! {
             // The latest date is exactly N working days before its meeting.
             prop_assert_eq!(deadline.latest, cal.subtract_working_days(meeting, latest_n)?);
             prop_assert_eq!(deadline.ideal, cal.subtract_working_days(meeting, ideal_n)?);
-            prop_assert_eq!(deadline.notify_members, cal.subtract_working_days(meeting, notify_n)?);
+            match notify_n {
+                Some(n) => prop_assert_eq!(
+                    deadline.notify_members,
+                    Some(cal.subtract_working_days(meeting, n)?)
+                ),
+                None => prop_assert_eq!(deadline.notify_members, None),
+            }
             if cal.is_working_day(meeting)? {
                 prop_assert_eq!(cal.add_working_days(deadline.latest, latest_n)?, meeting);
                 prop_assert_eq!(cal.working_days_between(deadline.latest, meeting)?, i64::from(latest_n));

@@ -10,6 +10,7 @@ use crate::calendar::{Calendar, parse_iso_date};
 pub(super) struct Checker<'c> {
     pub(super) calendar: &'c Calendar,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -36,11 +37,106 @@ impl<'c> Checker<'c> {
         Checker {
             calendar,
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
-    pub(super) fn into_problems(self) -> Vec<Problem> {
-        self.problems
+    /// The problems, then the warnings.
+    pub(super) fn into_parts(self) -> (Vec<Problem>, Vec<Problem>) {
+        (self.problems, self.warnings)
+    }
+
+    /// Where the next problem will go, to place one there later.
+    pub(super) fn mark(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// A problem for each date of birth (with its mark) that is after the
+    /// earliest date the form records, placed where the date of birth was
+    /// read so the problems stay in the order of the form's fields. One
+    /// pass over the problems: linear in the form.
+    pub(super) fn born_after(
+        &mut self,
+        births: Vec<(usize, String, NaiveDate)>,
+        dates: &[(&'static str, NaiveDate)],
+    ) {
+        let Some(&(earliest_field, earliest)) = dates.iter().min_by_key(|(_, d)| *d) else {
+            return;
+        };
+        let mut late: Vec<(usize, Problem)> = births
+            .into_iter()
+            .filter(|(_, _, born)| *born > earliest)
+            .map(|(mark, field, _)| {
+                (
+                    mark,
+                    Problem {
+                        field,
+                        code: "out_of_order",
+                        message: format!(
+                            "the date of birth is after a date the form records ({earliest_field}): check both"
+                        ),
+                    },
+                )
+            })
+            .collect();
+        if late.is_empty() {
+            return;
+        }
+        late.sort_by_key(|(mark, _)| *mark);
+        let old = std::mem::take(&mut self.problems);
+        let mut late = late.into_iter().peekable();
+        for (i, problem) in old.into_iter().enumerate() {
+            while let Some((_, born)) = late.next_if(|(mark, _)| *mark <= i) {
+                self.problems.push(born);
+            }
+            self.problems.push(problem);
+        }
+        self.problems.extend(late.map(|(_, p)| p));
+    }
+
+    /// Something the form should say that does not make it invalid.
+    pub(super) fn warn(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.warnings.push(Problem {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// An optional text the form should have: absent or blank is a
+    /// warning, not text a problem.
+    pub(super) fn recommended_text<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+    ) -> Option<&'v str> {
+        let at = join(path, key);
+        match object.get(key) {
+            None | Some(Value::Null) => {
+                self.warn(at, "missing", format!("not given: {what}"));
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.warn(at, "blank", format!("blank: {what}"));
+                None
+            }
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.problem(
+                    at,
+                    "wrong_type",
+                    format!("expected text, found {}", kind_of(other)),
+                );
+                None
+            }
+        }
     }
 
     pub(super) fn problem(

@@ -111,12 +111,17 @@ pub struct Problem {
     pub message: String,
 }
 
-/// The result of validating a form: every problem found.
+/// The result of validating a form: every problem found, and what the
+/// form should say but need not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Validation {
     /// The problems, in the order of the form's fields.
     pub problems: Vec<Problem>,
+    /// Fields the sources ask for that do not make the form invalid (the
+    /// referral's `features` and `risks`, its `presenter`), in the order of
+    /// the form's fields.
+    pub warnings: Vec<Problem>,
 }
 
 impl Validation {
@@ -144,9 +149,8 @@ pub fn validate_on(form: FormId, data: &Value, calendar: &Calendar) -> Validatio
         FormId::SwindonResolutionForm => swindon::check(&mut checker, data),
         FormId::NsscpRecordingForm => nsscp::check(&mut checker, data),
     }
-    Validation {
-        problems: checker.into_problems(),
-    }
+    let (problems, warnings) = checker.into_parts();
+    Validation { problems, warnings }
 }
 
 #[cfg(test)]

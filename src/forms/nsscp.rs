@@ -21,18 +21,24 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         return;
     };
     c.only(form, "", FIELDS);
+    // The dates the form records, for the date of birth to precede.
+    let mut births = Vec::new();
+    let mut dates: Vec<(&'static str, NaiveDate)> = Vec::new();
     match form.get("child") {
         Some(value) if !value.is_null() => {
             if let Some(child) = c.object(value, "child") {
                 c.only(child, "child", &["name", "date_of_birth"]);
                 c.text(child, "child", "name", "the child's name");
-                c.date(
+                let mark = c.mark();
+                if let Some(born) = c.date(
                     child,
                     "child",
                     "date_of_birth",
                     "the child's date of birth",
                     true,
-                );
+                ) {
+                    births.push((mark, "child.date_of_birth".to_string(), born));
+                }
             }
         }
         _ => c.problem(
@@ -48,6 +54,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         "the date stage 2 started",
         true,
     );
+    dates.extend(started.map(|d| ("stage_2_started", d)));
     let mut involvement = Vec::new();
     for (at, person) in c.list(form, "", "involved", "the names of those involved", true) {
         let Some(person) = c.object(person, &at) else {
@@ -62,6 +69,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         c.text(person, &at, "designation", "the designation");
         c.text(person, &at, "agency", "the agency");
         let date = c.date(person, &at, "date", "the date they were involved", true);
+        dates.extend(date.map(|d| ("involved[].date", d)));
         let stage = c.number(
             person,
             &at,
@@ -74,20 +82,33 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         }
         before_stage_2(c, &at, "date", date, started);
     }
-    let resolved = c.number(
-        form,
-        "",
-        "resolved_at_stage",
-        "the stage at which it was resolved (2, 3 or 4)",
-        2..=4,
-    );
-    c.number(
-        form,
-        "",
-        "days_taken",
-        "the time taken to resolve, in days (2 to 8)",
-        2..=8,
-    );
+    // The form is shared before resolution ("A copy of this must also be
+    // sent to the NSSCP Business Manager" at stage 2; "share the recording
+    // form with their senior manager" at stage 3): the monitoring boxes are
+    // filled in "upon resolution". The form says it is resolved by giving
+    // either of them; then both are required.
+    let given = |key: &str| form.get(key).is_some_and(|v| !v.is_null());
+    let says_resolved = given("resolved_at_stage") || given("days_taken");
+    let (resolved, _) = if says_resolved {
+        (
+            c.number(
+                form,
+                "",
+                "resolved_at_stage",
+                "the stage at which it was resolved (2, 3 or 4)",
+                2..=4,
+            ),
+            c.number(
+                form,
+                "",
+                "days_taken",
+                "the time taken to resolve, in days (2 to 8)",
+                2..=8,
+            ),
+        )
+    } else {
+        (None, None)
+    };
     c.optional_text(form, "", "helpfulness");
     c.optional_text(form, "", "notes");
 
@@ -114,6 +135,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         }
     }
     let Some(stages) = stages else {
+        c.born_after(births, &dates);
         return;
     };
     c.only(stages, "stages", &["2", "3", "4"]);
@@ -168,7 +190,8 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             "summary",
             "the summary of the issues, with the views of all agencies concerned and the impact on the child",
         );
-        let outcomes_needed = stage == reached;
+        // Outcomes are agreed at resolution; an open stage may have none yet.
+        let outcomes_needed = says_resolved && stage == reached;
         for (at, outcome) in c.list(
             section,
             &path,
@@ -182,6 +205,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             c.only(outcome, &at, &["action", "timescale"]);
             c.text(outcome, &at, "action", "the agreed outcome or action");
             let due = c.date(outcome, &at, "timescale", "the timescale", true);
+            dates.extend(due.map(|d| ("agreed_outcomes[].timescale", d)));
             before_stage_2(c, &at, "timescale", due, started);
         }
         if stage < reached {
@@ -193,6 +217,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             );
         }
     }
+    c.born_after(births, &dates);
 }
 
 fn before_stage_2(

@@ -23,13 +23,14 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         return;
     };
     c.only(form, "", FIELDS);
-    c.text(
+    // Neither makes a referral incomplete (CONTRACT section 4): warnings.
+    c.recommended_text(
         form,
         "",
         "by_agency",
         "the agency requesting the discussion",
     );
-    c.text(
+    c.recommended_text(
         form,
         "",
         "presenter",
@@ -67,23 +68,38 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             }
         },
     };
-    if !by_business_unit && prior.is_empty() && linked.is_none_or(|s| s < 3) {
+    // A linked case counts once it has reached stage 4, the Resolution Group.
+    if !by_business_unit && prior.is_empty() && linked.is_none_or(|s| s < 4) {
         c.problem(
             "prior_process",
             "missing",
-            "state the normal planning, conferencing or dispute resolution processes tried and failed, or give the linked GSCP escalation case's stage (3 or 4)",
+            "no eligibility route: state the normal planning, conferencing or dispute resolution processes tried and failed, or give the linked GSCP escalation case's stage once it has reached stage 4 (the Resolution Group)",
         );
     }
     let feature_ids: Vec<&'static str> = Feature::ALL.iter().map(|f| f.id()).collect();
     let risk_ids: Vec<&'static str> = Risk::ALL.iter().map(|r| r.id()).collect();
-    let features = c.ids(form, "", "features", &feature_ids);
-    let risks = c.ids(form, "", "risks", &risk_ids);
-    if features.is_empty() && risks.is_empty() {
-        c.problem(
+    // Optional (CONTRACT section 4): a warning when none is given.
+    for (key, ids, what) in [
+        (
             "features",
-            "missing",
-            "refer to the agreed criteria: at least one feature of the circumstances or increased risk named in the Terms of Reference",
-        );
+            &feature_ids,
+            "none given: the referral may name the features of the circumstances from the Terms of Reference",
+        ),
+        (
+            "risks",
+            &risk_ids,
+            "none given: the referral may name the child's increased risks from the Terms of Reference",
+        ),
+    ] {
+        let given = match form.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Array(items)) => !items.is_empty(),
+            Some(_) => true,
+        };
+        c.ids(form, "", key, ids);
+        if !given {
+            c.warn(key, "missing", what);
+        }
     }
     for (at, value) in c.list(form, "", "special_attendees", "", false) {
         match value.as_str() {

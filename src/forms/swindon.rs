@@ -37,6 +37,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         return;
     };
     c.only(form, "", FIELDS);
+    let mut births = Vec::new();
     for (at, subject) in c.list(
         form,
         "",
@@ -47,7 +48,10 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
         if let Some(subject) = c.object(subject, &at) {
             c.only(subject, &at, &["name", "date_of_birth"]);
             c.text(subject, &at, "name", "the name");
-            c.date(subject, &at, "date_of_birth", "the date of birth", true);
+            let mark = c.mark();
+            if let Some(born) = c.date(subject, &at, "date_of_birth", "the date of birth", true) {
+                births.push((mark, format!("{at}.date_of_birth"), born));
+            }
         }
     }
     c.text(form, "", "address", "the address");
@@ -191,6 +195,14 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
             }
         }
     }
+    // A date of birth after the dates the form records is a problem.
+    let mut dates: Vec<(&'static str, NaiveDate)> = rows
+        .iter()
+        .filter_map(|(_, _, d)| d.map(|d| ("stages[].date_contact_made", d)))
+        .collect();
+    dates.extend(raised_on.map(|d| ("raised_on", d)));
+    dates.extend(sent_on.map(|d| ("sent_on", d)));
+    c.born_after(births, &dates);
 }
 
 fn check_clock(c: &mut Checker<'_>, at: &str, stage: u64, date: NaiveDate, raised: NaiveDate) {

@@ -170,7 +170,6 @@ fn referral_form_needs_the_seven_sections_and_the_criteria() {
             ("marked_for_resolution_group".to_string(), "must_be_true"),
             ("prior_process".to_string(), "missing"),
             ("risks[0]".to_string(), "unknown_value"),
-            ("features".to_string(), "missing"),
             ("referral.obstacles".to_string(), "missing"),
         ]
     );
@@ -178,4 +177,103 @@ fn referral_form_needs_the_seven_sections_and_the_criteria() {
         problems(FormId::GscpResolutionGroupReferral, json!([])),
         [("(data)".to_string(), "wrong_type")]
     );
+}
+
+#[test]
+fn referral_form_warns_of_optional_fields_and_counts_a_linked_case_from_stage_4() {
+    let sections = json!({"basic_information": "x", "chronology": "x", "assessment": "x",
+        "agencies_involved": "x", "risk_analysis": "x", "obstacles": "x", "outcomes_sought": "x"});
+    // The seven sections, the mark and a route: valid, whatever else is absent.
+    let data = json!({"marked_for_resolution_group": true, "prior_process": ["planning"],
+        "features": [], "referral": sections});
+    let validation = validate(FormId::GscpResolutionGroupReferral, &data);
+    assert!(validation.valid(), "{:?}", validation.problems);
+    let warned: Vec<(&str, &str)> = validation
+        .warnings
+        .iter()
+        .map(|w| (w.field.as_str(), w.code))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            ("by_agency", "missing"),
+            ("presenter", "missing"),
+            ("features", "missing"),
+            ("risks", "missing"),
+        ]
+    );
+    // A linked case at stage 3 is still being tried; at 4 it is a route.
+    let mut linked = data.clone();
+    linked.as_object_mut().unwrap().remove("prior_process");
+    linked["escalation_stage"] = json!(3);
+    assert_eq!(
+        problems(FormId::GscpResolutionGroupReferral, linked.clone()),
+        [("prior_process".to_string(), "missing")]
+    );
+    linked["escalation_stage"] = json!(4);
+    assert_eq!(problems(FormId::GscpResolutionGroupReferral, linked), []);
+}
+
+#[test]
+fn nsscp_form_in_progress_needs_no_monitoring_boxes_until_resolved() {
+    // Shared at stage 2 with the Business Manager, before any resolution.
+    let mut data = nsscp_valid();
+    let form = data.as_object_mut().unwrap();
+    form.remove("resolved_at_stage");
+    form.remove("days_taken");
+    for stage in ["2", "3", "4"] {
+        if let Some(section) = form["stages"].get_mut(stage) {
+            section.as_object_mut().unwrap().remove("agreed_outcomes");
+        }
+    }
+    let in_progress = problems(FormId::NsscpRecordingForm, data.clone());
+    assert_eq!(in_progress, [], "{in_progress:?}");
+    // Once it says it is resolved, both boxes and the outcomes are needed.
+    data["days_taken"] = json!(3);
+    let resolved = problems(FormId::NsscpRecordingForm, data);
+    assert!(
+        resolved.contains(&("resolved_at_stage".to_string(), "missing")),
+        "{resolved:?}"
+    );
+    assert!(
+        resolved
+            .iter()
+            .any(|(f, c)| f.ends_with("agreed_outcomes") && *c == "missing"),
+        "{resolved:?}"
+    );
+}
+
+#[test]
+fn a_date_of_birth_after_the_forms_own_dates_is_a_problem() {
+    // North Somerset: born after stage 2 started.
+    let mut data = nsscp_valid();
+    data["child"]["date_of_birth"] = json!("2027-02-03");
+    assert_eq!(
+        problems(FormId::NsscpRecordingForm, data.clone()),
+        [("child.date_of_birth".to_string(), "out_of_order")]
+    );
+    // Born on the day stage 2 started: possible, no problem.
+    data["child"]["date_of_birth"] = json!("2027-02-02");
+    assert_eq!(problems(FormId::NsscpRecordingForm, data), []);
+    // Swindon: the second subject born after the disagreement arose, placed
+    // where the date of birth is, before the later fields' problems.
+    let mut data = swindon_valid();
+    let born_late = data["subjects"][0].clone();
+    data["subjects"].as_array_mut().unwrap().push(born_late);
+    data["subjects"][1]["date_of_birth"] = json!("2099-01-01");
+    data["address"] = json!(" ");
+    let found = validate(FormId::SwindonResolutionForm, &data);
+    let fields: Vec<(&str, &str)> = found
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("subjects[1].date_of_birth", "out_of_order"),
+            ("address", "blank")
+        ]
+    );
+    assert!(!found.problems[0].message.contains("2099"));
 }

@@ -137,7 +137,8 @@ fn parse(request: &str) -> Result<Value, JsonError> {
 ///
 /// The request is `{"form": "<form id>", "data": {...}}` (and optionally
 /// `"calendar"`, for the working-day checks); the response is
-/// `{"valid": bool, "problems": [{"field", "code", "message"}]}`, or
+/// `{"valid": bool, "problems": [{"field", "code", "message"}], "warnings":
+/// [...]}` (warnings, shaped as problems, never make a form invalid), or
 /// `{"error": ...}` when the request itself cannot be read. Form ids:
 /// `gscp-resolution-group-referral`, `swindon-resolution-form`,
 /// `nsscp-recording-form`; their fields are described in `docs/forms/` (a page per form).
@@ -191,10 +192,16 @@ fn validate_text(request: &str) -> Result<String, JsonError> {
         .get("data")
         .ok_or_else(|| field("data", "missing".into()))?;
     let validation = crate::forms::validate_on(form, data, Calendar::uk(division));
-    let problems: Vec<Value> = validation
-        .problems
-        .iter()
-        .map(|p| json!({"field": p.field, "code": p.code, "message": p.message}))
-        .collect();
-    Ok(json!({"valid": validation.valid(), "problems": problems}).to_string())
+    let list = |items: &[crate::forms::Problem]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|p| json!({"field": p.field, "code": p.code, "message": p.message}))
+            .collect()
+    };
+    Ok(json!({
+        "valid": validation.valid(),
+        "problems": list(&validation.problems),
+        "warnings": list(&validation.warnings),
+    })
+    .to_string())
 }

@@ -550,7 +550,7 @@ pub(crate) fn read(
 struct DeadlineView {
     latest: Day,
     ideal: Day,
-    notify_members: Day,
+    notify_members: Option<Day>,
 }
 
 #[derive(Serialize)]
@@ -590,6 +590,13 @@ struct EscalatedView {
 }
 
 #[derive(Serialize)]
+struct QiipView {
+    on: Day,
+    review: Option<&'static str>,
+    event_index: usize,
+}
+
+#[derive(Serialize)]
 struct ReferralView<'a> {
     policy: &'static str,
     calendar: Option<&'a str>,
@@ -609,6 +616,8 @@ struct ReferralView<'a> {
     next: Vec<&'static str>,
     warnings: Vec<WarningView<'a>>,
     escalated_to: Option<EscalatedView>,
+    qiip_referred_on: Option<Day>,
+    qiip_referrals: Vec<QiipView>,
     ended_on: Option<Day>,
     escalation: Option<response::StatusView<'a>>,
 }
@@ -648,7 +657,7 @@ pub(crate) fn write(
         submission_deadline: deadline.map(|d| DeadlineView {
             latest: Day(d.latest),
             ideal: Day(d.ideal),
-            notify_members: Day(d.notify_members),
+            notify_members: day(d.notify_members),
         }),
         scheduling: scheduling.map(|s| SchedulingView {
             submitted_on: Day(s.submitted_on),
@@ -680,6 +689,16 @@ pub(crate) fn write(
             to: to.id(),
             review: review.map(StatutoryReview::id),
         }),
+        qiip_referred_on: day(status.qiip_referred_on),
+        qiip_referrals: status
+            .qiip_referrals
+            .iter()
+            .map(|q| QiipView {
+                on: Day(q.on),
+                review: q.review.map(StatutoryReview::id),
+                event_index: q.event_index,
+            })
+            .collect(),
         ended_on: day(status.ended_on),
         escalation: status
             .escalation

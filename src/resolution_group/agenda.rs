@@ -124,8 +124,10 @@ pub fn agenda<'e, K: Clone>(
             });
         }
         let report = status.obligations.iter().find(|o| {
+            // A report that lapsed when the referral ended keeps no slot.
             o.id == "progress_report"
                 && o.due.kind == DueKind::ByEndOf(meeting)
+                && o.lapsed_on.is_none()
                 && o.done_on.is_none_or(|d| d >= meeting)
         });
         if let Some(report) = report {

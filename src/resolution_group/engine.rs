@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use super::lifecycle::{self, Phase, RgEventType};
 use super::{
     ActionStatus, AgreedAction, Agreement, Eligibility, EscalationTarget, MissingItem,
-    ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind, Schedule,
-    Scheduling, StatutoryReview, Submission,
+    QiipReferral, ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind,
+    Schedule, Scheduling, StatutoryReview, Submission,
 };
 use crate::calendar::Calendar;
 use crate::policy::{
@@ -15,6 +15,11 @@ use crate::policy::{
 };
 
 const TOR: &str = "GSCP Resolution Group Terms of Reference";
+
+/// The GSCP escalation policy's stage that is the Resolution Group: a linked
+/// case counts as a route once it has reached it (its earlier stages have
+/// then been "tried and failed").
+const RESOLUTION_GROUP_STAGE: u8 = 4;
 const FLOWCHART: &str = "GSCP Resolution Group Flowchart";
 
 /// An obligation of the lifecycle: its id, words, and sentence.
@@ -43,7 +48,7 @@ const fn duty(
 const NOTIFY_TOR: Duty = duty(
     "members_notified",
     "Notify the Resolution Group's members of the referral, so their agencies can check individual and collective systems",
-    "by the latest submission date, five working days before the meeting",
+    "the Terms of Reference give no date for telling the members (the flowchart's 10 working days before the meeting is the deadlines: flowchart reading)",
     TOR,
     "All requests should be passed to the GSCP Business Unit ideally at least ten working days but no later than five working days ahead of the Resolution Group meeting allowing agencies to check individual and collective systems.",
 );
@@ -54,10 +59,14 @@ const NOTIFY_FLOWCHART: Duty = duty(
     FLOWCHART,
     "Resolution Group notified 10 working days Before meeting",
 );
+const LATEST_FLOWCHART: Clause = Clause::new(
+    FLOWCHART,
+    "Referral to GSCP Business Unit 12 working days before Resolution Group clearly marked for Resolution Group",
+);
 const INVITE: Duty = duty(
     "special_attendees_invited",
     "Notify and invite the special attendees on behalf of the Resolution Group",
-    "with the members' notification",
+    "the flowchart gives no date for inviting special attendees",
     FLOWCHART,
     "Special attendees notified & invited on behalf of Resolution Group",
 );
@@ -114,10 +123,25 @@ const LEARNING: Duty = duty(
 const MISSING_SECTION: &str =
     "missing or blank: the Terms of Reference require this section of the written information";
 const MISSING_MARK: &str = "the referral must be clearly marked for Resolution Group (flowchart)";
-const MISSING_PRESENTER: &str = "name the senior manager of the requesting agency who will present the case (Terms of Reference: \"presented by the senior manager of the agency which requested the discussion\")";
-const MISSING_AGENCY: &str = "name the agency requesting the discussion";
-const MISSING_PRIOR: &str = "state the normal planning, conferencing or dispute resolution processes tried and failed, or link the GSCP escalation case at stage 3 or 4 (Terms of Reference: \"so long as the normal planning, conferencing or dispute resolution processes have been tried and failed\")";
-const MISSING_CRITERIA: &str = "refer to the agreed criteria: at least one feature of the circumstances or increased risk named in the Terms of Reference";
+const NO_ROUTE: &str = "it has no eligibility route: state the normal planning, conferencing or dispute resolution processes tried and failed, link the GSCP escalation case once it has reached stage 4 (the Resolution Group), or mark it submitted by the Business Unit";
+
+/// Fields a referral should carry but that never make it incomplete
+/// (CONTRACT section 4): absent, they are warnings.
+const WARN_PRESENTER: &str =
+    "presenter: not given; the senior manager of the requesting agency will present the case";
+const WARN_AGENCY: &str = "by_agency: not given; name the agency requesting the discussion";
+const WARN_FEATURES: &str = "features: none given; the referral may name the features of the circumstances from the Terms of Reference";
+const WARN_RISKS: &str = "risks: none given; the referral may name the child's increased risks from the Terms of Reference";
+const PRESENTED_BY: Clause = Clause::new(
+    TOR,
+    "Each child or young person's circumstances will be presented by the senior manager of the agency which requested the discussion",
+);
+const ANY_AGENCY: Clause = Clause::new(
+    TOR,
+    "Any agency can propose that a child, young person or family should be discussed at the Resolution Group with reference to the agreed criteria",
+);
+const FEATURES: Clause = Clause::new(TOR, "Features of such circumstances may include:");
+const RISKS: Clause = Clause::new(TOR, "Leading to: Child/Young person's increased risk of:");
 
 struct Run<'a> {
     calendar: &'a Calendar,
@@ -133,6 +157,7 @@ struct Run<'a> {
     obligations: Vec<ObligationStatus>,
     warnings: Vec<Warning>,
     escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
+    qiip: Vec<QiipReferral>,
     ended_on: Option<NaiveDate>,
     index: usize,
 }
@@ -144,8 +169,9 @@ struct Run<'a> {
 ///
 /// The codes of [`crate::policy::Error`]: `invalid_field` (no events, a
 /// first event that is not `submitted`, a presentation off a meeting date,
-/// an action due before it was agreed, a report-back meeting not in the
-/// schedule, an unknown action or record, a linked case that cannot be
+/// an agreement without an action or, the first time, without a report
+/// back, an action due before it was agreed, a report-back meeting not in
+/// the schedule, an unknown action or record, a linked case that cannot be
 /// evaluated, `as_of` before the last event), `events_out_of_order`,
 /// `invalid_transition` (naming the events allowed) and
 /// `out_of_calendar_range`.
@@ -205,6 +231,7 @@ pub fn evaluate(
         obligations: Vec::new(),
         warnings: Vec::new(),
         escalated_to: None,
+        qiip: Vec::new(),
         ended_on: None,
         index: 0,
     };
@@ -236,13 +263,13 @@ impl Run<'_> {
     }
 
     fn pending(&self) -> bool {
-        self.obligations.iter().any(|o| o.done_on.is_none())
+        self.obligations.iter().any(|o| o.is_pending())
             || self.actions.iter().any(|(_, _, done)| done.is_none())
     }
 
     fn allowed(&self) -> Vec<RgEventType> {
         let mut allowed = lifecycle::allowed_from(self.phase);
-        if self.phase == Some(Phase::Submitted) && !self.complete() {
+        if self.phase == Some(Phase::Submitted) && !self.presentable() {
             allowed.retain(|e| *e != RgEventType::Presented);
         }
         if self.pending() && !allowed.contains(&RgEventType::Recorded) {
@@ -251,8 +278,14 @@ impl Run<'_> {
         allowed
     }
 
+    /// The seven sections and the mark are there (CONTRACT section 4).
     fn complete(&self) -> bool {
         self.missing.is_empty()
+    }
+
+    /// Complete, with an eligibility route: it can go to a meeting.
+    fn presentable(&self) -> bool {
+        self.complete() && self.eligibility.is_some()
     }
 
     fn refuse(&self, event: &RgEvent, problem: String) -> Error {
@@ -270,10 +303,29 @@ impl Run<'_> {
 
     /// The notices of a submission lapse when it is returned, or ends before
     /// its meeting: there is no meeting to prepare for.
-    fn lapse_notifications(&mut self) {
-        self.obligations.retain(|o| {
-            o.done_on.is_some() || !matches!(o.id, "members_notified" | "special_attendees_invited")
-        });
+    fn lapse_notifications(&mut self, on: NaiveDate) {
+        for o in self.obligations.iter_mut().filter(|o| {
+            o.is_pending() && matches!(o.id, "members_notified" | "special_attendees_invited")
+        }) {
+            o.lapsed_on = Some(on);
+        }
+    }
+
+    /// The referral ends: what was owed for the group's work going on
+    /// lapses (CONTRACT section 4). A progress report due at a later
+    /// meeting is no longer owed; before the meeting, its notices go too.
+    /// Duties to the child's plan (risk management plan, care plan,
+    /// resources, learning) outlive the group's work and stay.
+    fn end(&mut self, on: NaiveDate) {
+        self.ended_on = Some(on);
+        if self.presented_on.is_none() {
+            self.lapse_notifications(on);
+        }
+        for o in self.obligations.iter_mut().filter(|o| {
+            o.id == "progress_report" && o.is_pending() && o.due.date().is_some_and(|d| d > on)
+        }) {
+            o.lapsed_on = Some(on);
+        }
     }
 
     fn is_meeting(&self, date: NaiveDate) -> bool {
@@ -321,9 +373,18 @@ impl Run<'_> {
         if let RgEventKind::Recorded { record } = &event.kind {
             return self.record(event, record);
         }
-        let Some(mv) = lifecycle::find(self.phase, kind) else {
+        let target = match &event.kind {
+            RgEventKind::Escalated { to, .. } => Some(*to),
+            _ => None,
+        };
+        let Some(mv) = lifecycle::find(self.phase, kind, target) else {
             let problem = match self.phase {
                 None => "the referral has not been submitted".to_string(),
+                Some(Phase::Submitted | Phase::Returned)
+                    if target == Some(EscalationTarget::ExecutiveChair) =>
+                {
+                    "before the meeting only an escalation to QiiP (a case meeting the criteria for a statutory review) is possible; the Chair of the GSCP Executive hears cases the group could not resolve".to_string()
+                }
                 Some(phase) if phase.is_final() => format!(
                     "the referral has ended ({} on {})",
                     self.state_name(),
@@ -344,6 +405,11 @@ impl Run<'_> {
                         format!("the referral is incomplete (missing: {})", items.join(", ")),
                     ));
                 }
+                if self.eligibility.is_none() {
+                    return Err(
+                        self.refuse(event, format!("the referral is ineligible: {NO_ROUTE}"))
+                    );
+                }
                 if !self.is_meeting(on) {
                     return Err(Error::field(
                         format!("events[{}].on", self.index),
@@ -353,14 +419,22 @@ impl Run<'_> {
                         Some(self.index),
                     ));
                 }
-                if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
-                    if on < meeting {
+                // Whether or not a meeting qualified, a presentation at a
+                // meeting whose latest submission date was missed is warned.
+                if let Some(submitted) = self.scheduling.as_ref().map(|s| s.submitted_on) {
+                    let deadline = self.schedule.deadline(self.calendar, on)?;
+                    if submitted > deadline.latest {
+                        let (latest_n, _, _) = self.schedule.rule().working_days_before();
+                        let clause = match self.schedule.rule() {
+                            super::DeadlineRule::TermsOfReference => NOTIFY_TOR.clause,
+                            super::DeadlineRule::Flowchart => LATEST_FLOWCHART,
+                        };
                         self.warnings.push(Warning::new(
                             self.index,
                             format!(
-                                "presented on {on}, before the meeting it was scheduled for ({meeting}): its submission missed this meeting's latest submission date"
+                                "presented at a meeting whose latest submission date ({latest_n} working days before it) the submission had missed: the agencies had less time to check their systems"
                             ),
-                            NOTIFY_TOR.clause,
+                            clause,
                         ));
                     }
                 }
@@ -394,7 +468,7 @@ impl Run<'_> {
                 if let Some(pending) = self
                     .obligations
                     .iter_mut()
-                    .find(|o| o.id == "progress_report" && o.done_on.is_none())
+                    .find(|o| o.id == "progress_report" && o.is_pending())
                 {
                     pending.done_on = Some(on);
                 }
@@ -420,18 +494,12 @@ impl Run<'_> {
                         ),
                     ));
                 }
-                self.ended_on = Some(on);
+                self.end(on);
                 self.owe(&LEARNING, on, Self::plain_due(DueKind::None, LEARNING.when));
             }
             RgEventKind::Escalated {
                 to: target, review, ..
             } => {
-                if self.phase == Some(Phase::Submitted) && *target != EscalationTarget::Qiip {
-                    return Err(self.refuse(
-                        event,
-                        "before the meeting only an escalation to QiiP (a case meeting the criteria for a statutory review) is possible; the Chair of the GSCP Executive hears cases the group could not resolve".to_string(),
-                    ));
-                }
                 if review.is_some() && *target != EscalationTarget::Qiip {
                     return Err(Error::field(
                         format!("events[{}].review", self.index),
@@ -439,19 +507,21 @@ impl Run<'_> {
                         Some(self.index),
                     ));
                 }
-                self.escalated_to = Some((*target, *review));
-                if self.presented_on.is_none() {
-                    self.lapse_notifications();
+                match target {
+                    // A members' duty: recorded, and the referral goes on.
+                    EscalationTarget::Qiip => self.qiip.push(QiipReferral {
+                        on,
+                        review: *review,
+                        event_index: self.index,
+                    }),
+                    EscalationTarget::ExecutiveChair => {
+                        self.escalated_to = Some((*target, *review));
+                        self.end(on);
+                    }
                 }
-                self.ended_on = Some(on);
             }
-            RgEventKind::Returned { .. } => self.lapse_notifications(),
-            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => {
-                if self.presented_on.is_none() {
-                    self.lapse_notifications();
-                }
-                self.ended_on = Some(on);
-            }
+            RgEventKind::Returned { .. } => self.lapse_notifications(on),
+            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => self.end(on),
             RgEventKind::Recorded { .. } => {}
         }
         self.phase = Some(to);
@@ -472,24 +542,36 @@ impl Run<'_> {
                 problem: MISSING_SECTION,
             })
             .collect();
-        let mut item = |field: &str, problem| {
-            missing.push(MissingItem {
-                field: field.to_string(),
-                problem,
-            })
-        };
         if !submission.marked_for_resolution_group {
-            item("marked_for_resolution_group", MISSING_MARK);
+            missing.push(MissingItem {
+                field: "marked_for_resolution_group".to_string(),
+                problem: MISSING_MARK,
+            });
         }
-        if submission.presenter.as_ref().is_none_or(|p| p.is_blank()) {
-            item("presenter", MISSING_PRESENTER);
-        }
+        // A resubmission replaces the referral: its own fields are judged.
+        self.warnings.retain(|w| {
+            ![WARN_AGENCY, WARN_PRESENTER, WARN_FEATURES, WARN_RISKS].contains(&w.message.as_str())
+        });
+        let index = self.index;
+        let mut warn = |message: &str, clause| {
+            self.warnings
+                .push(Warning::new(index, message.to_string(), clause))
+        };
         if submission
             .by_agency
             .as_ref()
             .is_none_or(|a| a.trim().is_empty())
         {
-            item("by_agency", MISSING_AGENCY);
+            warn(WARN_AGENCY, ANY_AGENCY);
+        }
+        if submission.presenter.as_ref().is_none_or(|p| p.is_blank()) {
+            warn(WARN_PRESENTER, PRESENTED_BY);
+        }
+        if submission.features.is_empty() {
+            warn(WARN_FEATURES, FEATURES);
+        }
+        if submission.risks.is_empty() {
+            warn(WARN_RISKS, RISKS);
         }
         // The stage the linked case had reached on the day of submission.
         let linked_stage = self.escalation.as_ref().and_then(|e| {
@@ -504,19 +586,13 @@ impl Run<'_> {
         });
         self.eligibility = if submission.by_business_unit {
             Some(Eligibility::BusinessUnit)
-        } else if let Some(stage) = linked_stage.filter(|s| *s >= 3) {
+        } else if let Some(stage) = linked_stage.filter(|s| *s >= RESOLUTION_GROUP_STAGE) {
             Some(Eligibility::EscalationCase(stage))
         } else if !submission.prior_process.is_empty() {
             Some(Eligibility::PriorProcess)
         } else {
             None
         };
-        if self.eligibility.is_none() {
-            item("prior_process", MISSING_PRIOR);
-        }
-        if submission.features.is_empty() && submission.risks.is_empty() {
-            item("features", MISSING_CRITERIA);
-        }
         self.missing = missing;
         self.scheduling = Some(self.schedule_for(on)?);
         if let Some(meeting) = self.scheduling.as_ref().and_then(|s| s.meeting) {
@@ -535,23 +611,20 @@ impl Run<'_> {
             }
         }
         let deadline = self.scheduling.as_ref().and_then(|s| s.deadline);
-        if let (true, Some(deadline)) = (self.missing.is_empty(), deadline) {
+        if let (true, Some(deadline)) = (self.presentable(), deadline) {
             let notify = match self.schedule.rule() {
                 super::DeadlineRule::TermsOfReference => &NOTIFY_TOR,
                 super::DeadlineRule::Flowchart => &NOTIFY_FLOWCHART,
             };
-            let by = deadline.notify_members.max(on);
-            self.owe(
-                notify,
-                on,
-                Self::plain_due(DueKind::ByEndOf(by), notify.when),
-            );
+            // Only the flowchart's reading dates the notice; no text dates
+            // the invitations.
+            let due = match deadline.notify_members {
+                Some(by) => DueKind::ByEndOf(by.max(on)),
+                None => DueKind::None,
+            };
+            self.owe(notify, on, Self::plain_due(due, notify.when));
             if !submission.special_attendees.is_empty() {
-                self.owe(
-                    &INVITE,
-                    on,
-                    Self::plain_due(DueKind::ByEndOf(by), INVITE.when),
-                );
+                self.owe(&INVITE, on, Self::plain_due(DueKind::None, INVITE.when));
             }
         }
         Ok(())
@@ -615,6 +688,16 @@ impl Run<'_> {
     }
 
     fn agree(&mut self, agreement: &Agreement, on: NaiveDate) -> Result<(), Error> {
+        // Flowchart: "Recommendations & agreed actions, contributions &
+        // timescales for reporting set": at least one action, each with its
+        // date, and, when the meeting first agrees them, the report back.
+        if agreement.actions.is_empty() {
+            return Err(Error::field(
+                format!("events[{}].actions", self.index),
+                "at least one agreed action, each with its agency, what and due date: the flowchart's \"Recommendations & agreed actions, contributions & timescales for reporting set\"",
+                Some(self.index),
+            ));
+        }
         for (j, action) in agreement.actions.iter().enumerate() {
             if action.due < on {
                 return Err(Error::field(
@@ -627,10 +710,17 @@ impl Run<'_> {
                 ));
             }
         }
+        let first_agreement = self.phase == Some(Phase::Presented);
+        if first_agreement && agreement.report_back.is_none() {
+            return Err(Error::field(
+                format!("events[{}].report_back", self.index),
+                "the meeting and form of the report back to the group: the flowchart's \"timescales for reporting set\" and the Terms of Reference's \"Progress reporting requirements, including timescale\"",
+                Some(self.index),
+            ));
+        }
         if let Some(report) = &agreement.report_back {
             self.check_report_back(report, on, "report_back")?;
         }
-        let first_agreement = self.phase == Some(Phase::Presented);
         if first_agreement {
             for duty in [&RISK_PLAN, &CARE_PLAN] {
                 self.owe(duty, on, Self::plain_due(DueKind::None, duty.when));
@@ -664,7 +754,7 @@ impl Run<'_> {
         if let Some(pending) = self
             .obligations
             .iter_mut()
-            .find(|o| o.id == id && o.done_on.is_none())
+            .find(|o| o.id == id && o.is_pending())
         {
             pending.done_on = Some(on);
             return Ok(());
@@ -689,7 +779,17 @@ impl Run<'_> {
                 Some(self.index),
             ));
         }
-        let pending = crate::policy::pending_ids(&self.obligations);
+        let pending: Vec<&str> = self
+            .obligations
+            .iter()
+            .filter(|o| o.is_pending())
+            .map(|o| o.id)
+            .collect();
+        let pending = if pending.is_empty() {
+            "none".to_string()
+        } else {
+            pending.join(", ")
+        };
         Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
     }
 
@@ -698,6 +798,8 @@ impl Run<'_> {
             None | Some(Phase::Submitted) => {
                 if !self.complete() {
                     ReferralState::Incomplete
+                } else if self.eligibility.is_none() {
+                    ReferralState::Ineligible
                 } else if self
                     .scheduling
                     .as_ref()
@@ -720,7 +822,7 @@ impl Run<'_> {
 
     fn finish(mut self, as_of: NaiveDate) -> Result<ReferralStatus, Error> {
         for obligation in &mut self.obligations {
-            obligation.overdue = obligation.done_on.is_none() && obligation.due.is_past(as_of);
+            obligation.overdue = obligation.is_pending() && obligation.due.is_past(as_of);
         }
         let actions = self
             .actions
@@ -794,6 +896,8 @@ impl Run<'_> {
             next,
             warnings: self.warnings,
             escalated_to: self.escalated_to,
+            qiip_referred_on: self.qiip.first().map(|q| q.on),
+            qiip_referrals: self.qiip,
             ended_on: self.ended_on,
             escalation: self.escalation,
         })

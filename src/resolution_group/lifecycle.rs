@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::EscalationTarget;
 use crate::policy::Clause;
 
 /// The stages of a referral's life (the status adds detail: an open
@@ -19,7 +20,8 @@ pub enum Phase {
     ActionsInProgress,
     /// Outcomes improved; the group's work has ended.
     Closed,
-    /// Escalated to the Chair of the GSCP Executive or to QiiP.
+    /// Escalated to the Chair of the GSCP Executive (an escalation to QiiP
+    /// keeps the phase: the referral goes on).
     Escalated,
     /// Not taken on.
     Declined,
@@ -105,6 +107,8 @@ pub struct Move {
     pub from: Option<Phase>,
     /// The event.
     pub event: RgEventType,
+    /// For `escalated`, the target the move is for; `None` for other events.
+    pub target: Option<EscalationTarget>,
     /// Where to.
     pub to: Phase,
     /// The sentence behind it.
@@ -123,16 +127,40 @@ const fn m(
     Move {
         from,
         event,
+        target: None,
         to,
         clause: Clause::new(place, text),
     }
 }
 
+/// An `escalated` move for one target.
+const fn esc(
+    from: Phase,
+    target: EscalationTarget,
+    to: Phase,
+    place: &'static str,
+    text: &'static str,
+) -> Move {
+    Move {
+        from: Some(from),
+        event: RgEventType::Escalated,
+        target: Some(target),
+        to,
+        clause: Clause::new(place, text),
+    }
+}
+
+const CHAIR_PLACE: &str = "GSCP Escalation Policy (2021), Stage Four";
+const CHAIR: &str = "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration";
+const QIIP: &str = "Escalate to GSCP Quality and Improvement in Practice Subgroup (QiiP) any child or young person's circumstances that meets the criteria for a formal safeguarding or other statutory review (Rapid Review or Acute Life Threatening Event)";
+
+use EscalationTarget::{ExecutiveChair as Chair, Qiip};
 use Phase::*;
 use RgEventType as E;
 
 /// Every move of the lifecycle. Events that keep the phase (`recorded`,
-/// `action_completed`, `progress_reported` and further `actions_agreed`)
+/// `action_completed`, `progress_reported`, further `actions_agreed`, and
+/// `escalated` to QiiP, a members' duty that does not end the referral)
 /// are listed as moves to the same phase.
 pub const MOVES: &[Move] = &[
     m(
@@ -205,27 +233,11 @@ pub const MOVES: &[Move] = &[
         "GSCP Resolution Group Flowchart",
         "Improved Outcomes for the Child, Young Person or Family",
     ),
-    m(
-        Some(Presented),
-        E::Escalated,
-        Escalated,
-        "GSCP Escalation Policy (2021), Stage Four",
-        "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration",
-    ),
-    m(
-        Some(ActionsInProgress),
-        E::Escalated,
-        Escalated,
-        "GSCP Escalation Policy (2021), Stage Four",
-        "In the unlikely event that the Resolution Group cannot resolve the escalation the Resolution Group will refer the matter to the Chair of the GSCP Executive for consideration",
-    ),
-    m(
-        Some(Submitted),
-        E::Escalated,
-        Escalated,
-        TOR,
-        "Escalate to GSCP Quality and Improvement in Practice Subgroup (QiiP) any child or young person's circumstances that meets the criteria for a formal safeguarding or other statutory review (Rapid Review or Acute Life Threatening Event)",
-    ),
+    esc(Presented, Chair, Escalated, CHAIR_PLACE, CHAIR),
+    esc(ActionsInProgress, Chair, Escalated, CHAIR_PLACE, CHAIR),
+    esc(Submitted, Qiip, Submitted, TOR, QIIP),
+    esc(Presented, Qiip, Presented, TOR, QIIP),
+    esc(ActionsInProgress, Qiip, ActionsInProgress, TOR, QIIP),
     m(
         Some(Submitted),
         E::Declined,
@@ -289,11 +301,16 @@ pub fn allowed_from(phase: Option<Phase>) -> Vec<RgEventType> {
     out
 }
 
-/// The move for an event from a phase, if the lifecycle allows it.
-pub fn find(phase: Option<Phase>, event: RgEventType) -> Option<&'static Move> {
+/// The move for an event from a phase, if the lifecycle allows it; for
+/// `escalated`, `target` names where to (other events give `None`).
+pub fn find(
+    phase: Option<Phase>,
+    event: RgEventType,
+    target: Option<EscalationTarget>,
+) -> Option<&'static Move> {
     MOVES
         .iter()
-        .find(|mv| mv.from == phase && mv.event == event)
+        .find(|mv| mv.from == phase && mv.event == event && mv.target == target)
 }
 
 /// The lifecycle as a Mermaid `stateDiagram-v2`, drawn from [`MOVES`].
@@ -312,12 +329,21 @@ pub fn mermaid() -> String {
     for mv in MOVES {
         let from = mv.from.map(Phase::name).unwrap_or("[*]");
         // Writing to a String cannot fail.
-        let _ = writeln!(
-            out,
-            "    {from} --> {}: {}",
-            mv.to.name(),
-            mv.event.as_str()
-        );
+        let _ = match mv.target {
+            Some(target) => writeln!(
+                out,
+                "    {from} --> {}: {} to {}",
+                mv.to.name(),
+                mv.event.as_str(),
+                target.id()
+            ),
+            None => writeln!(
+                out,
+                "    {from} --> {}: {}",
+                mv.to.name(),
+                mv.event.as_str()
+            ),
+        };
     }
     for phase in [Closed, Escalated, Declined, Withdrawn] {
         let _ = writeln!(out, "    {} --> [*]", phase.name());

@@ -5,8 +5,9 @@
 //! GSCP Business Unit (complete, eligible and on time for a meeting, or
 //! not), returned, presented at a monthly meeting, recommendations and
 //! actions agreed, progress reported at later meetings, and closed,
-//! escalated (to the Chair of the GSCP Executive, or to QiiP for a statutory
-//! review), declined or withdrawn. [`evaluate`] gives its status at a date
+//! escalated to the Chair of the GSCP Executive, declined or withdrawn. An
+//! escalation to QiiP (a statutory review's criteria met) is recorded on
+//! the way and does not end it. [`evaluate`] gives its status at a date
 //! on the meeting dates the caller gives ([`Schedule`]). Sources: the GSCP
 //! Resolution Group Terms of Reference with its flowchart, and Appendix 9
 //! of the GSCP multi-agency arrangements; `docs/resolution-group.md` sets
@@ -66,12 +67,13 @@ use crate::policy::{CaseStatus, Error, FreeText, ObligationStatus, Warning, When
 /// The Terms of Reference say "ideally at least ten working days but no
 /// later than five working days ahead of the Resolution Group meeting"; the
 /// flowchart says "Referral to GSCP Business Unit 12 working days before
-/// Resolution Group" and "Resolution Group notified 10 working days before
-/// meeting". The Terms of Reference's text is the default.
+/// Resolution Group" and "Resolution Group notified 10 working days Before
+/// meeting". The Terms of Reference's text is the default; it gives no date
+/// for notifying the group's members, so under it that notice has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DeadlineRule {
-    /// Latest 5, ideally 10 working days before the meeting; members told
-    /// by the latest submission date.
+    /// Latest 5, ideally 10 working days before the meeting; no date for
+    /// notifying the members (the text gives none).
     #[default]
     TermsOfReference,
     /// Referral 12 working days before the meeting; members notified 10
@@ -89,11 +91,11 @@ impl DeadlineRule {
     }
 
     /// Working days before the meeting: (latest submission, ideal
-    /// submission, members' notification).
-    pub fn working_days_before(self) -> (u32, u32, u32) {
+    /// submission, members' notification where the reading gives one).
+    pub fn working_days_before(self) -> (u32, u32, Option<u32>) {
         match self {
-            DeadlineRule::TermsOfReference => (5, 10, 5),
-            DeadlineRule::Flowchart => (12, 12, 10),
+            DeadlineRule::TermsOfReference => (5, 10, None),
+            DeadlineRule::Flowchart => (12, 12, Some(10)),
         }
     }
 }
@@ -107,8 +109,10 @@ pub struct SubmissionDeadline {
     pub latest: NaiveDate,
     /// The day it should ideally arrive by.
     pub ideal: NaiveDate,
-    /// The day the group's members are to be told of it.
-    pub notify_members: NaiveDate,
+    /// The day the group's members are to be told of it, where the reading
+    /// gives one: the flowchart's 10 working days before the meeting; the
+    /// Terms of Reference give none.
+    pub notify_members: Option<NaiveDate>,
 }
 
 /// The group's meeting dates and the deadline reading.
@@ -188,7 +192,7 @@ impl Schedule {
             meeting,
             latest: back(latest)?,
             ideal: back(ideal)?,
-            notify_members: back(notify)?,
+            notify_members: notify.map(back).transpose()?,
         })
     }
 
@@ -345,7 +349,8 @@ pub enum RgEventKind {
         /// The outcome.
         outcome: Option<FreeText>,
     },
-    /// Escalated out of the group.
+    /// Escalated: to the Chair of the GSCP Executive (the group's work
+    /// ends), or to QiiP (recorded; the referral goes on).
     Escalated {
         /// Where.
         to: EscalationTarget,
@@ -472,8 +477,11 @@ impl RgEvent {
 /// Where a referral stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReferralState {
-    /// Submitted, but items are missing (see [`ReferralStatus::missing`]).
+    /// Submitted, but a section or the mark is missing (see
+    /// [`ReferralStatus::missing`]).
     Incomplete,
+    /// Complete, but with no eligibility route (see [`Eligibility`]).
+    Ineligible,
     /// Complete and eligible, but no meeting given can take it yet.
     AwaitingMeeting,
     /// Complete and eligible, scheduled for a meeting.
@@ -486,7 +494,8 @@ pub enum ReferralState {
     ActionsInProgress,
     /// Closed with improved outcomes.
     Closed,
-    /// Escalated to the Chair of the GSCP Executive or to QiiP.
+    /// Escalated to the Chair of the GSCP Executive (an escalation to QiiP
+    /// leaves the state as it was).
     Escalated,
     /// Not taken on.
     Declined,
@@ -499,6 +508,7 @@ impl ReferralState {
     pub fn as_str(self) -> &'static str {
         match self {
             ReferralState::Incomplete => "incomplete",
+            ReferralState::Ineligible => "ineligible",
             ReferralState::AwaitingMeeting => "awaiting_meeting",
             ReferralState::Scheduled => "scheduled",
             ReferralState::Returned => "returned",
@@ -518,11 +528,12 @@ impl fmt::Display for ReferralState {
     }
 }
 
-/// An item a referral lacks, by its place in the referral.
+/// An item that makes a referral incomplete: a section, or the mark for
+/// the Resolution Group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MissingItem {
-    /// The field: `referral.chronology`, `presenter`, `prior_process`, ...
+    /// The field: `referral.chronology`, `marked_for_resolution_group`.
     pub field: String,
     /// What is needed, citing the Terms of Reference.
     pub problem: &'static str,
@@ -533,7 +544,8 @@ pub struct MissingItem {
 pub enum Eligibility {
     /// The referral states the normal processes tried and failed.
     PriorProcess,
-    /// A linked GSCP escalation case reached this stage (3 or 4).
+    /// A linked GSCP escalation case had reached this stage (4, the
+    /// Resolution Group, or 5) when the referral was submitted.
     EscalationCase(u8),
     /// The Business Unit itself submitted it.
     BusinessUnit,
@@ -585,6 +597,22 @@ pub struct ActionStatus {
     pub overdue: bool,
 }
 
+/// An escalation to the GSCP Quality and Improvement in Practice Subgroup
+/// (QiiP): "Escalate to GSCP Quality and Improvement in Practice Subgroup
+/// (QiiP) any child or young person's circumstances that meets the criteria
+/// for a formal safeguarding or other statutory review". The referral goes
+/// on; only the Chair of the GSCP Executive ends it by escalation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct QiipReferral {
+    /// The day.
+    pub on: NaiveDate,
+    /// The review whose criteria are met, if named.
+    pub review: Option<StatutoryReview>,
+    /// The `escalated` event's index.
+    pub event_index: usize,
+}
+
 /// The status of a referral at a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -599,7 +627,7 @@ pub struct ReferralStatus {
     pub by_agency: Option<String>,
     /// The sections absent or blank, in the Terms of Reference's order.
     pub missing_sections: Vec<Section>,
-    /// Every item missing, sections included.
+    /// Every item that makes it incomplete: the sections, then the mark.
     pub missing: Vec<MissingItem>,
     /// Why it may come to the group, if it may.
     pub eligibility: Option<Eligibility>,
@@ -616,8 +644,14 @@ pub struct ReferralStatus {
     pub next: Vec<RgEventType>,
     /// Warnings that do not stop the referral.
     pub warnings: Vec<Warning>,
-    /// Where it was escalated, for an escalated referral.
+    /// For a referral escalated to the Chair of the GSCP Executive: the
+    /// Chair (the review is always `None`; reviews go with QiiP).
     pub escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
+    /// The day the case was first escalated to QiiP, if it was: a members'
+    /// duty that does not end the referral.
+    pub qiip_referred_on: Option<NaiveDate>,
+    /// Every escalation to QiiP, in order.
+    pub qiip_referrals: Vec<QiipReferral>,
     /// The day the group's work ended.
     pub ended_on: Option<NaiveDate>,
     /// The linked GSCP escalation case, evaluated at the same date.

@@ -82,14 +82,15 @@ fn latest_submission_is_five_working_days_before_ideally_ten() {
         deadline.ideal,
         NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()
     );
-    assert_eq!(deadline.notify_members, day(1, 5));
+    // The Terms of Reference give no date for notifying the members.
+    assert_eq!(deadline.notify_members, None);
     // The flowchart's reading: 12 working days, members notified at 10.
     let flow = meetings(DeadlineRule::Flowchart)
         .deadline(ew(), day(2, 9))
         .unwrap();
     assert_eq!(
         (flow.latest, flow.ideal, flow.notify_members),
-        (day(1, 22), day(1, 22), day(1, 26))
+        (day(1, 22), day(1, 22), Some(day(1, 26)))
     );
 }
 
@@ -109,7 +110,7 @@ fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
     );
     assert_eq!(
         obligation(&on_time, "members_notified").due.kind,
-        DueKind::ByEndOf(day(1, 5))
+        DueKind::None
     );
 
     let late = run(&[RgEvent::submitted(day(1, 6), complete())], day(1, 6));
@@ -157,9 +158,6 @@ fn an_incomplete_referral_lists_every_missing_item() {
             "referral.chronology",
             "referral.risk_analysis",
             "marked_for_resolution_group",
-            "presenter",
-            "prior_process",
-            "features"
         ]
     );
     // No notification for a referral that cannot be scheduled; no presentation.
@@ -308,7 +306,13 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         &[
             submitted.clone(),
             presented.clone(),
-            RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 11))], None)),
+            RgEvent::actions_agreed(
+                day(1, 12),
+                agreement(
+                    &[("Health", day(1, 11))],
+                    Some((day(2, 9), ReportForm::Written)),
+                ),
+            ),
         ],
         day(1, 12),
     );
@@ -323,7 +327,10 @@ fn invalid_meeting_records_are_errors_that_say_where() {
             presented.clone(),
             RgEvent::actions_agreed(
                 day(1, 12),
-                agreement(&[], Some((day(3, 10), ReportForm::Written))),
+                agreement(
+                    &[("Health", day(1, 29))],
+                    Some((day(3, 10), ReportForm::Written)),
+                ),
             ),
         ],
         day(1, 12),
@@ -333,7 +340,13 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         "{err}"
     );
     // Completing an unknown or a completed action.
-    let agreed = RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None));
+    let agreed = RgEvent::actions_agreed(
+        day(1, 12),
+        agreement(
+            &[("Health", day(1, 29))],
+            Some((day(2, 9), ReportForm::InPerson)),
+        ),
+    );
     let err = fail(
         &[
             submitted.clone(),
@@ -375,26 +388,19 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         err.to_string().contains("only an escalation to QiiP"),
         "{err}"
     );
-    let status = run(
-        &[
-            submitted.clone(),
-            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
-        ],
-        day(1, 6),
-    );
-    assert_eq!(status.state, ReferralState::Escalated);
     // Nothing but records after the end.
     let err = fail(
         &[
             submitted,
-            RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
             RgEvent::presented(day(1, 12)),
+            RgEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
+            RgEvent::presented(day(2, 9)),
         ],
-        day(1, 12),
+        day(2, 9),
     );
     assert!(
         err.to_string()
-            .contains("the referral has ended (escalated on 2027-01-06)"),
+            .contains("the referral has ended (escalated on 2027-01-12)"),
         "{err}"
     );
 }
@@ -417,8 +423,10 @@ fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
         .iter()
         .filter(|o| o.id == "members_notified")
         .collect();
-    assert_eq!(notices.len(), 1);
-    assert_eq!(notices[0].due.kind, DueKind::ByEndOf(day(2, 2)));
+    assert_eq!(notices.len(), 2);
+    assert_eq!(notices[0].lapsed_on, Some(day(1, 5)));
+    assert!(notices[1].is_pending());
+    assert_eq!(notices[1].due.kind, DueKind::None);
     // A second submission without a return is not how the lifecycle runs.
     let err = fail(&[events[0].clone(), events[2].clone()], day(1, 20));
     assert!(
@@ -439,8 +447,34 @@ fn presenting_at_an_earlier_meeting_than_scheduled_is_a_warning() {
     assert!(
         status.warnings[0]
             .message
-            .contains("before the meeting it was scheduled for (2027-02-09)")
+            .starts_with("presented at a meeting whose latest submission date (5 working days")
     );
+    assert_eq!(status.warnings[0].event_index, 1);
+    // No echo of the dates given.
+    assert!(!status.warnings[0].message.contains("2027"));
+}
+
+#[test]
+fn presenting_when_no_meeting_qualified_is_a_warning_too() {
+    // Submitted on 7 April 2027: after the latest date for 13 April (6 April:
+    // 12, 9, 8, 7 and 6 April, Easter Monday 29 March long past), and no later
+    // meeting is given.
+    let events = [
+        RgEvent::submitted(day(4, 7), complete()),
+        RgEvent::presented(day(4, 13)),
+    ];
+    let status = run(&events[..1], day(4, 7));
+    assert_eq!(status.state, ReferralState::AwaitingMeeting);
+    let status = run(&events, day(4, 13));
+    assert_eq!(status.state, ReferralState::Presented);
+    assert_eq!(status.warnings.len(), 1);
+    assert!(status.warnings[0].message.contains("had missed"));
+    // On time for the meeting: no warning.
+    let on_time = [
+        RgEvent::submitted(day(4, 6), complete()),
+        RgEvent::presented(day(4, 13)),
+    ];
+    assert!(run(&on_time, day(4, 13)).warnings.is_empty());
 }
 
 #[test]
@@ -509,10 +543,13 @@ fn notices_lapse_when_a_referral_ends_before_its_meeting() {
             on: day(1, 6).into(),
             kind: RgEventKind::Declined { reason: None },
         },
-        RgEvent::escalated(day(1, 6), EscalationTarget::Qiip),
     ] {
         let status = run(&[RgEvent::submitted(day(1, 4), s.clone()), end], day(1, 20));
-        assert!(status.obligations.is_empty(), "{:?}", status.obligations);
+        assert_eq!(status.obligations.len(), 2);
+        for o in &status.obligations {
+            assert_eq!(o.lapsed_on, Some(day(1, 6)), "{}", o.id);
+            assert!(!o.overdue && !o.is_pending());
+        }
         assert!(status.next.is_empty());
     }
 }
@@ -563,7 +600,103 @@ fn eligibility_is_judged_on_the_day_of_submission() {
     )
     .unwrap();
     assert_eq!(status.eligibility, None);
+    assert_eq!(status.state, ReferralState::Ineligible);
+}
+
+#[test]
+fn sections_mark_and_route_make_a_referral_complete_the_rest_is_warned() {
+    // CONTRACT section 4: no other field may make it incomplete.
+    let mut s = Submission::new();
+    s.marked_for_resolution_group = true;
+    s.prior_process = vec![PriorProcess::Planning];
+    s.sections = Section::ALL
+        .iter()
+        .map(|s| (*s, "written".into()))
+        .collect();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let status = run(&events, day(1, 4));
+    assert_eq!(status.state, ReferralState::Scheduled);
+    assert!(status.missing.is_empty());
+    let warned: Vec<&str> = status
+        .warnings
+        .iter()
+        .map(|w| w.message.split(':').next().unwrap())
+        .collect();
+    assert_eq!(warned, ["by_agency", "presenter", "features", "risks"]);
+    assert!(status.warnings.iter().all(|w| w.event_index == 0));
+    assert!(status.next.contains(&RgEventType::Presented));
+    let mut more = events.to_vec();
+    more.push(RgEvent::presented(day(1, 12)));
+    assert_eq!(run(&more, day(1, 12)).state, ReferralState::Presented);
+    // Naming one risk leaves only the features warned.
+    let mut s = complete();
+    s.features.clear();
+    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    assert_eq!(status.warnings.len(), 1);
+    assert!(status.warnings[0].message.starts_with("features:"));
+}
+
+#[test]
+fn a_complete_referral_without_a_route_is_ineligible_not_incomplete() {
+    let mut s = complete();
+    s.prior_process.clear();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let status = run(&events, day(1, 4));
+    assert_eq!(status.state, ReferralState::Ineligible);
+    assert_eq!(status.state.as_str(), "ineligible");
+    assert!(status.missing.is_empty() && status.missing_sections.is_empty());
+    assert!(status.obligations.is_empty());
+    assert!(!status.next.contains(&RgEventType::Presented));
+    let mut more = events.to_vec();
+    more.push(RgEvent::presented(day(1, 12)));
+    let err = fail(&more, day(1, 12));
+    assert!(err.is_invalid_transition());
+    assert!(
+        err.to_string().contains("the referral is ineligible"),
+        "{err}"
+    );
+    // Incomplete as well as without a route: incomplete comes first.
+    let mut s = complete();
+    s.prior_process.clear();
+    s.marked_for_resolution_group = false;
+    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
     assert_eq!(status.state, ReferralState::Incomplete);
+}
+
+#[test]
+fn a_linked_case_is_a_route_only_from_the_resolution_group_stage() {
+    let mut s = complete();
+    s.prior_process.clear();
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    let raised = Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new());
+    // Stage 3, the Formal Dispute Procedure, is still being tried.
+    let at_stage_3 = [
+        raised.clone(),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+    ];
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&at_stage_3),
+    )
+    .unwrap();
+    assert_eq!(status.eligibility, None);
+    assert_eq!(status.state, ReferralState::Ineligible);
+    let mut at_stage_4 = at_stage_3.to_vec();
+    at_stage_4.push(Event::escalated(day(1, 4)));
+    let status = evaluate(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        &events,
+        day(1, 4),
+        Some(&at_stage_4),
+    )
+    .unwrap();
+    assert_eq!(status.eligibility, Some(Eligibility::EscalationCase(4)));
+    assert_eq!(status.state, ReferralState::Scheduled);
 }
 
 #[test]
@@ -571,7 +704,13 @@ fn closing_with_actions_outstanding_is_a_warning() {
     let events = [
         RgEvent::submitted(day(1, 4), complete()),
         RgEvent::presented(day(1, 12)),
-        RgEvent::actions_agreed(day(1, 12), agreement(&[("Health", day(1, 29))], None)),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(2, 9), ReportForm::InPerson)),
+            ),
+        ),
         RgEvent::closed(day(2, 9)),
     ];
     let status = run(&events, day(2, 9));
@@ -581,4 +720,217 @@ fn closing_with_actions_outstanding_is_a_warning() {
             .message
             .starts_with("closed with 1 agreed action(s) not recorded as completed")
     );
+}
+
+#[test]
+fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
+    let mut s = complete();
+    s.special_attendees = vec!["CAMHS lead".into()];
+    let before_the_meeting = [
+        RgEvent::submitted(day(1, 4), s),
+        RgEvent {
+            on: day(1, 6).into(),
+            kind: RgEventKind::Escalated {
+                to: EscalationTarget::Qiip,
+                review: Some(StatutoryReview::RapidReview),
+                reason: None,
+            },
+        },
+    ];
+    let status = run(&before_the_meeting, day(1, 6));
+    assert_eq!(status.state, ReferralState::Scheduled);
+    assert_eq!(status.qiip_referred_on, Some(day(1, 6)));
+    assert_eq!(
+        status.qiip_referrals[0].review,
+        Some(StatutoryReview::RapidReview)
+    );
+    assert_eq!(status.ended_on, None);
+    assert_eq!(status.escalated_to, None);
+    // The notices for the meeting are still owed.
+    assert!(status.obligations.iter().all(|o| o.is_pending()));
+    assert!(status.next.contains(&RgEventType::Presented));
+    // The group goes on to meet, agree actions, and escalate to QiiP again.
+    let mut events = before_the_meeting.to_vec();
+    events.extend([
+        RgEvent::presented(day(1, 12)),
+        RgEvent::escalated(day(1, 12), EscalationTarget::Qiip),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(2, 9), ReportForm::Written)),
+            ),
+        ),
+        RgEvent::escalated(day(1, 20), EscalationTarget::Qiip),
+    ]);
+    let status = run(&events, day(1, 20));
+    assert_eq!(status.state, ReferralState::ActionsInProgress);
+    assert_eq!(status.qiip_referred_on, Some(day(1, 6)));
+    let indexes: Vec<usize> = status
+        .qiip_referrals
+        .iter()
+        .map(|q| q.event_index)
+        .collect();
+    assert_eq!(indexes, [1, 3, 5]);
+    // Only the Chair of the GSCP Executive ends it.
+    events.push(RgEvent::escalated(
+        day(2, 9),
+        EscalationTarget::ExecutiveChair,
+    ));
+    let status = run(&events, day(2, 9));
+    assert_eq!(status.state, ReferralState::Escalated);
+    assert_eq!(status.ended_on, Some(day(2, 9)));
+}
+
+#[test]
+fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
+    use crate::resolution_group::agenda::agenda;
+    let agreed = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+        RgEvent::actions_agreed(
+            day(1, 12),
+            agreement(
+                &[("Health", day(1, 29))],
+                Some((day(3, 9), ReportForm::InPerson)),
+            ),
+        ),
+    ];
+    let ends = [
+        RgEvent::closed(day(2, 9)),
+        RgEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
+        RgEvent {
+            on: day(2, 9).into(),
+            kind: RgEventKind::Withdrawn { reason: None },
+        },
+    ];
+    for end in ends {
+        let mut events = agreed.to_vec();
+        events.push(end.clone());
+        // Evaluated after the meeting the report was due at.
+        let status = run(&events, day(3, 10));
+        let report = obligation(&status, "progress_report");
+        assert_eq!(report.lapsed_on, Some(day(2, 9)), "{:?}", end.kind);
+        assert!(!report.overdue && !report.is_pending());
+        // A lapsed report cannot be recorded.
+        let mut recorded = events.clone();
+        recorded.push(RgEvent::recorded(day(3, 9), "progress_report"));
+        assert!(fail(&recorded, day(3, 9)).is_invalid_transition());
+        // The March agenda keeps no slot for it.
+        let cases = [("R-1", &events[..], None)];
+        let march = agenda(
+            ew(),
+            &meetings(DeadlineRule::TermsOfReference),
+            day(3, 9),
+            cases,
+        )
+        .unwrap();
+        assert!(march.progress_reports.is_empty(), "{:?}", end.kind);
+    }
+    // Without an end, the report is owed, overdue after March 9 and on the agenda.
+    let status = run(&agreed, day(3, 10));
+    assert!(obligation(&status, "progress_report").overdue);
+    let cases = [("R-1", &agreed[..], None)];
+    let march = agenda(
+        ew(),
+        &meetings(DeadlineRule::TermsOfReference),
+        day(3, 9),
+        cases,
+    )
+    .unwrap();
+    assert_eq!(march.progress_reports.len(), 1);
+    // A report due at the meeting where the group ends its work stays owed.
+    let mut closing = agreed.to_vec();
+    closing.push(RgEvent::closed(day(3, 9)));
+    let status = run(&closing, day(3, 10));
+    assert_eq!(obligation(&status, "progress_report").lapsed_on, None);
+}
+
+#[test]
+fn no_date_is_invented_for_the_notices() {
+    let mut s = complete();
+    s.special_attendees = vec!["Virtual School head".into()];
+    let events = [RgEvent::submitted(day(1, 4), s)];
+    // The Terms of Reference: no date for the members, none for attendees;
+    // never overdue, however late.
+    let status = run(&events, day(1, 11));
+    for id in ["members_notified", "special_attendees_invited"] {
+        let o = obligation(&status, id);
+        assert_eq!(o.due.kind, DueKind::None, "{id}");
+        assert!(!o.overdue, "{id}");
+    }
+    // The flowchart: members notified 10 working days before the meeting of
+    // 9 February 2027 (Tuesday 26 January; the referral for it was due by
+    // Friday 22 January, 12 working days before); attendees still undated.
+    let flowchart = evaluate(
+        ew(),
+        &meetings(DeadlineRule::Flowchart),
+        &[RgEvent::submitted(
+            day(1, 20),
+            match &events[0].kind {
+                RgEventKind::Submitted(s) => (**s).clone(),
+                _ => unreachable!(),
+            },
+        )],
+        day(1, 27),
+        None,
+    )
+    .unwrap();
+    let members = obligation(&flowchart, "members_notified");
+    assert_eq!(members.due.kind, DueKind::ByEndOf(day(1, 26)));
+    assert!(members.overdue);
+    assert_eq!(
+        obligation(&flowchart, "special_attendees_invited").due.kind,
+        DueKind::None
+    );
+}
+
+#[test]
+fn the_meeting_sets_actions_and_a_timescale_for_reporting() {
+    let presented = [
+        RgEvent::submitted(day(1, 4), complete()),
+        RgEvent::presented(day(1, 12)),
+    ];
+    let with = |agreement: Agreement| {
+        let mut events = presented.to_vec();
+        events.push(RgEvent::actions_agreed(day(1, 12), agreement));
+        events
+    };
+    // No action: refused, naming the place.
+    let err = fail(
+        &with(agreement(&[], Some((day(2, 9), ReportForm::Written)))),
+        day(1, 12),
+    );
+    assert_eq!((err.code(), err.event_index()), ("invalid_field", Some(2)));
+    assert!(err.to_string().starts_with("events[2].actions:"), "{err}");
+    // No report back at the first agreement: refused.
+    let err = fail(
+        &with(agreement(&[("Health", day(1, 29))], None)),
+        day(1, 12),
+    );
+    assert_eq!(err.code(), "invalid_field");
+    assert!(
+        err.to_string().starts_with("events[2].report_back:"),
+        "{err}"
+    );
+    // Both: accepted.
+    let events = with(agreement(
+        &[("Health", day(1, 29))],
+        Some((day(2, 9), ReportForm::Written)),
+    ));
+    assert_eq!(
+        run(&events, day(1, 12)).state,
+        ReferralState::ActionsInProgress
+    );
+    // A later agreement adds actions under the reporting already set.
+    let mut more = events.clone();
+    more.push(RgEvent::actions_agreed(
+        day(2, 9),
+        agreement(&[("Education", day(2, 26))], None),
+    ));
+    assert_eq!(run(&more, day(2, 9)).actions.len(), 2);
+    // But it too needs an action.
+    let mut empty = events;
+    empty.push(RgEvent::actions_agreed(day(2, 9), agreement(&[], None)));
+    assert_eq!(fail(&empty, day(2, 9)).code(), "invalid_field");
 }
