@@ -49,6 +49,7 @@ pub mod forms;
 mod json;
 pub mod policy;
 pub mod resolution_group;
+pub mod serious_incident;
 
 pub use json::{evaluate_json, validate_json};
 

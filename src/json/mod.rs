@@ -7,6 +7,7 @@
 
 mod referral;
 mod request;
+mod serious_incident;
 
 mod response;
 
@@ -50,6 +51,12 @@ impl JsonError {
 
 impl From<crate::policy::Error> for JsonError {
     fn from(error: crate::policy::Error) -> JsonError {
+        JsonError::new(error.code(), error.to_string(), error.event_index())
+    }
+}
+
+impl From<crate::serious_incident::Error> for JsonError {
+    fn from(error: crate::serious_incident::Error) -> JsonError {
         JsonError::new(error.code(), error.to_string(), error.event_index())
     }
 }
@@ -115,6 +122,16 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
                 request.escalation.as_deref(),
             )?;
             referral::write(&status, request.schedule.rule(), calendar)
+        }
+        request::Parsed::SeriousIncident(request) => {
+            let calendar = Calendar::uk(request.division);
+            let status = crate::serious_incident::evaluate(
+                calendar,
+                request.config,
+                &request.events,
+                request.as_of,
+            )?;
+            serious_incident::write(&status, calendar)
         }
     };
     written.map_err(|e| {

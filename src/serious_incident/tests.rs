@@ -1,0 +1,1 @@
+//! Unit tests of the serious-incident engine, worked out by hand.
