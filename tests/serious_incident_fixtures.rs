@@ -87,8 +87,7 @@ fn state(item: &Value, met_key: &str) -> String {
             ),
             _ => format!("met on {met}"),
         },
-        None if item["overdue"].as_bool() == Some(true) => match item.get("working_days_overdue")
-        {
+        None if item["overdue"].as_bool() == Some(true) => match item.get("working_days_overdue") {
             Some(days) => format!("OVERDUE by {days} working days"),
             None => "OVERDUE".to_string(),
         },
@@ -176,8 +175,8 @@ fn evaluate(stem: &str) -> Value {
         .join("fixtures")
         .join(POLICY)
         .join(format!("{stem}.json"));
-    let request = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let request =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&safeguarding_resolution::evaluate_json(&request)).expect("JSON")
 }
 
@@ -206,7 +205,10 @@ fn serious_incident_fixtures() {
                 value["status"].is_string(),
                 "{stem}: expected a status, got {response}"
             );
-            assert_eq!(value["policy"], POLICY, "{stem}: filed under the wrong policy");
+            assert_eq!(
+                value["policy"], POLICY,
+                "{stem}: filed under the wrong policy"
+            );
         }
         let pretty = serde_json::to_string_pretty(&value).expect("pretty JSON");
         let snapshot = format!("{}\n\n{pretty}", account(&value));
@@ -261,12 +263,23 @@ fn the_hand_worked_dates_of_the_fixtures() {
     let r = evaluate("05-late-notification-overdue-rapid-review");
     let n = clock(&r, "notification");
     assert_eq!(
-        (&n["due"]["date"], &n["met_in_time"], &n["working_days_late"]),
-        (&Value::from("2027-02-08"), &Value::from(false), &Value::from(2))
+        (
+            &n["due"]["date"],
+            &n["met_in_time"],
+            &n["working_days_late"]
+        ),
+        (
+            &Value::from("2027-02-08"),
+            &Value::from(false),
+            &Value::from(2)
+        )
     );
     let rr = clock(&r, "rapid_review");
     assert_eq!(rr["due"]["date"], "2027-02-25");
-    assert_eq!((&rr["overdue"], &rr["working_days_overdue"]), (&Value::from(true), &Value::from(4)));
+    assert_eq!(
+        (&rr["overdue"], &rr["working_days_overdue"]),
+        (&Value::from(true), &Value::from(4))
+    );
 
     // Not notified by Thu 11 Feb: Tue 9, Wed 10, Thu 11 = 3 working days.
     let r = evaluate("06-notification-overdue");
@@ -299,7 +312,12 @@ fn the_hand_worked_dates_of_the_fixtures() {
     // Sat, Sun, Mon 4 Jan the 2 January substitute], Tue 5 Jan (5).
     let r = evaluate("10-scotland-christmas-2-january-substitute");
     assert_eq!(clock(&r, "notification")["due"]["date"], "2027-01-05");
-    assert_eq!(clock(&r, "notification")["due"]["skips"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        clock(&r, "notification")["due"]["skips"]
+            .as_array()
+            .map(Vec::len),
+        Some(4)
+    );
 
     // Scotland, aware Wed 25 Nov 2026: Thu 26 (1), Fri 27 (2), [Mon 30 St
     // Andrew's Day], Tue 1 (3), Wed 2 (4), Thu 3 Dec (5).
