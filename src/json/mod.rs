@@ -68,7 +68,10 @@ impl From<crate::serious_incident::Error> for JsonError {
 /// the response names the status, the current stage with its deadline,
 /// whether it is overdue, milestones, obligations, the events allowed next,
 /// and the history. Field names and codes are fixed by CONTRACT section 3
-/// and described in `docs/json.md`.
+/// and described in `docs/json.md`. `"policy": "gscp-resolution-group-2021"`
+/// (CONTRACT section 4) and `"policy": "gscp-serious-incident-2021"` (the
+/// statutory clocks after a serious incident, section 9;
+/// `docs/serious-incidents.md`) have requests and responses of their own.
 ///
 /// # Example
 ///
