@@ -51,6 +51,7 @@ pub mod limits;
 mod place;
 pub mod policy;
 pub mod resolution_group;
+pub mod serious_incident;
 
 pub use json::{evaluate_json, validate_json};
 

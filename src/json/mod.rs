@@ -8,6 +8,7 @@
 mod door;
 mod referral;
 mod request;
+mod serious_incident;
 
 mod response;
 
@@ -55,6 +56,12 @@ impl From<crate::policy::Error> for JsonError {
     }
 }
 
+impl From<crate::serious_incident::Error> for JsonError {
+    fn from(error: crate::serious_incident::Error) -> JsonError {
+        JsonError::new(error.code(), error.to_string(), error.event_index())
+    }
+}
+
 /// Evaluates a case given as JSON, and returns its status (or an error) as
 /// JSON. Never panics, whatever the input.
 ///
@@ -62,7 +69,10 @@ impl From<crate::policy::Error> for JsonError {
 /// the response names the status, the current stage with its deadline,
 /// whether it is overdue, milestones, obligations, the events allowed next,
 /// and the history. Field names and codes are fixed by CONTRACT section 3
-/// and described in `docs/json.md`.
+/// and described in `docs/json.md`. `"policy": "gscp-resolution-group-2021"`
+/// (CONTRACT section 4) and `"policy": "gscp-serious-incident-2021"` (the
+/// statutory clocks after a serious incident, section 9;
+/// `docs/serious-incidents.md`) have requests and responses of their own.
 ///
 /// # Example
 ///
@@ -116,6 +126,16 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
                 request.escalation.as_deref(),
             )?;
             referral::write(&status, request.schedule.rule(), calendar)
+        }
+        request::Parsed::SeriousIncident(request) => {
+            let calendar = Calendar::uk(request.division);
+            let status = crate::serious_incident::evaluate(
+                calendar,
+                request.config,
+                &request.events,
+                request.as_of,
+            )?;
+            serious_incident::write(&status, calendar)
         }
     };
     written.map_err(|e| {

@@ -14,6 +14,7 @@ use crate::policy::{Area, Event, EventKind, FreeText, Parties, PolicyId, Raised,
 pub(crate) enum Parsed {
     Escalation(Request),
     Referral(super::referral::ReferralRequest),
+    SeriousIncident(super::serious_incident::IncidentRequest),
 }
 
 /// What an escalation request asks for.
@@ -381,11 +382,15 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
             let division = read_division(top)?;
             return Ok(Parsed::Referral(super::referral::read(top, division)?));
         }
+        Some(Value::String(id)) if id == crate::serious_incident::POLICY_ID => {
+            return Ok(Parsed::SeriousIncident(super::serious_incident::read(top)?));
+        }
         Some(Value::String(id)) => match id.parse::<PolicyId>() {
             Ok(policy) => policy,
             Err(_) => {
                 let mut known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
                 known.push("gscp-resolution-group-2021");
+                known.push(crate::serious_incident::POLICY_ID);
                 known.sort_unstable();
                 return Err(JsonError::new(
                     "unknown_policy",

@@ -1,6 +1,8 @@
 //! The figures partnerships collect on their resolution processes: the
 //! stage at which cases were resolved, the working days they took, and
-//! whether each stage kept to its clock.
+//! whether each stage kept to its clock. A [`Summary`] also sums serious
+//! incidents' statutory clocks ([`Summary::add_serious_incident`]), kept
+//! apart from the escalation figures so that neither blurs the other.
 
 use std::collections::BTreeMap;
 
@@ -112,6 +114,9 @@ pub struct Summary {
     pub working_days_to_end: i64,
     /// Cases that have ended.
     pub ended: usize,
+    /// Serious incidents, counted apart from the escalation cases above:
+    /// by status, and whether each statutory clock was kept.
+    pub serious_incidents: crate::serious_incident::IncidentSummary,
 }
 
 impl Summary {
@@ -129,6 +134,31 @@ impl Summary {
             self.ended += 1;
             self.working_days_to_end += figures.working_days_taken;
         }
+    }
+
+    /// Adds one serious incident's figures (to [`Summary::serious_incidents`]
+    /// only: the escalation figures are unchanged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::monitoring::Summary;
+    /// use safeguarding_resolution::serious_incident::{self as si, IncidentEvent, IncidentFigures};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let late = [IncidentEvent::aware(day(1)), IncidentEvent::notified(day(10))];
+    /// let status = si::evaluate(calendar, si::Config::default(), &late, day(10))?;
+    /// let mut summary = Summary::default();
+    /// summary.add_serious_incident(&IncidentFigures::of(&status, calendar)?);
+    /// assert_eq!(summary.cases, 0);
+    /// assert_eq!(summary.serious_incidents.clocks["notification"], (0, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_serious_incident(&mut self, figures: &crate::serious_incident::IncidentFigures) {
+        self.serious_incidents.add(figures);
     }
 
     /// The mean working days from raised to the end, over the cases that

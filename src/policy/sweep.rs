@@ -1,10 +1,16 @@
 //! The daily work tray of a team: across many cases, what is overdue or
 //! falls due within a few working days, soonest first.
+//!
+//! [`sweep`] takes escalation cases; [`sweep_with_serious_incidents`] takes
+//! serious incidents too ([`crate::serious_incident`]), whose statutory
+//! clocks then stand in the same tray beside the stages and obligations of
+//! the escalation cases ([`ItemKind::Clock`], [`Process::SeriousIncident`]).
 
 use chrono::NaiveDate;
 
 use super::{CaseStatus, DueKind, Error, Event, Policy, PolicyId};
 use crate::calendar::Calendar;
+use crate::serious_incident::{self, IncidentEvent, IncidentStatus};
 
 /// What a sweep item is the deadline of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +21,30 @@ pub enum ItemKind {
     Obligation,
     /// A milestone not yet met.
     Milestone,
+    /// A serious incident's statutory clock not yet met (the notification,
+    /// the rapid review, the report to the National Panel and the DfE).
+    Clock,
+}
+
+/// The process a case in the tray runs under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Process {
+    /// An escalation case under this policy.
+    Escalation(PolicyId),
+    /// A serious incident's statutory clocks (`gscp-serious-incident-2021`).
+    SeriousIncident,
+}
+
+impl Process {
+    /// The JSON policy id: the escalation policy's, or
+    /// `gscp-serious-incident-2021`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Process::Escalation(policy) => policy.as_str(),
+            Process::SeriousIncident => serious_incident::POLICY_ID,
+        }
+    }
 }
 
 /// One deadline in the tray.
@@ -23,8 +53,9 @@ pub enum ItemKind {
 pub struct SweepItem<K> {
     /// The caller's key for the case.
     pub case: K,
-    /// The case's policy.
-    pub policy: PolicyId,
+    /// The case's process: its escalation policy, or a serious incident's
+    /// clocks.
+    pub process: Process,
     /// What kind of deadline.
     pub kind: ItemKind,
     /// What is due, in words (the stage's name, the obligation, the
@@ -50,6 +81,8 @@ pub struct Sweep<K> {
     pub items: Vec<SweepItem<K>>,
     /// The cases whose events could not be evaluated.
     pub errors: Vec<(K, Error)>,
+    /// The serious incidents whose events could not be evaluated.
+    pub incident_errors: Vec<(K, serious_incident::Error)>,
 }
 
 /// Evaluates every case at `as_of` and collects the deadlines that are past
@@ -90,6 +123,60 @@ pub fn sweep<'e, K: Clone>(
     as_of: NaiveDate,
     within_working_days: u32,
 ) -> Result<Sweep<K>, crate::calendar::Error> {
+    sweep_with_serious_incidents(
+        calendar,
+        cases,
+        std::iter::empty::<(K, serious_incident::Config, &[IncidentEvent])>(),
+        as_of,
+        within_working_days,
+    )
+}
+
+/// [`sweep`] over escalation cases and serious incidents together: a
+/// serious incident's clocks that are not yet met and have a date (the
+/// notification, the rapid review, the report ahead of publication) join
+/// the tray as [`ItemKind::Clock`] items, in date order with the rest.
+///
+/// A serious incident's duties are not added beside its clocks: each duty
+/// with a date is due with its clock, so the tray would show it twice.
+///
+/// # Errors
+///
+/// As [`sweep`]. Errors of single incidents go in [`Sweep::incident_errors`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::sweep::{self, ItemKind, Process};
+/// use safeguarding_resolution::policy::{Event, PolicyId, Raised};
+/// use safeguarding_resolution::serious_incident::{Config, IncidentEvent};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // Aware on Monday 1 February: the Panel is to be notified by Monday 8.
+/// let incident = [IncidentEvent::aware(day(1))];
+/// // Raised under North Somerset's policy on Friday 5: stage 1 due Monday 8.
+/// let case = [Event::raised(day(5), Raised::new())];
+/// let tray = sweep::sweep_with_serious_incidents(
+///     Calendar::uk(Division::EnglandAndWales),
+///     [("case", PolicyId::NsscpIssueResolution2025, &case[..])],
+///     [("incident", Config::default(), &incident[..])],
+///     day(5),
+///     1,
+/// )?;
+/// let clock = tray.items.iter().find(|i| i.kind == ItemKind::Clock).unwrap();
+/// assert_eq!((clock.case, clock.process), ("incident", Process::SeriousIncident));
+/// assert_eq!(clock.due_on, day(8));
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
+pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
+    calendar: &Calendar,
+    cases: impl IntoIterator<Item = (K, PolicyId, &'e [Event])>,
+    incidents: impl IntoIterator<Item = (K, serious_incident::Config, &'i [IncidentEvent])>,
+    as_of: NaiveDate,
+    within_working_days: u32,
+) -> Result<Sweep<K>, crate::calendar::Error> {
     let horizon = calendar.add_working_days(as_of, within_working_days)?;
     let mut items = Vec::new();
     let mut errors = Vec::new();
@@ -99,8 +186,48 @@ pub fn sweep<'e, K: Clone>(
             Err(error) => errors.push((case, error)),
         }
     }
+    let mut incident_errors = Vec::new();
+    for (case, config, events) in incidents {
+        match serious_incident::evaluate(calendar, config, events, as_of) {
+            Ok(status) => collect_clocks(calendar, &case, &status, horizon, &mut items),
+            Err(error) => incident_errors.push((case, error)),
+        }
+    }
     items.sort_by_key(|item| item.due_on);
-    Ok(Sweep { items, errors })
+    Ok(Sweep {
+        items,
+        errors,
+        incident_errors,
+    })
+}
+
+fn collect_clocks<K: Clone>(
+    calendar: &Calendar,
+    case: &K,
+    status: &IncidentStatus,
+    horizon: NaiveDate,
+    items: &mut Vec<SweepItem<K>>,
+) {
+    let as_of = status.as_of;
+    for clock in status.open_clocks() {
+        let Some(due_on) = clock.due.date() else {
+            continue;
+        };
+        if due_on > horizon {
+            continue;
+        }
+        let between = calendar.working_days_between(as_of, due_on).unwrap_or(0);
+        items.push(SweepItem {
+            case: case.clone(),
+            process: Process::SeriousIncident,
+            kind: ItemKind::Clock,
+            what: clock.what,
+            due_on,
+            overdue: due_on < as_of,
+            working_days_overdue: if due_on < as_of { -between } else { 0 },
+            working_days_left: between.max(0),
+        });
+    }
 }
 
 fn collect<K: Clone>(
@@ -123,7 +250,7 @@ fn collect<K: Clone>(
         let between = calendar.working_days_between(as_of, due_on).unwrap_or(0);
         items.push(SweepItem {
             case: case.clone(),
-            policy: status.policy,
+            process: Process::Escalation(status.policy),
             kind,
             what,
             due_on,
