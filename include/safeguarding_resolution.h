@@ -155,7 +155,8 @@ const char *sgr_holiday_data_version(void);
 // one of the division's bank holidays.
 //
 // On `SGR_OK`, writes true or false to `*is_working_day_out`; on any other
-// code, writes nothing.
+// code, writes false there (unless it is NULL: then nothing is written and
+// the code is `SGR_NULL_POINTER`).
 //
 // Errors: `SGR_NULL_POINTER` (`is_working_day_out` is NULL),
 // `SGR_INVALID_DIVISION`, `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE`.
@@ -172,7 +173,8 @@ sgr_result sgr_is_working_day(sgr_division division,
 // 21 December 2026" is Wednesday 23 December 2026.
 //
 // On `SGR_OK`, writes the date to `*out`; on any other code, writes
-// nothing.
+// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+// the code is `SGR_NULL_POINTER`).
 //
 // Errors: `SGR_NULL_POINTER` (`out` is NULL), `SGR_INVALID_DIVISION`,
 // `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE` (`date`, or the answer,
@@ -191,7 +193,8 @@ sgr_result sgr_add_working_days(sgr_division division,
 // January 2027 is Thursday 24 December 2026.
 //
 // On `SGR_OK`, writes the date to `*out`; on any other code, writes
-// nothing.
+// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+// the code is `SGR_NULL_POINTER`).
 //
 // Errors: as `sgr_add_working_days`.
 //
@@ -207,7 +210,8 @@ sgr_result sgr_subtract_working_days(sgr_division division,
 // `sgr_add_working_days` with `n` = 1).
 //
 // On `SGR_OK`, writes the date to `*out`; on any other code, writes
-// nothing.
+// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+// the code is `SGR_NULL_POINTER`).
 //
 // Errors: as `sgr_add_working_days`.
 //
@@ -221,7 +225,8 @@ sgr_result sgr_next_working_day(sgr_division division,
 // The last working day strictly before `date` in `division`.
 //
 // On `SGR_OK`, writes the date to `*out`; on any other code, writes
-// nothing.
+// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+// the code is `SGR_NULL_POINTER`).
 //
 // Errors: as `sgr_add_working_days`.
 //
@@ -238,7 +243,8 @@ sgr_result sgr_previous_working_day(sgr_division division,
 // counting from `d` to `sgr_add_working_days(d, n)` gives `n`.
 //
 // On `SGR_OK`, writes the count to `*count_out`; on any other code, writes
-// nothing.
+// 0 there (unless `count_out` is NULL: then nothing is written and the
+// code is `SGR_NULL_POINTER`).
 //
 // Errors: `SGR_NULL_POINTER` (`count_out` is NULL), `SGR_INVALID_DIVISION`,
 // `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE` (either date outside the
@@ -269,9 +275,12 @@ sgr_result sgr_working_days_between(sgr_division division,
 //
 // The caller owns that document and must free it, once, with
 // `sgr_string_free` (not `free`). On any other code (`SGR_NULL_POINTER`
-// when either pointer is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`) nothing is
-// written and there is nothing to free. Simplest: set the output pointer to
-// NULL before the call and always pass it to `sgr_string_free` after.
+// when `request_json` is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`)
+// `*response_json_out` is set to NULL, whatever it held before, and there
+// is nothing to free; so a `char *` reused across calls is never freed
+// twice. (When `response_json_out` itself is NULL, the result is
+// `SGR_NULL_POINTER` and nothing is written.) Simplest: always pass the
+// output to `sgr_string_free` after the call, whatever the code.
 //
 // # Safety
 //
@@ -300,7 +309,9 @@ sgr_result sgr_evaluate(const char *request_json,
 //
 // The caller owns that document and must free it, once, with
 // `sgr_string_free` (not `free`). On any other code (`SGR_NULL_POINTER`,
-// `SGR_INVALID_UTF8`, `SGR_PANIC`) nothing is written.
+// `SGR_INVALID_UTF8`, `SGR_PANIC`) `*response_json_out` is set to NULL
+// (unless `response_json_out` itself is NULL), and there is nothing to
+// free.
 //
 // # Safety
 //

@@ -82,8 +82,9 @@ fn refused(error: crate::calendar::Error) -> sgr_result {
     }
 }
 
-/// The body every one-date query shares: check the output, the division and
-/// the date, ask the division's calendar, and write the answer last.
+/// The body every one-date query shares: check the output and clear it to
+/// `cleared`, check the division and the date, ask the division's calendar,
+/// and write the answer last.
 ///
 /// # Safety
 ///
@@ -92,10 +93,13 @@ unsafe fn answer<T>(
     division: sgr_division,
     date: sgr_date,
     out: *mut T,
+    cleared: T,
     query: impl FnOnce(&Calendar, NaiveDate) -> Result<T, crate::calendar::Error>,
 ) -> sgr_result {
     boundary::catch(|| {
-        let out = output(out)?;
+        // SAFETY: the caller of `answer` promises `out` is NULL (refused) or
+        // valid for writing a `T`.
+        let out = unsafe { output(out, cleared) }?;
         let division = checked_division(division)?;
         let date = date.to_naive_date()?;
         let value = query(Calendar::uk(division), date).map_err(refused)?;
@@ -110,7 +114,8 @@ unsafe fn answer<T>(
 /// one of the division's bank holidays.
 ///
 /// On `SGR_OK`, writes true or false to `*is_working_day_out`; on any other
-/// code, writes nothing.
+/// code, writes false there (unless it is NULL: then nothing is written and
+/// the code is `SGR_NULL_POINTER`).
 ///
 /// Errors: `SGR_NULL_POINTER` (`is_working_day_out` is NULL),
 /// `SGR_INVALID_DIVISION`, `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE`.
@@ -127,9 +132,13 @@ pub unsafe extern "C" fn sgr_is_working_day(
     // SAFETY: the caller promises `is_working_day_out` is NULL or valid for one
     // write, as `answer` requires.
     unsafe {
-        answer(division, date, is_working_day_out, |calendar, date| {
-            calendar.is_working_day(date)
-        })
+        answer(
+            division,
+            date,
+            is_working_day_out,
+            false,
+            |calendar, date| calendar.is_working_day(date),
+        )
     }
 }
 
@@ -138,7 +147,8 @@ pub unsafe extern "C" fn sgr_is_working_day(
 /// 21 December 2026" is Wednesday 23 December 2026.
 ///
 /// On `SGR_OK`, writes the date to `*out`; on any other code, writes
-/// nothing.
+/// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+/// the code is `SGR_NULL_POINTER`).
 ///
 /// Errors: `SGR_NULL_POINTER` (`out` is NULL), `SGR_INVALID_DIVISION`,
 /// `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE` (`date`, or the answer,
@@ -157,9 +167,13 @@ pub unsafe extern "C" fn sgr_add_working_days(
     // SAFETY: the caller promises `out` is NULL or valid for one
     // write, as `answer` requires.
     unsafe {
-        answer(division, date, out, |calendar, date| {
-            calendar.add_working_days(date, n).map(sgr_date::from)
-        })
+        answer(
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.add_working_days(date, n).map(sgr_date::from),
+        )
     }
 }
 
@@ -168,7 +182,8 @@ pub unsafe extern "C" fn sgr_add_working_days(
 /// January 2027 is Thursday 24 December 2026.
 ///
 /// On `SGR_OK`, writes the date to `*out`; on any other code, writes
-/// nothing.
+/// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+/// the code is `SGR_NULL_POINTER`).
 ///
 /// Errors: as `sgr_add_working_days`.
 ///
@@ -185,9 +200,13 @@ pub unsafe extern "C" fn sgr_subtract_working_days(
     // SAFETY: the caller promises `out` is NULL or valid for one
     // write, as `answer` requires.
     unsafe {
-        answer(division, date, out, |calendar, date| {
-            calendar.subtract_working_days(date, n).map(sgr_date::from)
-        })
+        answer(
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.subtract_working_days(date, n).map(sgr_date::from),
+        )
     }
 }
 
@@ -195,7 +214,8 @@ pub unsafe extern "C" fn sgr_subtract_working_days(
 /// `sgr_add_working_days` with `n` = 1).
 ///
 /// On `SGR_OK`, writes the date to `*out`; on any other code, writes
-/// nothing.
+/// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+/// the code is `SGR_NULL_POINTER`).
 ///
 /// Errors: as `sgr_add_working_days`.
 ///
@@ -211,16 +231,21 @@ pub unsafe extern "C" fn sgr_next_working_day(
     // SAFETY: the caller promises `out` is NULL or valid for one
     // write, as `answer` requires.
     unsafe {
-        answer(division, date, out, |calendar, date| {
-            calendar.next_working_day(date).map(sgr_date::from)
-        })
+        answer(
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.next_working_day(date).map(sgr_date::from),
+        )
     }
 }
 
 /// The last working day strictly before `date` in `division`.
 ///
 /// On `SGR_OK`, writes the date to `*out`; on any other code, writes
-/// nothing.
+/// `{0, 0, 0}` there (unless `out` is NULL: then nothing is written and
+/// the code is `SGR_NULL_POINTER`).
 ///
 /// Errors: as `sgr_add_working_days`.
 ///
@@ -236,9 +261,13 @@ pub unsafe extern "C" fn sgr_previous_working_day(
     // SAFETY: the caller promises `out` is NULL or valid for one
     // write, as `answer` requires.
     unsafe {
-        answer(division, date, out, |calendar, date| {
-            calendar.previous_working_day(date).map(sgr_date::from)
-        })
+        answer(
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.previous_working_day(date).map(sgr_date::from),
+        )
     }
 }
 
@@ -248,7 +277,8 @@ pub unsafe extern "C" fn sgr_previous_working_day(
 /// counting from `d` to `sgr_add_working_days(d, n)` gives `n`.
 ///
 /// On `SGR_OK`, writes the count to `*count_out`; on any other code, writes
-/// nothing.
+/// 0 there (unless `count_out` is NULL: then nothing is written and the
+/// code is `SGR_NULL_POINTER`).
 ///
 /// Errors: `SGR_NULL_POINTER` (`count_out` is NULL), `SGR_INVALID_DIVISION`,
 /// `SGR_INVALID_DATE`, `SGR_OUT_OF_CALENDAR_RANGE` (either date outside the
@@ -265,7 +295,9 @@ pub unsafe extern "C" fn sgr_working_days_between(
     count_out: *mut i64,
 ) -> sgr_result {
     boundary::catch(|| {
-        let out = output(count_out)?;
+        // SAFETY: the caller promises `count_out` is NULL (refused) or valid
+        // for writing an int64_t; it is cleared to 0 first.
+        let out = unsafe { output(count_out, 0) }?;
         let division = checked_division(division)?;
         let (from, to) = (from.to_naive_date()?, to.to_naive_date()?);
         let count = Calendar::uk(division)

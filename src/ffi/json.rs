@@ -7,8 +7,8 @@ use super::boundary::{self, output, read_str, write};
 use super::sgr_result;
 
 /// Hands a JSON document to the caller: writes it to `out` and returns the
-/// code it calls for. Runs last in a body, so `out` is written only once
-/// everything else has succeeded.
+/// code it calls for. Runs last in a body, so `out` (cleared to NULL on
+/// entry) holds a document only once everything else has succeeded.
 ///
 /// # Safety
 ///
@@ -19,7 +19,8 @@ unsafe fn hand_over(
 ) -> Result<(), sgr_result> {
     let code = document_code(&document);
     // JSON writes a NUL inside a string as `\u0000`, so a document never
-    // holds one; if it ever did, that is a bug, caught as SGR_PANIC.
+    // holds one; if it ever did, that is a bug, caught as SGR_PANIC (with
+    // `out` still NULL).
     let document = CString::new(document).expect("a JSON document holds no NUL byte");
     // SAFETY: the caller promises `out` is valid for writing a char *. The
     // pointer written comes from `CString::into_raw`; the caller now owns it
@@ -69,9 +70,12 @@ pub(super) fn document_code(document: &str) -> sgr_result {
 ///
 /// The caller owns that document and must free it, once, with
 /// `sgr_string_free` (not `free`). On any other code (`SGR_NULL_POINTER`
-/// when either pointer is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`) nothing is
-/// written and there is nothing to free. Simplest: set the output pointer to
-/// NULL before the call and always pass it to `sgr_string_free` after.
+/// when `request_json` is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`)
+/// `*response_json_out` is set to NULL, whatever it held before, and there
+/// is nothing to free; so a `char *` reused across calls is never freed
+/// twice. (When `response_json_out` itself is NULL, the result is
+/// `SGR_NULL_POINTER` and nothing is written.) Simplest: always pass the
+/// output to `sgr_string_free` after the call, whatever the code.
 ///
 /// # Safety
 ///
@@ -84,7 +88,9 @@ pub unsafe extern "C" fn sgr_evaluate(
     response_json_out: *mut *mut c_char,
 ) -> sgr_result {
     boundary::catch(|| {
-        let out = output(response_json_out)?;
+        // SAFETY: the caller promises `response_json_out` is NULL (refused)
+        // or valid for writing a char *; it is cleared to NULL first.
+        let out = unsafe { output(response_json_out, std::ptr::null_mut()) }?;
         // SAFETY: the caller promises `request_json` is NULL (refused) or a
         // NUL-terminated string left unchanged for the call, which is as
         // long as the borrow lasts.
@@ -115,7 +121,9 @@ pub unsafe extern "C" fn sgr_evaluate(
 ///
 /// The caller owns that document and must free it, once, with
 /// `sgr_string_free` (not `free`). On any other code (`SGR_NULL_POINTER`,
-/// `SGR_INVALID_UTF8`, `SGR_PANIC`) nothing is written.
+/// `SGR_INVALID_UTF8`, `SGR_PANIC`) `*response_json_out` is set to NULL
+/// (unless `response_json_out` itself is NULL), and there is nothing to
+/// free.
 ///
 /// # Safety
 ///
@@ -128,7 +136,9 @@ pub unsafe extern "C" fn sgr_validate(
     response_json_out: *mut *mut c_char,
 ) -> sgr_result {
     boundary::catch(|| {
-        let out = output(response_json_out)?;
+        // SAFETY: the caller promises `response_json_out` is NULL (refused)
+        // or valid for writing a char *; it is cleared to NULL first.
+        let out = unsafe { output(response_json_out, std::ptr::null_mut()) }?;
         // SAFETY: the caller promises `request_json` is NULL (refused) or a
         // NUL-terminated string left unchanged for the call, which is as
         // long as the borrow lasts.

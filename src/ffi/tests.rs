@@ -12,7 +12,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::calendar::{Calendar, Division};
 
-/// A date no call writes, to tell "written" from "untouched".
+/// A date no call writes, to tell "written" from "untouched": every
+/// failure must overwrite it with `{0, 0, 0}`.
 const SENTINEL: sgr_date = sgr_date {
     year: -7,
     month: 77,
@@ -27,14 +28,23 @@ fn naive(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap()
 }
 
+/// A `char *` no call writes: a pointer the caller still holds from
+/// before (freed, say). Every call must overwrite it, with a document or
+/// NULL. Never read or freed.
+fn stale() -> *mut c_char {
+    c"stale".as_ptr().cast_mut()
+}
+
 /// `sgr_evaluate` on raw bytes (a NUL is added): the code, and the document
-/// if one was written (freed here).
+/// if one was written (freed here). The output starts as [`stale`] and must
+/// not end so.
 fn evaluate(request: &[u8]) -> (sgr_result, Option<String>) {
     let request = CString::new(request).unwrap();
-    let mut out: *mut c_char = ptr::null_mut();
+    let mut out = stale();
     // SAFETY: `request` is NUL-terminated and alive for the call; `out` is a
     // valid place for a char *.
     let code = unsafe { sgr_evaluate(request.as_ptr(), &mut out) };
+    assert_ne!(out, stale(), "sgr_evaluate left its output as it was");
     (code, take_string(out))
 }
 
@@ -120,14 +130,23 @@ fn versions_are_the_crates() {
 // ---- the boundary itself ----
 
 #[test]
-fn a_panic_becomes_its_own_code_and_writes_nothing() {
+fn a_panic_becomes_its_own_code_and_leaves_the_output_cleared() {
     let mut out = SENTINEL;
     let code = boundary::catch(|| {
-        let _out = boundary::output(&mut out)?;
+        // SAFETY: `out` is a valid local.
+        let _out = unsafe { boundary::output(&mut out, sgr_date::default()) }?;
         panic!("a bug");
     });
     assert_eq!(code, sgr_result::SGR_PANIC);
-    assert_eq!(out, SENTINEL);
+    assert_eq!(out, sgr_date::default());
+    let mut document = stale();
+    let code = boundary::catch(|| {
+        // SAFETY: `document` is a valid local.
+        let _out = unsafe { boundary::output(&mut document, ptr::null_mut()) }?;
+        panic!("a bug");
+    });
+    assert_eq!(code, sgr_result::SGR_PANIC);
+    assert!(document.is_null());
     assert_eq!(boundary::catch_or(7, || panic!("a bug")), 7);
     assert_eq!(boundary::catch_or(7, || 8), 8);
     // And the boundary still works after a panic.
@@ -156,15 +175,16 @@ fn string_free_accepts_null() {
 
 // ---- the calendar ----
 
-/// Every calendar function with a NULL output, a bad division and an
-/// impossible date: the code, and nothing written.
+/// Every calendar function with a NULL output, a bad division, an
+/// impossible date and a date off the calendar: the code, and on each
+/// failure with an output the zero value written over what it held (a
+/// caller reusing it never reads a stale answer).
 #[test]
-fn calendar_arguments_are_checked_before_anything_is_written() {
+fn calendar_arguments_are_checked_and_failures_clear_the_output() {
     let good = date(2026, 12, 21);
     let feb_30 = date(2026, 2, 30);
-    let mut out = SENTINEL;
-    let mut flag = true;
-    let mut count = 99i64;
+    let off_calendar = date(1989, 12, 29);
+    let zero = sgr_date::default();
     type DateFn = unsafe extern "C" fn(sgr_division, sgr_date, *mut sgr_date) -> sgr_result;
     type CountFn = unsafe extern "C" fn(sgr_division, sgr_date, u32, *mut sgr_date) -> sgr_result;
     let one_date: [DateFn; 2] = [sgr_next_working_day, sgr_previous_working_day];
@@ -173,62 +193,64 @@ fn calendar_arguments_are_checked_before_anything_is_written() {
     unsafe {
         for f in one_date {
             assert_eq!(f(0, good, ptr::null_mut()), sgr_result::SGR_NULL_POINTER);
-            assert_eq!(f(3, good, &mut out), sgr_result::SGR_INVALID_DIVISION);
-            assert_eq!(
-                f(u32::MAX, good, &mut out),
-                sgr_result::SGR_INVALID_DIVISION
-            );
-            assert_eq!(f(1, feb_30, &mut out), sgr_result::SGR_INVALID_DATE);
+            for (division, given, expected) in [
+                (3, good, sgr_result::SGR_INVALID_DIVISION),
+                (u32::MAX, good, sgr_result::SGR_INVALID_DIVISION),
+                (1, feb_30, sgr_result::SGR_INVALID_DATE),
+                (0, off_calendar, sgr_result::SGR_OUT_OF_CALENDAR_RANGE),
+            ] {
+                let mut out = SENTINEL;
+                assert_eq!(f(division, given, &mut out), expected);
+                assert_eq!(out, zero, "{expected:?}");
+            }
         }
         for f in counted {
             assert_eq!(f(0, good, 1, ptr::null_mut()), sgr_result::SGR_NULL_POINTER);
-            assert_eq!(f(3, good, 1, &mut out), sgr_result::SGR_INVALID_DIVISION);
-            assert_eq!(f(2, feb_30, 1, &mut out), sgr_result::SGR_INVALID_DATE);
-            assert_eq!(
-                f(2, date(2026, 13, 1), 0, &mut out),
-                sgr_result::SGR_INVALID_DATE
-            );
-            assert_eq!(
-                f(2, date(2026, 1, 0), 0, &mut out),
-                sgr_result::SGR_INVALID_DATE
-            );
-            assert_eq!(
-                f(2, date(i32::MAX, 1, 1), 0, &mut out),
-                sgr_result::SGR_INVALID_DATE
-            );
+            for (division, given, n, expected) in [
+                (3, good, 1, sgr_result::SGR_INVALID_DIVISION),
+                (2, feb_30, 1, sgr_result::SGR_INVALID_DATE),
+                (2, date(2026, 13, 1), 0, sgr_result::SGR_INVALID_DATE),
+                (2, date(2026, 1, 0), 0, sgr_result::SGR_INVALID_DATE),
+                (2, date(i32::MAX, 1, 1), 0, sgr_result::SGR_INVALID_DATE),
+                (0, off_calendar, 0, sgr_result::SGR_OUT_OF_CALENDAR_RANGE),
+                (0, good, u32::MAX, sgr_result::SGR_OUT_OF_CALENDAR_RANGE),
+            ] {
+                let mut out = SENTINEL;
+                assert_eq!(f(division, given, n, &mut out), expected);
+                assert_eq!(out, zero, "{expected:?}");
+            }
         }
         assert_eq!(
             sgr_is_working_day(0, good, ptr::null_mut()),
             sgr_result::SGR_NULL_POINTER
         );
-        assert_eq!(
-            sgr_is_working_day(7, good, &mut flag),
-            sgr_result::SGR_INVALID_DIVISION
-        );
-        assert_eq!(
-            sgr_is_working_day(0, feb_30, &mut flag),
-            sgr_result::SGR_INVALID_DATE
-        );
+        for (division, given, expected) in [
+            (7, good, sgr_result::SGR_INVALID_DIVISION),
+            (0, feb_30, sgr_result::SGR_INVALID_DATE),
+            (0, off_calendar, sgr_result::SGR_OUT_OF_CALENDAR_RANGE),
+        ] {
+            let mut flag = true;
+            assert_eq!(sgr_is_working_day(division, given, &mut flag), expected);
+            assert!(!flag, "{expected:?}");
+        }
         assert_eq!(
             sgr_working_days_between(0, good, good, ptr::null_mut()),
             sgr_result::SGR_NULL_POINTER
         );
-        assert_eq!(
-            sgr_working_days_between(3, good, good, &mut count),
-            sgr_result::SGR_INVALID_DIVISION
-        );
-        assert_eq!(
-            sgr_working_days_between(0, feb_30, good, &mut count),
-            sgr_result::SGR_INVALID_DATE
-        );
-        assert_eq!(
-            sgr_working_days_between(0, good, feb_30, &mut count),
-            sgr_result::SGR_INVALID_DATE
-        );
+        for (division, from, to, expected) in [
+            (3, good, good, sgr_result::SGR_INVALID_DIVISION),
+            (0, feb_30, good, sgr_result::SGR_INVALID_DATE),
+            (0, good, feb_30, sgr_result::SGR_INVALID_DATE),
+            (0, good, off_calendar, sgr_result::SGR_OUT_OF_CALENDAR_RANGE),
+        ] {
+            let mut count = 99i64;
+            assert_eq!(
+                sgr_working_days_between(division, from, to, &mut count),
+                expected
+            );
+            assert_eq!(count, 0, "{expected:?}");
+        }
     }
-    assert_eq!(out, SENTINEL);
-    assert!(flag);
-    assert_eq!(count, 99);
 }
 
 /// One call of each calendar function, on one division: the pointer paths
@@ -399,9 +421,10 @@ fn dates_outside_the_calendar_are_refused_not_guessed() {
             sgr_result::SGR_OUT_OF_CALENDAR_RANGE
         );
     }
-    assert_eq!(out, SENTINEL);
-    assert!(flag);
-    assert_eq!(count, 99);
+    // Every refused call cleared its output.
+    assert_eq!(out, sgr_date::default());
+    assert!(!flag);
+    assert_eq!(count, 0);
 }
 
 // ---- sgr_evaluate ----
@@ -413,14 +436,13 @@ const README_REQUEST: &str = r#"{
 }"#;
 
 #[test]
-fn evaluate_refuses_null_pointers_and_writes_nothing() {
+fn evaluate_refuses_null_pointers_and_clears_the_output() {
     let request = CString::new("{}").unwrap();
-    let marker = c"untouched".as_ptr().cast_mut();
-    let mut out = marker;
+    let mut out = stale();
     // SAFETY: NULL is allowed (and refused); `out` is a valid local.
     let code = unsafe { sgr_evaluate(ptr::null(), &mut out) };
     assert_eq!(code, sgr_result::SGR_NULL_POINTER);
-    assert_eq!(out, marker);
+    assert!(out.is_null(), "a refused call must set the output to NULL");
     // SAFETY: `request` is NUL-terminated; a NULL output is refused.
     let code = unsafe { sgr_evaluate(request.as_ptr(), ptr::null_mut()) };
     assert_eq!(code, sgr_result::SGR_NULL_POINTER);
@@ -430,7 +452,7 @@ fn evaluate_refuses_null_pointers_and_writes_nothing() {
 }
 
 #[test]
-fn evaluate_refuses_invalid_utf8_and_writes_nothing() {
+fn evaluate_refuses_invalid_utf8_and_clears_the_output() {
     for bytes in [
         &b"\xff\xfe"[..],
         b"{\"policy\": \"swindon\xc3\x28\"}",
@@ -573,10 +595,11 @@ fn evaluate_may_be_called_from_many_threads_at_once() {
 /// written (freed here).
 fn validate(request: &str) -> (sgr_result, Option<String>) {
     let request = CString::new(request).unwrap();
-    let mut out: *mut c_char = ptr::null_mut();
+    let mut out = stale();
     // SAFETY: `request` is NUL-terminated and alive for the call; `out` is a
     // valid place for a char *.
     let code = unsafe { sgr_validate(request.as_ptr(), &mut out) };
+    assert_ne!(out, stale(), "sgr_validate left its output as it was");
     (code, take_string(out))
 }
 
@@ -603,20 +626,20 @@ fn validate_answers_as_validate_json_does() {
 }
 
 #[test]
-fn validate_refuses_null_pointers_and_invalid_utf8() {
-    let marker = c"untouched".as_ptr().cast_mut();
-    let mut out = marker;
+fn validate_refuses_null_pointers_and_invalid_utf8_and_clears_the_output() {
+    let mut out = stale();
     // SAFETY: NULL is allowed (and refused); `out` is a valid local.
     let code = unsafe { sgr_validate(ptr::null(), &mut out) };
     assert_eq!(code, sgr_result::SGR_NULL_POINTER);
-    assert_eq!(out, marker);
+    assert!(out.is_null());
     // SAFETY: a NUL-terminated literal; a NULL output is refused.
     let code = unsafe { sgr_validate(c"{}".as_ptr(), ptr::null_mut()) };
     assert_eq!(code, sgr_result::SGR_NULL_POINTER);
+    let mut out = stale();
     // SAFETY: a NUL-terminated literal; `out` is a valid local.
     let code = unsafe { sgr_validate(c"{\"form\": \"\xff\"}".as_ptr(), &mut out) };
     assert_eq!(code, sgr_result::SGR_INVALID_UTF8);
-    assert_eq!(out, marker);
+    assert!(out.is_null());
 }
 
 // ---- no input panics ----
@@ -680,7 +703,11 @@ proptest! {
                 | sgr_result::SGR_INVALID_DATE
                 | sgr_result::SGR_OUT_OF_CALENDAR_RANGE
         ));
-        prop_assert_eq!(code == sgr_result::SGR_OK, out != SENTINEL);
+        // Always written: the answer on SGR_OK, the zero date otherwise.
+        prop_assert_ne!(out, SENTINEL);
+        if code != sgr_result::SGR_OK {
+            prop_assert_eq!(out, sgr_date::default());
+        }
         if code == sgr_result::SGR_OK {
             // The contract's law: counting back gives n.
             let mut count = -1i64;
