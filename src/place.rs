@@ -3,24 +3,28 @@
 //!
 //! A path is the chain of keys and list positions that leads to a value,
 //! such as `events[2].actions[0].due`. Keys are the request's own field
-//! names; a key that is not a plain name (empty, or with `.`, `[`, spaces or
-//! other characters) is quoted as a JSON string, `data["child.name"]`, so
-//! a path reads one way only; a key longer than [`MAX_KEY_CHARS`] is not
-//! repeated at all, only its length is given. Values are never part of a
-//! path.
+//! names; a key that is not a plain name but could be one (empty, or
+//! printable ASCII with `.`, `[` or other punctuation) is quoted as a JSON
+//! string, `data["child.name"]`, so a path reads one way only. A key with
+//! a space, a control or non-ASCII character, or longer than
+//! [`MAX_KEY_CHARS`], is text rather than a field name (a child's name sent
+//! as a key): it is not repeated at all, only its length is given. Values
+//! are never part of a path.
 
 use std::fmt::Write;
 
 /// The longest key a path repeats; a longer one is named by its length.
 pub(crate) const MAX_KEY_CHARS: usize = 64;
 
-/// True for a key written bare: ASCII letters, digits, `_` and `-`,
-/// starting with a letter or `_`, at most [`MAX_KEY_CHARS`] long.
+/// True for a key written bare: one or more ASCII letters, digits, `_`
+/// and `-`, at most [`MAX_KEY_CHARS`] long (a form's stage `"2"` reads
+/// `stages.2`; a list position is always in brackets, `[2]`).
 fn is_plain(key: &str) -> bool {
-    let mut bytes = key.bytes();
-    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+    !key.is_empty()
         && key.len() <= MAX_KEY_CHARS
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// Appends `key` to `out` as a path step.
@@ -32,8 +36,11 @@ pub(crate) fn push_key(out: &mut String, key: &str) {
         out.push_str(key);
         return;
     }
+    // Only what could be a field name is repeated: printable ASCII with no
+    // space. Text (a name, an address, a date written out) sent as a key
+    // is named by its length, never repeated.
     let chars = key.chars().count();
-    if chars > MAX_KEY_CHARS {
+    if chars > MAX_KEY_CHARS || !key.bytes().all(|b| b.is_ascii_graphic()) {
         let _ = write!(out, "[a key of {chars} characters]");
         return;
     }
@@ -68,8 +75,12 @@ mod tests {
         assert_eq!(key("data", "x[0]"), r#"data["x[0]"]"#);
         assert_eq!(key("data", ""), r#"data[""]"#);
         assert_eq!(key("", ""), r#"[""]"#);
-        assert_eq!(key("data", "a\"b\n"), r#"data["a\"b\n"]"#);
-        assert_eq!(key("data", "2nd"), r#"data["2nd"]"#);
+        assert_eq!(key("data", "a\"b"), r#"data["a\"b"]"#);
+        assert_eq!(key("data", "a\"b\n"), "data[a key of 4 characters]");
+        assert_eq!(key("data", "Jane Doe"), "data[a key of 8 characters]");
+        assert_eq!(key("data", "Zoë"), "data[a key of 3 characters]");
+        assert_eq!(key("data", "2nd"), "data.2nd");
+        assert_eq!(key("stages", "2"), "stages.2");
         assert_eq!(key("", "england-and-wales"), "england-and-wales");
         assert_eq!(index("events", 3), "events[3]");
     }

@@ -155,9 +155,8 @@ fn account(response: &Value) -> String {
             None => "pending".to_string(),
         };
         lines.push(format!(
-            "Action {} ({}): agreed {}, due {}, {state}",
+            "Action {}: agreed {}, due {}, {state}",
             action["index"],
-            text(&action["agency"]),
             text(&action["agreed_on"]),
             text(&action["due"]),
         ));

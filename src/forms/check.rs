@@ -6,11 +6,17 @@ use serde_json::{Map, Value};
 
 use super::Problem;
 use crate::calendar::{Calendar, parse_iso_date};
+use crate::limits::MAX_PROBLEMS;
+use crate::place;
 
 pub(super) struct Checker<'c> {
     pub(super) calendar: &'c Calendar,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// Problems found once [`MAX_PROBLEMS`] were kept: counted, not kept,
+    /// so a form of a million wrong items costs no more than a hundred.
+    problems_left_out: usize,
+    warnings_left_out: usize,
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -24,12 +30,28 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// `path.key`, with the key written as [`crate::place`] writes every key.
 pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    place::key(path, key)
+}
+
+/// At most [`MAX_PROBLEMS`] entries: the first `MAX_PROBLEMS - 1` found,
+/// then one saying how many more there were.
+fn capped(mut list: Vec<Problem>, left_out: usize) -> Vec<Problem> {
+    let total = list.len() + left_out;
+    if total <= MAX_PROBLEMS {
+        return list;
     }
+    list.truncate(MAX_PROBLEMS - 1);
+    let more = total - list.len();
+    list.push(Problem {
+        field: "(data)".to_string(),
+        code: "limit_exceeded",
+        message: format!(
+            "{more} more not listed: a list holds at most {MAX_PROBLEMS} entries (limits::MAX_PROBLEMS)"
+        ),
+    });
+    list
 }
 
 impl<'c> Checker<'c> {
@@ -38,12 +60,17 @@ impl<'c> Checker<'c> {
             calendar,
             problems: Vec::new(),
             warnings: Vec::new(),
+            problems_left_out: 0,
+            warnings_left_out: 0,
         }
     }
 
-    /// The problems, then the warnings.
+    /// The problems, then the warnings, each capped at [`MAX_PROBLEMS`].
     pub(super) fn into_parts(self) -> (Vec<Problem>, Vec<Problem>) {
-        (self.problems, self.warnings)
+        (
+            capped(self.problems, self.problems_left_out),
+            capped(self.warnings, self.warnings_left_out),
+        )
     }
 
     /// Where the next problem will go, to place one there later.
@@ -101,6 +128,10 @@ impl<'c> Checker<'c> {
         code: &'static str,
         message: impl Into<String>,
     ) {
+        if self.warnings.len() >= MAX_PROBLEMS {
+            self.warnings_left_out += 1;
+            return;
+        }
         self.warnings.push(Problem {
             field: field.into(),
             code,
@@ -145,6 +176,10 @@ impl<'c> Checker<'c> {
         code: &'static str,
         message: impl Into<String>,
     ) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.problems_left_out += 1;
+            return;
+        }
         self.problems.push(Problem {
             field: field.into(),
             code,
@@ -379,7 +414,7 @@ impl<'c> Checker<'c> {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| (format!("{at}[{i}]"), v))
+                    .map(|(i, v)| (place::index(&at, i), v))
                     .collect()
             }
             Some(other) => {

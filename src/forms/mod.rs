@@ -91,7 +91,7 @@ impl FromStr for FormId {
             .find(|f| f.as_str() == id)
             .ok_or_else(|| {
                 let known: Vec<&str> = FormId::ALL.iter().map(|f| f.as_str()).collect();
-                format!("unknown form {id:?}; known: {}", known.join(", "))
+                format!("not a known form; known: {}", known.join(", "))
             })
     }
 }

@@ -5,9 +5,13 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::JsonError;
-use super::request::{boolean, date, event, join, kind_of, only, string, text, when};
+use super::request::{
+    at_most, boolean, date, event, join, kind_of, limit_error, only, string, text, when,
+};
 use super::response::{self, Day, ObligationView, WarningView, day};
 use crate::calendar::{Calendar, Division};
+use crate::limits;
+use crate::place;
 use crate::policy::{Event, FreeText, PolicyId};
 use crate::resolution_group::{
     AgreedAction, Agreement, DeadlineRule, EscalationTarget, Feature, PriorProcess, ReferralStatus,
@@ -64,8 +68,8 @@ fn ids<T: Copy>(
             Some(item) => out.push(item),
             None => {
                 return Err(field(
-                    format!("{path}[{i}]"),
-                    format!("expected one of {}, found {value}", names.join(", ")),
+                    place::index(&path, i),
+                    format!("expected one of {}", names.join(", ")),
                     at,
                 ));
             }
@@ -89,7 +93,7 @@ fn texts(
             .map(|(i, v)| match v {
                 Value::String(s) => Ok(FreeText::new(s.as_str())),
                 other => Err(field(
-                    format!("{path}[{i}]"),
+                    place::index(&path, i),
                     format!("expected a string, found {}", kind_of(other)),
                     at,
                 )),
@@ -149,10 +153,10 @@ fn report_back(
     let form = match string(report, &path, "form", at)? {
         Some("written") => ReportForm::Written,
         Some("in_person") => ReportForm::InPerson,
-        Some(other) => {
+        Some(_) => {
             return Err(field(
                 join(&path, "form"),
-                format!("expected \"written\" or \"in_person\", found {other:?}"),
+                "expected \"written\" or \"in_person\"".to_string(),
                 at,
             ));
         }
@@ -227,8 +231,15 @@ fn agreement(
                 at,
             ));
         };
+        at_most(
+            items,
+            &join(path, "actions"),
+            "agreed actions in one referral",
+            limits::MAX_ACTIONS,
+            "MAX_ACTIONS",
+        )?;
         for (j, item) in items.iter().enumerate() {
-            let item_path = format!("{}[{j}]", join(path, "actions"));
+            let item_path = place::index(&join(path, "actions"), j);
             let action = self::object(item, &item_path, at)?;
             only(action, &item_path, &["agency", "action", "due"], at)?;
             let what = match text(action, &item_path, "action", at)? {
@@ -257,7 +268,7 @@ fn agreement(
             ));
         };
         for (j, item) in items.iter().enumerate() {
-            let item_path = format!("{}[{j}]", join(path, "resources"));
+            let item_path = place::index(&join(path, "resources"), j);
             let resource = self::object(item, &item_path, at)?;
             only(resource, &item_path, &["agency", "what", "confirmed"], at)?;
             agreement.resources.push(ResourceAgreement {
@@ -354,10 +365,10 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
             let to = match string(object, &path, "to", at)? {
                 Some("executive-chair") => EscalationTarget::ExecutiveChair,
                 Some("qiip") => EscalationTarget::Qiip,
-                Some(other) => {
+                Some(_) => {
                     return Err(field(
                         join(&path, "to"),
-                        format!("expected \"executive-chair\" or \"qiip\", found {other:?}"),
+                        "expected \"executive-chair\" or \"qiip\"".to_string(),
                         at,
                     ));
                 }
@@ -375,12 +386,10 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
                 Some("acute_life_threatening_event") => {
                     Some(StatutoryReview::AcuteLifeThreateningEvent)
                 }
-                Some(other) => {
+                Some(_) => {
                     return Err(field(
                         join(&path, "review"),
-                        format!(
-                            "expected \"rapid_review\" or \"acute_life_threatening_event\", found {other:?}"
-                        ),
+                        "expected \"rapid_review\" or \"acute_life_threatening_event\"",
                         at,
                     ));
                 }
@@ -418,12 +427,10 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
                 }
             }
         }
-        other => {
+        _ => {
             return Err(field(
                 join(&path, "type"),
-                format!(
-                    "unknown event type {other:?}; expected submitted, returned, presented, actions_agreed, action_completed, progress_reported, closed, escalated, declined, withdrawn or recorded"
-                ),
+                "not an event type of the referral; expected submitted, returned, presented, actions_agreed, action_completed, progress_reported, closed, escalated, declined, withdrawn or recorded",
                 at,
             ));
         }
@@ -454,27 +461,36 @@ pub(crate) fn read(
     let rule = match string(top, "", "deadlines", None)? {
         None | Some("terms_of_reference") => DeadlineRule::TermsOfReference,
         Some("flowchart") => DeadlineRule::Flowchart,
-        Some(other) => {
+        Some(_) => {
             return Err(field(
                 "deadlines",
-                format!("expected \"terms_of_reference\" or \"flowchart\", found {other:?}"),
+                "expected \"terms_of_reference\" or \"flowchart\"".to_string(),
                 None,
             ));
         }
     };
     let meetings = match top.get("meetings") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::String(text) => date(text, &format!("meetings[{i}]"), None),
-                other => Err(field(
-                    format!("meetings[{i}]"),
-                    format!("expected a date YYYY-MM-DD, found {}", kind_of(other)),
-                    None,
-                )),
-            })
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(items)) => {
+            at_most(
+                items,
+                "meetings",
+                "meeting dates",
+                limits::MAX_MEETINGS,
+                "MAX_MEETINGS",
+            )?;
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::String(text) => date(text, &format!("meetings[{i}]"), None),
+                    other => Err(field(
+                        format!("meetings[{i}]"),
+                        format!("expected a date YYYY-MM-DD, found {}", kind_of(other)),
+                        None,
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
         Some(other) => {
             return Err(field(
                 "meetings",
@@ -492,11 +508,27 @@ pub(crate) fn read(
     };
     let schedule = Schedule::new(meetings, rule).map_err(JsonError::from)?;
     let events = match top.get("events") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, e)| rg_event(e, i))
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(items)) => {
+            at_most(items, "events", "events", limits::MAX_EVENTS, "MAX_EVENTS")?;
+            let mut actions = 0usize;
+            let mut events = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let event = rg_event(item, i)?;
+                if let RgEventKind::ActionsAgreed(agreement) = &event.kind {
+                    actions += agreement.actions.len();
+                    if actions > limits::MAX_ACTIONS {
+                        return Err(limit_error(
+                            &format!("events[{i}].actions"),
+                            "agreed actions in one referral",
+                            limits::MAX_ACTIONS,
+                            "MAX_ACTIONS",
+                        ));
+                    }
+                }
+                events.push(event);
+            }
+            events
+        }
         Some(other) => {
             return Err(field(
                 "events",
@@ -512,7 +544,14 @@ pub(crate) fn read(
             let linked = object(value, "escalation", None)?;
             only(linked, "escalation", &["events"], None)?;
             match linked.get("events") {
-                Some(Value::Array(items)) => Some(
+                Some(Value::Array(items)) => Some({
+                    at_most(
+                        items,
+                        "escalation.events",
+                        "events",
+                        limits::MAX_EVENTS,
+                        "MAX_EVENTS",
+                    )?;
                     items
                         .iter()
                         .enumerate()
@@ -525,8 +564,8 @@ pub(crate) fn read(
                                 )
                             })
                         })
-                        .collect::<Result<Vec<_>, _>>()?,
-                ),
+                        .collect::<Result<Vec<_>, _>>()?
+                }),
                 _ => {
                     return Err(field(
                         "escalation.events",
@@ -573,9 +612,11 @@ struct MissingView<'a> {
 }
 
 #[derive(Serialize)]
-struct ActionView<'a> {
+struct ActionView {
+    /// The action's place in the referral's agreed actions, in the order
+    /// the events agreed them: the caller's own text (the agency, the
+    /// action) is never repeated in a response.
     index: usize,
-    agency: &'a str,
     agreed_on: Day,
     due: Day,
     done: bool,
@@ -611,7 +652,7 @@ struct ReferralView<'a> {
     submission_deadline: Option<DeadlineView>,
     scheduling: Option<SchedulingView<'a>>,
     presented_on: Option<Day>,
-    actions: Vec<ActionView<'a>>,
+    actions: Vec<ActionView>,
     obligations: Vec<ObligationView<'a>>,
     next: Vec<&'static str>,
     warnings: Vec<WarningView<'a>>,
@@ -670,7 +711,6 @@ pub(crate) fn write(
             .iter()
             .map(|a| ActionView {
                 index: a.index,
-                agency: &a.agency,
                 agreed_on: Day(a.agreed_on),
                 due: Day(a.due),
                 done: a.done_on.is_some(),

@@ -9,9 +9,10 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::JsonError;
-use super::request::{date, when};
+use super::request::{at_most, date, when};
 use super::response::{Day, WarningView, day, warning};
 use crate::calendar::{Calendar, Division};
+use crate::limits;
 use crate::policy::{Clause, Due, ObligationStatus};
 use crate::serious_incident::{
     ClockStatus, Config, Count, Counted, IncidentEvent, IncidentEventKind, IncidentEventType,
@@ -196,11 +197,14 @@ pub(crate) fn read(top: &Map<String, Value>) -> Result<IncidentRequest, JsonErro
         Some(_) => return Err(field("as_of", A_DATE, None)),
     };
     let events = match top.get("events") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, e)| event(e, i))
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(items)) => {
+            at_most(items, "events", "events", limits::MAX_EVENTS, "MAX_EVENTS")?;
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, e)| event(e, i))
+                .collect::<Result<Vec<_>, _>>()?
+        }
         None | Some(Value::Null) => {
             return Err(field(
                 "events",

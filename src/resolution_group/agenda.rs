@@ -81,7 +81,7 @@ pub fn agenda<'e, K: Clone>(
     if schedule.meetings().binary_search(&meeting).is_err() {
         return Err(Error::field(
             "meeting",
-            format!("{meeting} is not one of the meetings given"),
+            "not one of the meetings given",
             None,
         ));
     }

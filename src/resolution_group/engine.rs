@@ -453,11 +453,11 @@ impl Run<'_> {
                         Some(index),
                     ));
                 };
-                if let Some(when) = done {
-                    let when = *when;
-                    return Err(
-                        self.refuse(event, format!("action {action} was completed on {when}"))
-                    );
+                if done.is_some() {
+                    return Err(self.refuse(
+                        event,
+                        format!("action {action} was completed by an earlier event"),
+                    ));
                 }
                 *done = Some(on);
             }
@@ -773,7 +773,7 @@ impl Run<'_> {
             return Err(Error::field(
                 format!("events[{}].record", self.index),
                 format!(
-                    "{id:?} is not a record of the Resolution Group lifecycle; its records: {}",
+                    "not a record of the Resolution Group lifecycle; its records: {}",
                     KNOWN.join(", ")
                 ),
                 Some(self.index),

@@ -154,7 +154,7 @@ impl Schedule {
                 .collect();
             return Err(Error::field(
                 indexes.last().cloned().unwrap_or_else(|| "meetings".into()),
-                format!("{} is listed twice ({})", pair[0], indexes.join(" and ")),
+                format!("the same date is listed twice ({})", indexes.join(" and ")),
                 None,
             ));
         }

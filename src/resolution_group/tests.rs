@@ -373,7 +373,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
     );
     assert!(
         err.to_string()
-            .contains("action 0 was completed on 2027-01-13"),
+            .contains("action 0 was completed by an earlier event"),
         "{err}"
     );
     // The Chair hears what the group could not resolve: not before the meeting.

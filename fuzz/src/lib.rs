@@ -1,0 +1,91 @@
+//! What the fuzz targets share: the invariants and the mutator of
+//! `tests/common/` (the same files `tests/hostile_inputs.rs` uses, so each
+//! rule is written once), the fixtures, and libFuzzer's bytes as a source
+//! of choices.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use arbitrary::Unstructured;
+use serde_json::Value;
+
+#[path = "../../tests/common/fixtures.rs"]
+pub mod fixtures;
+#[path = "../../tests/common/invariants.rs"]
+pub mod invariants;
+#[path = "../../tests/common/mutate.rs"]
+pub mod mutate;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The `evaluate_json` request fixtures.
+pub fn requests() -> &'static [Value] {
+    static REQUESTS: OnceLock<Vec<Value>> = OnceLock::new();
+    REQUESTS.get_or_init(|| fixtures::requests(root()).into_iter().map(|(_, v)| v).collect())
+}
+
+/// The `validate_json` request fixtures.
+pub fn forms() -> &'static [Value] {
+    static FORMS: OnceLock<Vec<Value>> = OnceLock::new();
+    FORMS.get_or_init(|| fixtures::forms(root()).into_iter().map(|(_, v)| v).collect())
+}
+
+/// Whether the marker check is on: no message may repeat a marked value.
+/// On unless `SGR_FUZZ_MARKER=0` (to look for other findings alone).
+pub fn marker_check() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("SGR_FUZZ_MARKER").is_none_or(|v| v != "0"))
+}
+
+/// libFuzzer's bytes as choices; once they run out, every choice is 0.
+pub struct Bytes<'a, 'b>(pub &'a mut Unstructured<'b>);
+
+impl mutate::Choices for Bytes<'_, '_> {
+    fn below(&mut self, n: usize) -> usize {
+        if n <= 1 {
+            return 0;
+        }
+        self.0.choose_index(n).unwrap_or(0)
+    }
+}
+
+/// A request built from a fixture and changed by the bytes: the fixture
+/// (chosen by the bytes), one to eight changes, and with the marker check
+/// on, the marker in some string values.
+pub fn mutated_request(fixtures: &[Value], data: &[u8]) -> (String, bool) {
+    let mut bytes = Unstructured::new(data);
+    let marked = marker_check();
+    let mut choices = Bytes(&mut bytes);
+    let fixture = &fixtures[mutate::Choices::below(&mut choices, fixtures.len())];
+    let rounds = 1 + mutate::Choices::below(&mut choices, 8);
+    let request = mutate::mutated(fixture, &mut choices, rounds, marked);
+    (request.to_string(), marked)
+}
+
+/// The input as text: a request written by hand (the seed corpus is the
+/// fixtures' text), when it starts with `{`.
+pub fn as_text(data: &[u8]) -> Option<String> {
+    (data.first() == Some(&b'{')).then(|| String::from_utf8_lossy(data).into_owned())
+}
+
+/// Panics (a finding) when `checked` failed, with the request to replay.
+pub fn expect(checked: Result<String, String>, request: &str) -> String {
+    match checked {
+        Ok(response) => response,
+        Err(broken) => panic!("{broken}\nrequest: {request}"),
+    }
+}
+
+/// With the marker check on, panics when a message repeats the marker.
+pub fn expect_no_marker(response: &str, request: &str, marked: bool) {
+    if !marked {
+        return;
+    }
+    let quoting = invariants::messages_quoting(response, mutate::MARKER);
+    assert!(
+        quoting.is_empty(),
+        "messages repeat a value given: {quoting:?}\nrequest: {request}"
+    );
+}

@@ -1,0 +1,62 @@
+//! The request fixtures under `fixtures/`, found as `tests/*_fixtures.rs`
+//! find them: every `fixtures/<policy-id>/*.json` is an `evaluate_json`
+//! request, every `fixtures/forms/<form-id>/*.json` a `validate_json` one.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The policy ids with a fixture directory of `evaluate_json` requests.
+pub const POLICIES: [&str; 5] = [
+    "gscp-escalation-2021",
+    "swindon-resolution-2026",
+    "nsscp-issue-resolution-2025",
+    "gscp-resolution-group-2021",
+    "gscp-serious-incident-2021",
+];
+
+/// The form ids with a fixture directory of `validate_json` requests.
+pub const FORMS: [&str; 3] = [
+    "gscp-resolution-group-referral",
+    "swindon-resolution-form",
+    "nsscp-recording-form",
+];
+
+/// The `.json` files of a directory, sorted by name, each read and parsed.
+fn read_dir(dir: &Path) -> Vec<(PathBuf, Value)> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+            (path, value)
+        })
+        .collect()
+}
+
+/// Every `evaluate_json` request fixture under `root/fixtures`.
+pub fn requests(root: &Path) -> Vec<(PathBuf, Value)> {
+    POLICIES
+        .iter()
+        .flat_map(|policy| read_dir(&root.join("fixtures").join(policy)))
+        .collect()
+}
+
+/// Every `validate_json` request fixture under `root/fixtures/forms`.
+pub fn forms(root: &Path) -> Vec<(PathBuf, Value)> {
+    FORMS
+        .iter()
+        .flat_map(|form| read_dir(&root.join("fixtures").join("forms").join(form)))
+        .collect()
+}
