@@ -134,6 +134,7 @@ fn no_message_repeats_a_value_put_anywhere() {
         }
     }
     assert!(requests > 10_000, "only {requests} marked requests");
+    eprintln!("{requests} marked requests");
     let all = broken.len();
     broken.truncate(20);
     assert!(
@@ -441,4 +442,277 @@ fn govuk_documents_marked_anywhere_are_refused_without_the_mark() {
         refused > 20,
         "only {refused} refusals: the variants do not reach the reader"
     );
+}
+
+/// Each kind of bad input `docs/bad-inputs.md` lists, with the error code
+/// it gets and the start of the message (the place). Named so the page can
+/// point at each one.
+fn bad_requests() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    let swindon = |events: Value| {
+        json!({"policy": "swindon-resolution-2026", "as_of": "2027-01-08", "events": events})
+            .to_string()
+    };
+    let raised = json!({"type": "raised", "on": "2027-01-04"});
+    let escalated_to = |to: Value| {
+        swindon(json!([raised, {"type": "escalated", "on": "2027-01-05", "to_stage": to}]))
+    };
+    vec![
+        (
+            "empty request",
+            String::new(),
+            "invalid_json",
+            "the request is not valid JSON",
+        ),
+        (
+            "not JSON",
+            "Jane Doe".into(),
+            "invalid_json",
+            "the request is not valid JSON",
+        ),
+        (
+            "truncated JSON",
+            r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-0"#.into(),
+            "invalid_json",
+            "the request is not valid JSON",
+        ),
+        (
+            "not an object",
+            "[1, 2]".into(),
+            "invalid_field",
+            "(request)",
+        ),
+        (
+            "a key given twice",
+            r#"{"policy": "swindon-resolution-2026", "policy": "gscp-escalation-2021"}"#.into(),
+            "invalid_json",
+            "the request is not valid JSON: a key is given twice",
+        ),
+        (
+            "a lone surrogate",
+            r#"{"policy": "\ud800"}"#.into(),
+            "invalid_json",
+            "the request is not valid JSON",
+        ),
+        (
+            "as_of of the wrong type",
+            json!({"policy": "swindon-resolution-2026", "as_of": 20270108, "events": [raised]})
+                .to_string(),
+            "invalid_field",
+            "as_of:",
+        ),
+        (
+            "events of the wrong type",
+            json!({"policy": "swindon-resolution-2026", "as_of": "2027-01-08", "events": {}})
+                .to_string(),
+            "invalid_field",
+            "events:",
+        ),
+        (
+            "to_stage as text",
+            escalated_to(json!("3")),
+            "invalid_field",
+            "events[1].to_stage:",
+        ),
+        (
+            "to_stage a huge number",
+            escalated_to(json!(1e300)),
+            "invalid_field",
+            "events[1].to_stage:",
+        ),
+        (
+            "to_stage past u64",
+            swindon(json!([raised, {"type": "escalated", "on": "2027-01-05"}])).replace(
+                r#""type":"escalated""#,
+                r#""to_stage":18446744073709551616,"type":"escalated""#,
+            ),
+            "invalid_field",
+            "events[1].to_stage:",
+        ),
+        (
+            "to_stage negative",
+            escalated_to(json!(-1)),
+            "invalid_field",
+            "events[1].to_stage:",
+        ),
+        (
+            "an impossible date",
+            swindon(json!([{"type": "raised", "on": "2027-02-30"}])),
+            "invalid_field",
+            "events[0].on:",
+        ),
+        (
+            "year 99999",
+            swindon(json!([{"type": "raised", "on": "99999-01-04"}])),
+            "invalid_field",
+            "events[0].on:",
+        ),
+        (
+            "a date in words",
+            swindon(json!([{"type": "raised", "on": "when Jane Doe returns home"}])),
+            "invalid_field",
+            "events[0].on:",
+        ),
+        (
+            "an impossible time",
+            swindon(json!([{"type": "raised", "on": "2027-01-04T25:00"}])),
+            "invalid_field",
+            "events[0].on:",
+        ),
+        (
+            "a date past the calendar",
+            json!({"policy": "swindon-resolution-2026", "as_of": "2101-01-05",
+                   "events": [{"type": "raised", "on": "2101-01-04"}]})
+            .to_string(),
+            "out_of_calendar_range",
+            "",
+        ),
+        (
+            "year 0",
+            json!({"policy": "swindon-resolution-2026", "as_of": "0000-01-05",
+                   "events": [{"type": "raised", "on": "0000-01-04"}]})
+            .to_string(),
+            "out_of_calendar_range",
+            "",
+        ),
+        (
+            "events out of order",
+            swindon(json!([raised, {"type": "escalated", "on": "2027-01-01"}])),
+            "events_out_of_order",
+            "events[1]",
+        ),
+        (
+            "as_of before the last event",
+            json!({"policy": "swindon-resolution-2026", "as_of": "2027-01-01", "events": [raised]})
+                .to_string(),
+            "invalid_field",
+            "as_of:",
+        ),
+        ("no events", swindon(json!([])), "invalid_field", "events:"),
+        (
+            "a first event that is not raised",
+            swindon(json!([{"type": "escalated", "on": "2027-01-04"}])),
+            "invalid_transition",
+            "events[0]",
+        ),
+        (
+            "an unknown event type",
+            swindon(json!([{"type": "Jane Doe", "on": "2027-01-04"}])),
+            "invalid_field",
+            "events[0].type:",
+        ),
+        (
+            "an unknown field",
+            swindon(json!([{"type": "raised", "on": "2027-01-04", "colour": "red"}])),
+            "invalid_field",
+            "events[0].colour:",
+        ),
+        (
+            "a key that reads as a path",
+            swindon(json!([{"type": "raised", "on": "2027-01-04", "child.name": "x"}])),
+            "invalid_field",
+            "events[0][\"child.name\"]:",
+        ),
+        (
+            "an empty key",
+            swindon(json!([{"type": "raised", "on": "2027-01-04", "": "x"}])),
+            "invalid_field",
+            "events[0][\"\"]:",
+        ),
+        (
+            "an unknown policy",
+            json!({"policy": "Jane Doe", "as_of": "2027-01-08", "events": [raised]}).to_string(),
+            "unknown_policy",
+            "policy:",
+        ),
+        (
+            "an unknown calendar",
+            json!({"policy": "swindon-resolution-2026", "calendar": "wales",
+                   "as_of": "2027-01-08", "events": [raised]})
+            .to_string(),
+            "unknown_calendar",
+            "calendar:",
+        ),
+        (
+            "an oversize request",
+            format!("{{\"policy\": \"{}\"}}", " ".repeat(MAX_REQUEST_BYTES)),
+            "limit_exceeded",
+            "(request)",
+        ),
+        (
+            "deep nesting",
+            format!(
+                "{{\"events\": {}{}}}",
+                "[".repeat(MAX_DEPTH + 1),
+                "]".repeat(MAX_DEPTH + 1)
+            ),
+            "limit_exceeded",
+            "events",
+        ),
+        (
+            "very deep nesting",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            "invalid_json",
+            "the request is not valid JSON",
+        ),
+        (
+            "too many events",
+            swindon(Value::Array(vec![raised.clone(); MAX_EVENTS + 1])),
+            "limit_exceeded",
+            "events:",
+        ),
+        (
+            "a long string",
+            swindon(
+                json!([{"type": "raised", "on": "2027-01-04", "note": "z".repeat(MAX_STRING_BYTES + 1)}]),
+            ),
+            "limit_exceeded",
+            "events[0].note",
+        ),
+        (
+            "a long key",
+            swindon(
+                json!([{"type": "raised", "on": "2027-01-04", "k".repeat(MAX_STRING_BYTES + 1): 1}]),
+            ),
+            "limit_exceeded",
+            "events[0]:",
+        ),
+    ]
+}
+
+#[test]
+fn each_bad_input_gets_its_documented_error() {
+    let mut wrong = Vec::new();
+    for (name, request, code, place) in bad_requests() {
+        let response: Value = serde_json::from_str(&evaluate_json(&request)).unwrap();
+        let got = response["error"]["code"].as_str().unwrap_or("(an answer)");
+        let message = response["error"]["message"].as_str().unwrap_or_default();
+        if got != code || !message.starts_with(place) {
+            wrong.push(format!(
+                "{name}: expected {code} at {place:?}, got {got}: {message}"
+            ));
+        }
+        assert!(!message.contains("Jane"), "{name}: {message}");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_bad_inputs_page_lists_every_case() {
+    let page = std::fs::read_to_string(root().join("docs/bad-inputs.md")).unwrap();
+    for (name, ..) in bad_requests() {
+        assert!(
+            page.contains(&format!("| {name} |")),
+            "docs/bad-inputs.md has no row for {name:?}"
+        );
+    }
+}
+
+#[test]
+fn an_oversize_govuk_document_is_refused_before_it_is_read() {
+    use safeguarding_resolution::calendar::{Calendar, Division};
+    let document = format!("{{\"x\": \"{}\"}}", " ".repeat(MAX_REQUEST_BYTES));
+    let error = Calendar::from_govuk_json(&document, Division::EnglandAndWales).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("MAX_REQUEST_BYTES"), "{message}");
+    assert!(message.len() < 300, "{message}");
 }
