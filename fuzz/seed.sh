@@ -15,7 +15,7 @@ seed() { # target dir...
         done
     done
 }
-policies=(gscp-escalation-2021 swindon-resolution-2026 nsscp-issue-resolution-2025 gscp-resolution-group-2021)
+policies=(gscp-escalation-2021 swindon-resolution-2026 nsscp-issue-resolution-2025 gscp-resolution-group-2021 gscp-serious-incident-2021)
 forms=(forms/gscp-resolution-group-referral forms/swindon-resolution-form forms/nsscp-recording-form)
 seed evaluate_json "${policies[@]}"
 seed validate_json "${forms[@]}"

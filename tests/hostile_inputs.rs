@@ -716,3 +716,33 @@ fn an_oversize_govuk_document_is_refused_before_it_is_read() {
     assert!(message.contains("MAX_REQUEST_BYTES"), "{message}");
     assert!(message.len() < 300, "{message}");
 }
+
+#[test]
+fn a_message_names_each_pending_duty_once() {
+    // Four thousand agreements, each owing its duties, then a record that
+    // is not pending: the refusal lists the pending ids, each once.
+    let mut events = vec![
+        json!({"type": "submitted", "on": "2026-09-28", "marked_for_resolution_group": true,
+               "prior_process": ["planning"],
+               "referral": {"basic_information": "b", "chronology": "c", "assessment": "a",
+                            "agencies_involved": "i", "risk_analysis": "r", "obstacles": "o",
+                            "outcomes_sought": "s"}}),
+        json!({"type": "presented", "on": "2026-10-13"}),
+    ];
+    for _ in 0..4_000 {
+        events.push(json!({"type": "actions_agreed", "on": "2026-10-13",
+            "actions": [{"agency": "a", "action": "b", "due": "2026-11-20"}],
+            "report_back": {"meeting": "2026-12-08", "form": "written"}}));
+    }
+    events.push(json!({"type": "recorded", "on": "2026-10-14", "record": "learning_disseminated"}));
+    let request = json!({"policy": "gscp-resolution-group-2021", "as_of": "2026-11-01",
+        "meetings": ["2026-10-13", "2026-12-08"], "events": events})
+    .to_string();
+    let response = evaluate_checked(&request).unwrap_or_else(|rule| panic!("{rule}"));
+    assert_eq!(error_code(&response), "invalid_transition", "{response}");
+    assert!(
+        response.len() < 1024,
+        "{} bytes: {response}",
+        response.len()
+    );
+}

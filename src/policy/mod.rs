@@ -119,11 +119,11 @@ use chrono::NaiveDate;
 pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
 pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
-pub(crate) use status::pending_ids;
 pub use status::{
     CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
     StageStatus, Warning,
 };
+pub(crate) use status::{id_list, pending_ids};
 pub use table::{
     AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
     ObligationRule, RecordRule, RedirectRule, RedirectWhen, SeniorityRule, SkipRule, StageRule,

@@ -294,15 +294,28 @@ impl ObligationStatus {
 
 /// The ids of the obligations not yet done, for messages: `a, b` or `none`.
 pub(crate) fn pending_ids(obligations: &[ObligationStatus]) -> String {
-    let pending: Vec<&str> = obligations
-        .iter()
-        .filter(|o| o.done_on.is_none())
-        .map(|o| o.id)
-        .collect();
-    if pending.is_empty() {
+    id_list(
+        obligations
+            .iter()
+            .filter(|o| o.done_on.is_none())
+            .map(|o| o.id),
+    )
+}
+
+/// Ids for a message, each once, in the order first met, or "none": a case
+/// owing the same duty many times names it once, so a message stays the
+/// size of the policy, not of the case.
+pub(crate) fn id_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for id in ids {
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    if seen.is_empty() {
         "none".to_string()
     } else {
-        pending.join(", ")
+        seen.join(", ")
     }
 }
 

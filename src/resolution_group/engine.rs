@@ -779,17 +779,12 @@ impl Run<'_> {
                 Some(self.index),
             ));
         }
-        let pending: Vec<&str> = self
-            .obligations
-            .iter()
-            .filter(|o| o.is_pending())
-            .map(|o| o.id)
-            .collect();
-        let pending = if pending.is_empty() {
-            "none".to_string()
-        } else {
-            pending.join(", ")
-        };
+        let pending = crate::policy::id_list(
+            self.obligations
+                .iter()
+                .filter(|o| o.is_pending())
+                .map(|o| o.id),
+        );
         Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
     }
 

@@ -62,6 +62,9 @@ pub const SERIOUS_INCIDENT_POLICY: &str = "gscp-serious-incident-2021";
 /// The kinds of a `due`.
 const DUE_KINDS: [&str; 5] = ["by_end_of", "at", "immediately", "without_delay", "none"];
 
+/// The longest message any document may carry.
+pub const MAX_MESSAGE_BYTES: usize = 2048;
+
 /// A failed rule, with enough to find it.
 pub type Checked = Result<(), String>;
 
@@ -104,6 +107,11 @@ fn check_error(document: &Map<String, Value>, events: Option<usize>, codes: &[&s
         other => return fail(format!("the error code {other:?} is not a documented one")),
     }
     match error.get("message").and_then(Value::as_str) {
+        // A message is the size of the policy's vocabulary, never of the
+        // request: no value, no list of the case's many duties.
+        Some(message) if message.len() > MAX_MESSAGE_BYTES => {
+            return fail(format!("a message of {} bytes", message.len()));
+        }
         Some(message) if !message.trim().is_empty() => {}
         _ => return fail("the error has no message"),
     }
