@@ -210,11 +210,12 @@ fn area(
     event: Option<usize>,
 ) -> Result<Option<Area>, JsonError> {
     let path = join(path, "area");
-    let areas = crate::policy::Policy::get(policy).areas;
+    let policy = crate::policy::Policy::get(policy);
+    let areas = policy.areas;
     match object.get("area") {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(id)) => match areas.iter().find(|a| a.id == id) {
-            Some(rule) => Ok(Some(Area::Listed(rule.id))),
+        Some(Value::String(id)) => match policy.area(id) {
+            Some(area) => Ok(Some(area)),
             None => {
                 let known: Vec<&str> = areas.iter().map(|a| a.id).collect();
                 Err(field_error(

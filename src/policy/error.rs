@@ -25,11 +25,25 @@ use crate::calendar;
 /// assert_eq!(err.event_index(), Some(1));
 /// assert!(err.to_string().contains("allowed now: escalated, resolved, withdrawn"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{kind}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: Box<ErrorKind>,
     event_index: Option<usize>,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+/// The source is the kind's: for [`ErrorKind::OutOfCalendarRange`], the
+/// calendar's [`calendar::Error`], whose [`calendar::Error::kind`] says
+/// which date and which coverage.
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&*self.kind)
+    }
 }
 
 /// What kind of [`Error`] happened.

@@ -68,7 +68,8 @@ impl fmt::Display for When {
 /// described in words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Area {
-    /// One of the policy's areas, by id (see [`crate::policy::Policy::areas`]).
+    /// One of the policy's areas, by id (see [`crate::policy::Policy::areas`];
+    /// [`crate::policy::Policy::area`] finds one from a `String`).
     Listed(&'static str),
     /// Another area, in the practitioner's words.
     Other(FreeText),
@@ -117,6 +118,37 @@ impl Seniority {
         Seniority::ServiceManager,
         Seniority::Director,
     ];
+}
+
+impl std::str::FromStr for Seniority {
+    type Err = super::Error;
+
+    /// Parses a level's JSON name.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::Seniority;
+    /// assert_eq!("line_manager".parse::<Seniority>().unwrap(), Seniority::LineManager);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidField`](super::ErrorKind::InvalidField) at
+    /// `parties` naming the four levels, never the text given.
+    fn from_str(text: &str) -> Result<Seniority, super::Error> {
+        super::parse_named(
+            &Seniority::ALL,
+            Seniority::as_str,
+            text,
+            "parties",
+            "a level",
+        )
+    }
+}
+
+impl fmt::Display for Seniority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// The levels of the two parties to a discussion.
@@ -277,6 +309,32 @@ impl EventType {
         EventType::ImmediateRisk,
         EventType::Recorded,
     ];
+}
+
+impl std::str::FromStr for EventType {
+    type Err = super::Error;
+
+    /// Parses an event type's JSON name.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::EventType;
+    /// assert_eq!("immediate_risk".parse::<EventType>().unwrap(), EventType::ImmediateRisk);
+    /// assert!("Jane Doe".parse::<EventType>().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidField`](super::ErrorKind::InvalidField) at
+    /// `type` naming the known types, never the text given.
+    fn from_str(text: &str) -> Result<EventType, super::Error> {
+        super::parse_named(
+            &EventType::ALL,
+            EventType::as_str,
+            text,
+            "type",
+            "an event type",
+        )
+    }
 }
 
 impl fmt::Display for EventType {

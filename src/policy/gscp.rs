@@ -376,8 +376,12 @@ pub static POLICY: Policy = Policy {
     default_record: "case_file_record",
 };
 
-/// The stage a Gloucestershire case is at, if it is open.
+/// The stage a Gloucestershire case is at, if it is open; `None` as well for the
+/// status of another policy's case, whose stage numbers mean other stages.
 pub fn current_stage(status: &CaseStatus) -> Option<GscpStage> {
+    if status.policy != PolicyId::GscpEscalation2021 {
+        return None;
+    }
     let stage = status.stage.as_ref()?;
     GscpStage::try_from(stage.number).ok()
 }

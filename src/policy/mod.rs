@@ -171,6 +171,29 @@ impl fmt::Display for PolicyId {
     }
 }
 
+/// The value of `all` whose JSON name is `text`, or an
+/// [`ErrorKind::InvalidField`] at `field` naming the known names (never
+/// `text`).
+pub(crate) fn parse_named<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    text: &str,
+    field: &str,
+    what: &str,
+) -> Result<T, Error> {
+    all.iter()
+        .copied()
+        .find(|v| name(*v) == text)
+        .ok_or_else(|| {
+            let known: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+            Error::field(
+                field,
+                format!("not {what}; expected one of {}", known.join(", ")),
+                None,
+            )
+        })
+}
+
 impl FromStr for PolicyId {
     type Err = Error;
 
@@ -254,6 +277,24 @@ impl Policy {
     /// The stage with this number.
     pub fn stage(&self, number: u8) -> Option<&'static StageRule> {
         self.stages.iter().find(|s| s.number == number)
+    }
+
+    /// The listed area with this id, from a string read anywhere (a
+    /// database, a form), or `None` when the policy lists no such area.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Area, Policy, PolicyId};
+    ///
+    /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+    /// let stored = String::from("referral_response");
+    /// assert_eq!(swindon.area(&stored), Some(Area::Listed("referral_response")));
+    /// assert_eq!(swindon.area("referral_threshold"), None); // Gloucestershire's
+    /// ```
+    pub fn area(&self, id: &str) -> Option<Area> {
+        self.areas
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| Area::Listed(a.id))
     }
 
     /// Every id a `recorded` event may name: the obligations' and the

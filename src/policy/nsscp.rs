@@ -404,8 +404,12 @@ pub static POLICY: Policy = Policy {
     default_record: "case_file_record",
 };
 
-/// The stage a North Somerset case is at, if it is open.
+/// The stage a North Somerset case is at, if it is open; `None` as well for the
+/// status of another policy's case, whose stage numbers mean other stages.
 pub fn current_stage(status: &CaseStatus) -> Option<NsscpStage> {
+    if status.policy != PolicyId::NsscpIssueResolution2025 {
+        return None;
+    }
     let stage = status.stage.as_ref()?;
     NsscpStage::try_from(stage.number).ok()
 }

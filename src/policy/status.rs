@@ -34,6 +34,40 @@ impl CaseState {
             CaseState::Redirected => "redirected",
         }
     }
+
+    /// Every state, in the contract's order.
+    pub const ALL: [CaseState; 5] = [
+        CaseState::Open,
+        CaseState::Resolved,
+        CaseState::Decided,
+        CaseState::Withdrawn,
+        CaseState::Redirected,
+    ];
+}
+
+impl std::str::FromStr for CaseState {
+    type Err = super::Error;
+
+    /// Parses a state's JSON name (a response's `status`).
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::CaseState;
+    /// assert_eq!("redirected".parse::<CaseState>().unwrap(), CaseState::Redirected);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidField`](super::ErrorKind::InvalidField) at
+    /// `status` naming the known states, never the text given.
+    fn from_str(text: &str) -> Result<CaseState, super::Error> {
+        super::parse_named(
+            &CaseState::ALL,
+            CaseState::as_str,
+            text,
+            "status",
+            "a case state",
+        )
+    }
 }
 
 /// When something is due.

@@ -528,8 +528,12 @@ pub static POLICY: Policy = Policy {
     default_record: "case_file_record",
 };
 
-/// The stage a Swindon case is at, if it is open.
+/// The stage a Swindon case is at, if it is open; `None` as well for the
+/// status of another policy's case, whose stage numbers mean other stages.
 pub fn current_stage(status: &CaseStatus) -> Option<SwindonStage> {
+    if status.policy != PolicyId::SwindonResolution2026 {
+        return None;
+    }
     let stage = status.stage.as_ref()?;
     SwindonStage::try_from(stage.number).ok()
 }

@@ -1212,3 +1212,72 @@ fn recorded_names_the_stage_of_its_record() {
     assert!(err.is_invalid_transition(), "{err}");
     assert_eq!(err.event_index(), Some(3));
 }
+
+#[test]
+fn a_facade_reads_only_its_own_policys_status() {
+    let events = [Event::raised(day(2027, 1, 4), Raised::new())];
+    let swindon = run(PolicyId::SwindonResolution2026, &events, day(2027, 1, 5));
+    assert_eq!(
+        swindon::current_stage(&swindon),
+        Some(SwindonStage::InternalDiscussion)
+    );
+    // Stage 1 of Swindon is not stage 1 of Gloucestershire or North Somerset.
+    assert_eq!(gscp::current_stage(&swindon), None);
+    assert_eq!(nsscp::current_stage(&swindon), None);
+    let gscp_case = run(PolicyId::GscpEscalation2021, &events, day(2027, 1, 5));
+    assert_eq!(
+        gscp::current_stage(&gscp_case),
+        Some(GscpStage::try_from(1).unwrap())
+    );
+    assert_eq!(swindon::current_stage(&gscp_case), None);
+}
+
+#[test]
+fn a_calendar_error_is_the_source() {
+    use std::error::Error as _;
+    let events = [Event::raised(day(2101, 1, 3), Raised::new())];
+    let err = Policy::get(PolicyId::SwindonResolution2026)
+        .evaluate(
+            Calendar::uk(Division::EnglandAndWales),
+            &events,
+            day(2101, 1, 4),
+        )
+        .unwrap_err();
+    let source = err.source().expect("the calendar's error is the source");
+    let calendar = source
+        .downcast_ref::<crate::calendar::Error>()
+        .expect("a calendar::Error");
+    assert!(matches!(
+        calendar.kind(),
+        crate::calendar::ErrorKind::OutOfRange { .. }
+    ));
+    let other = fail(
+        PolicyId::SwindonResolution2026,
+        &[Event::escalated(day(2027, 1, 4))],
+        day(2027, 1, 5),
+    );
+    assert!(other.source().is_none());
+}
+
+#[test]
+fn json_names_parse_back() {
+    for t in EventType::ALL {
+        assert_eq!(t.as_str().parse::<EventType>(), Ok(t));
+    }
+    for s in Seniority::ALL {
+        assert_eq!(s.as_str().parse::<Seniority>(), Ok(s));
+        assert_eq!(s.to_string(), s.as_str());
+    }
+    for c in CaseState::ALL {
+        assert_eq!(c.as_str().parse::<CaseState>(), Ok(c));
+    }
+    for (err, field) in [
+        ("Jane".parse::<EventType>().unwrap_err(), "type"),
+        ("Jane".parse::<Seniority>().unwrap_err(), "parties"),
+        ("Jane".parse::<CaseState>().unwrap_err(), "status"),
+    ] {
+        let message = err.to_string();
+        assert!(message.starts_with(field), "{message}");
+        assert!(!message.contains("Jane"), "{message}");
+    }
+}
