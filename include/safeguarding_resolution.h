@@ -103,6 +103,11 @@ typedef uint32_t sgr_result;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// An engine: the embedded calendars, or bank holidays loaded from a
+// GOV.UK document, and the built-in policies. Opaque: made by
+// `sgr_engine_new`, freed by `sgr_engine_free`.
+typedef struct sgr_engine sgr_engine;
+
 // A division of the UK, whose bank holidays the working days skip: one of
 // `SGR_DIVISION_ENGLAND_AND_WALES`, `SGR_DIVISION_SCOTLAND`,
 // `SGR_DIVISION_NORTHERN_IRELAND`.
@@ -257,6 +262,89 @@ sgr_result sgr_working_days_between(sgr_division division,
                                     struct sgr_date from,
                                     struct sgr_date to,
                                     int64_t *count_out);
+
+// Makes an engine on the embedded calendars, running the built-in
+// policies: it answers exactly as `sgr_evaluate` does until holidays are
+// loaded into it.
+//
+// On `SGR_OK`, writes the new engine to `*engine_out`; the caller owns it
+// and frees it, once, with `sgr_engine_free`. On any other code
+// (`SGR_NULL_POINTER` when `engine_out` is NULL, `SGR_PANIC`) nothing is
+// made, and `*engine_out` is set to NULL unless `engine_out` is NULL.
+//
+// # Safety
+//
+// `engine_out` is NULL or valid for writing one `sgr_engine *`.
+sgr_result sgr_engine_new(struct sgr_engine **engine_out);
+
+// Replaces the bank holidays of all three divisions in `engine` with those
+// of a GOV.UK `bank-holidays.json` document (NUL-terminated UTF-8, read
+// during the call only): the years the document spans for a division are
+// official, the others from 1990 to 2100 projected from the statutory
+// rules, as for the embedded data.
+//
+// On `SGR_OK` every later evaluation on `engine` counts working days on
+// the new holidays. On `SGR_ERROR_DOCUMENT` the document was refused (not
+// JSON, a division missing, a malformed or impossible date, a holiday
+// listed twice or on a weekend, over 2 MiB): the engine is unchanged, and
+// when `error_json_out` is not NULL it receives `{"error": {"code":
+// "invalid_holidays", "message": "<path>: <problem>"}}`, to free with
+// `sgr_string_free`. The message names the place in the document, never
+// its values. On any other code (`SGR_NULL_POINTER` when `engine` or
+// `govuk_json` is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is
+// unchanged and `*error_json_out`, when not NULL, is set to NULL.
+//
+// Loading needs the engine to itself: no other call may use `engine`
+// during it (evaluations may run from many threads at once, but not
+// beside a load).
+//
+// # Safety
+//
+// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
+// no other thread uses during the call. `govuk_json` is NULL or a
+// NUL-terminated string not modified during the call. `error_json_out` is
+// NULL or valid for writing one `char *`.
+sgr_result sgr_engine_load_holidays(struct sgr_engine *engine,
+                                    const char *govuk_json,
+                                    char **error_json_out);
+
+// Evaluates a case given as JSON on the engine's calendars: as
+// `sgr_evaluate` in every respect (the request, the document written to
+// `*response_json_out`, the codes, the ownership), with the bank holidays
+// loaded into `engine`.
+//
+// May be called from many threads at once on the same engine, but not
+// beside `sgr_engine_load_holidays` or `sgr_engine_free` on it.
+//
+// # Safety
+//
+// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed and
+// not being loaded or freed during the call. `request_json` and
+// `response_json_out` as for `sgr_evaluate`.
+sgr_result sgr_engine_evaluate(const struct sgr_engine *engine,
+                               const char *request_json,
+                               char **response_json_out);
+
+// Validates a form given as JSON on the engine's calendars: as
+// `sgr_validate` in every respect, with the bank holidays loaded into
+// `engine`. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// As `sgr_engine_evaluate`.
+sgr_result sgr_engine_validate(const struct sgr_engine *engine,
+                               const char *request_json,
+                               char **response_json_out);
+
+// Frees an engine from `sgr_engine_new`, with the holidays loaded into it.
+// NULL is allowed and does nothing. Documents the engine handed out are
+// the caller's and stay valid: free them with `sgr_string_free`.
+//
+// # Safety
+//
+// `engine` is NULL, or an engine from `sgr_engine_new` not yet freed and
+// used by no other call during this one. It is invalid after the call.
+void sgr_engine_free(struct sgr_engine *engine);
 
 // Evaluates a case given as JSON (CONTRACT section 3, `docs/json.md`),
 // returning the same document as the Rust function `evaluate_json`.

@@ -44,6 +44,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+pub mod engine;
 pub mod ffi;
 pub mod forms;
 mod json;
@@ -53,6 +54,7 @@ pub mod policy;
 pub mod resolution_group;
 pub mod serious_incident;
 
+pub use engine::Engine;
 pub use json::{evaluate_json, validate_json};
 
 /// The README's examples, compiled and run as doctests.

@@ -679,6 +679,30 @@ impl Calendar {
         Ok(Calendar::from_official(division, events))
     }
 
+    /// The three divisions' calendars from one GOV.UK document, read once:
+    /// all three, or the first error (a division missing is an error).
+    pub(crate) fn uk_from_govuk_json(json: &str) -> Result<[Calendar; 3], Error> {
+        let mut document = govuk::parse(json)?;
+        let mut take = |division: Division| {
+            let found: Vec<&str> = document.keys().map(|d| d.as_str()).collect();
+            let found = found.join(", ");
+            document
+                .remove(&division)
+                .map(|events| Calendar::from_official(division, events))
+                .ok_or_else(|| {
+                    Error::document(
+                        division.as_str(),
+                        format!("the document has no events for {division} (it has {found})"),
+                    )
+                })
+        };
+        Ok([
+            take(Division::EnglandAndWales)?,
+            take(Division::Scotland)?,
+            take(Division::NorthernIreland)?,
+        ])
+    }
+
     fn from_official(division: Division, official: govuk::DivisionEvents) -> Calendar {
         let first_year = official.first_year.min(FIRST_PROJECTED_YEAR);
         let last_year = official.last_year.max(LAST_PROJECTED_YEAR);

@@ -13,7 +13,7 @@ use super::sgr_result;
 /// # Safety
 ///
 /// `out` is valid for writing one `char *`.
-unsafe fn hand_over(
+pub(super) unsafe fn hand_over(
     out: std::ptr::NonNull<*mut c_char>,
     document: String,
 ) -> Result<(), sgr_result> {

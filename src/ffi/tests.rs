@@ -718,3 +718,186 @@ proptest! {
         }
     }
 }
+
+// ---- sgr_engine ----
+
+/// A GOV.UK document of three divisions, England and Wales with a bank
+/// holiday on Tuesday 2 March 2027 that the embedded data does not have.
+const NEWER_HOLIDAYS: &str = r#"{
+  "england-and-wales": {"division": "england-and-wales", "events": [
+    {"title": "New Year’s Day", "date": "2027-01-01", "notes": "", "bunting": true},
+    {"title": "A new bank holiday", "date": "2027-03-02", "notes": "", "bunting": true}]},
+  "scotland": {"division": "scotland", "events": [
+    {"title": "New Year’s Day", "date": "2027-01-01", "notes": "", "bunting": true}]},
+  "northern-ireland": {"division": "northern-ireland", "events": [
+    {"title": "New Year’s Day", "date": "2027-01-01", "notes": "", "bunting": true}]}
+}"#;
+
+/// North Somerset's stage 1, raised on Monday 1 March 2027: one working
+/// day, so due on Tuesday 2 March, or on Wednesday 3 March when 2 March is
+/// a bank holiday.
+const MARCH_CASE: &str = r#"{"policy": "nsscp-issue-resolution-2025", "as_of": "2027-03-01",
+    "events": [{"type": "raised", "on": "2027-03-01"}]}"#;
+
+fn new_engine() -> *mut sgr_engine {
+    let mut engine = ptr::null_mut();
+    // SAFETY: `engine` is a valid place for a pointer.
+    assert_eq!(unsafe { sgr_engine_new(&mut engine) }, sgr_result::SGR_OK);
+    assert!(!engine.is_null());
+    engine
+}
+
+fn engine_evaluate(engine: *const sgr_engine, request: &str) -> (sgr_result, Option<String>) {
+    let request = CString::new(request).unwrap();
+    let mut out = stale();
+    // SAFETY: `engine` is live; `request` is NUL-terminated; `out` valid.
+    let code = unsafe { sgr_engine_evaluate(engine, request.as_ptr(), &mut out) };
+    assert_ne!(
+        out,
+        stale(),
+        "sgr_engine_evaluate left its output as it was"
+    );
+    (code, take_string(out))
+}
+
+fn load(engine: *mut sgr_engine, document: &str) -> (sgr_result, Option<String>) {
+    let document = CString::new(document).unwrap();
+    let mut error = stale();
+    // SAFETY: `engine` is live and used by no one else; `document` is
+    // NUL-terminated; `error` is a valid place for a char *.
+    let code = unsafe { sgr_engine_load_holidays(engine, document.as_ptr(), &mut error) };
+    assert_ne!(
+        error,
+        stale(),
+        "sgr_engine_load_holidays left its output as it was"
+    );
+    (code, take_string(error))
+}
+
+fn due_date(document: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(document).unwrap();
+    value["stage"]["due"]["date"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn an_engine_answers_as_sgr_evaluate_until_holidays_are_loaded() {
+    let engine = new_engine();
+    let (code, document) = engine_evaluate(engine, MARCH_CASE);
+    assert_eq!((code, document.clone()), evaluate(MARCH_CASE.as_bytes()));
+    assert_eq!(due_date(&document.unwrap()), "2027-03-02");
+
+    let (code, error) = load(engine, NEWER_HOLIDAYS);
+    assert_eq!((code, error), (sgr_result::SGR_OK, None));
+    let (code, document) = engine_evaluate(engine, MARCH_CASE);
+    assert_eq!(code, sgr_result::SGR_OK);
+    assert_eq!(due_date(&document.unwrap()), "2027-03-03");
+    // The plain function still runs on the embedded data.
+    let (_, plain) = evaluate(MARCH_CASE.as_bytes());
+    assert_eq!(due_date(&plain.unwrap()), "2027-03-02");
+    // SAFETY: made above, freed once.
+    unsafe { sgr_engine_free(engine) };
+}
+
+#[test]
+fn a_refused_document_leaves_the_engine_as_it_was() {
+    let engine = new_engine();
+    assert_eq!(load(engine, NEWER_HOLIDAYS).0, sgr_result::SGR_OK);
+    let weekend = NEWER_HOLIDAYS.replace("2027-03-02", "2027-03-06");
+    for (document, place) in [
+        ("{", "(document)"),
+        (
+            r#"{"scotland": {"division": "scotland", "events": []}}"#,
+            "scotland",
+        ),
+        (weekend.as_str(), "england-and-wales.events[1].date"),
+    ] {
+        let (code, error) = load(engine, document);
+        assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT, "{document}");
+        let error: serde_json::Value = serde_json::from_str(&error.unwrap()).unwrap();
+        assert_eq!(error["error"]["code"], "invalid_holidays");
+        let message = error["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with(place), "{message}");
+        let (_, document) = engine_evaluate(engine, MARCH_CASE);
+        assert_eq!(
+            due_date(&document.unwrap()),
+            "2027-03-03",
+            "the engine changed"
+        );
+    }
+    // Without a place for the error document, the code alone.
+    let document = CString::new("{").unwrap();
+    // SAFETY: `engine` is live; `document` is NUL-terminated; NULL is
+    // allowed for the error output.
+    let code = unsafe { sgr_engine_load_holidays(engine, document.as_ptr(), ptr::null_mut()) };
+    assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT);
+    // SAFETY: made above, freed once.
+    unsafe { sgr_engine_free(engine) };
+}
+
+#[test]
+fn engine_pointers_are_checked() {
+    let request = CString::new(MARCH_CASE).unwrap();
+    let mut out = stale();
+    // SAFETY: every pointer is NULL or valid; NULLs are refused.
+    unsafe {
+        assert_eq!(
+            sgr_engine_new(ptr::null_mut()),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert_eq!(
+            sgr_engine_evaluate(ptr::null(), request.as_ptr(), &mut out),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert!(out.is_null());
+        out = stale();
+        assert_eq!(
+            sgr_engine_validate(ptr::null(), request.as_ptr(), &mut out),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert!(out.is_null());
+        let engine = new_engine();
+        assert_eq!(
+            sgr_engine_evaluate(engine, ptr::null(), &mut out),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert_eq!(
+            sgr_engine_evaluate(engine, request.as_ptr(), ptr::null_mut()),
+            sgr_result::SGR_NULL_POINTER
+        );
+        out = stale();
+        assert_eq!(
+            sgr_engine_load_holidays(engine, ptr::null(), &mut out),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert!(out.is_null());
+        out = stale();
+        assert_eq!(
+            sgr_engine_load_holidays(ptr::null_mut(), request.as_ptr(), &mut out),
+            sgr_result::SGR_NULL_POINTER
+        );
+        assert!(out.is_null());
+        let bad = [0xc3u8, 0x28, 0];
+        out = stale();
+        assert_eq!(
+            sgr_engine_load_holidays(engine, bad.as_ptr().cast(), &mut out),
+            sgr_result::SGR_INVALID_UTF8
+        );
+        assert!(out.is_null());
+        sgr_engine_free(engine);
+        sgr_engine_free(ptr::null_mut());
+    }
+}
+
+#[test]
+fn an_engine_validates_as_sgr_validate() {
+    let engine = new_engine();
+    let form = r#"{"form": "swindon-resolution-form", "data": {}}"#;
+    let request = CString::new(form).unwrap();
+    let mut out = stale();
+    // SAFETY: `engine` live, `request` NUL-terminated, `out` valid.
+    let code = unsafe { sgr_engine_validate(engine, request.as_ptr(), &mut out) };
+    assert_eq!(code, sgr_result::SGR_OK);
+    assert_eq!(take_string(out), Some(crate::validate_json(form)));
+    // SAFETY: made above, freed once.
+    unsafe { sgr_engine_free(engine) };
+}

@@ -14,7 +14,7 @@ mod response;
 
 use serde_json::{Map, Value, json};
 
-use crate::calendar::Calendar;
+use crate::engine::Engine;
 use crate::policy::Policy;
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
@@ -101,23 +101,28 @@ impl From<crate::serious_incident::Error> for JsonError {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn evaluate_json(request: &str) -> String {
-    match evaluate_text(request) {
+    evaluate_on(&Engine::new(), request)
+}
+
+/// [`evaluate_json`] on an engine's calendars.
+pub(crate) fn evaluate_on(engine: &Engine, request: &str) -> String {
+    match evaluate_text(engine, request) {
         Ok(text) => text,
         Err(error) => error.to_value().to_string(),
     }
 }
 
-fn evaluate_text(request: &str) -> Result<String, JsonError> {
+fn evaluate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
     let value = parse(request)?;
     let written = match request::read(&value)? {
         request::Parsed::Escalation(request) => {
-            let calendar = Calendar::uk(request.division);
+            let calendar = engine.calendar(request.division);
             let status =
                 Policy::get(request.policy).evaluate(calendar, &request.events, request.as_of)?;
             response::write(&status, calendar)
         }
         request::Parsed::Referral(request) => {
-            let calendar = Calendar::uk(request.division);
+            let calendar = engine.calendar(request.division);
             let status = crate::resolution_group::evaluate(
                 calendar,
                 &request.schedule,
@@ -128,7 +133,7 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
             referral::write(&status, request.schedule.rule(), calendar)
         }
         request::Parsed::SeriousIncident(request) => {
-            let calendar = Calendar::uk(request.division);
+            let calendar = engine.calendar(request.division);
             let status = crate::serious_incident::evaluate(
                 calendar,
                 request.config,
@@ -145,6 +150,14 @@ fn evaluate_text(request: &str) -> Result<String, JsonError> {
             None,
         )
     })
+}
+
+/// `{"error": {"code": code, "message": message}}`, for documents the
+/// JSON face does not write itself (the C engine's refusals).
+pub(crate) fn error_document(code: &'static str, message: &str) -> String {
+    JsonError::new(code, message.to_string(), None)
+        .to_value()
+        .to_string()
 }
 
 /// Reads a request's JSON at the door (see [`door`]).
@@ -178,13 +191,18 @@ fn parse(request: &str) -> Result<Value, JsonError> {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn validate_json(request: &str) -> String {
-    match validate_text(request) {
+    validate_on(&Engine::new(), request)
+}
+
+/// [`validate_json`] on an engine's calendars.
+pub(crate) fn validate_on(engine: &Engine, request: &str) -> String {
+    match validate_text(engine, request) {
         Ok(text) => text,
         Err(error) => error.to_value().to_string(),
     }
 }
 
-fn validate_text(request: &str) -> Result<String, JsonError> {
+fn validate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
     let value = parse(request)?;
     let field = |path: &str, problem: String| {
         JsonError::new("invalid_field", format!("{path}: {problem}"), None)
@@ -211,7 +229,7 @@ fn validate_text(request: &str) -> Result<String, JsonError> {
     let data = top
         .get("data")
         .ok_or_else(|| field("data", "missing".into()))?;
-    let validation = crate::forms::validate_on(form, data, Calendar::uk(division));
+    let validation = crate::forms::validate_on(form, data, engine.calendar(division));
     let list = |items: &[crate::forms::Problem]| -> Vec<Value> {
         items
             .iter()

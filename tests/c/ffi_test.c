@@ -403,6 +403,121 @@ static void test_threads(void) {
     sgr_string_free(expected);
 }
 
+/* ---- an engine with newer bank holidays ---- */
+
+/* A GOV.UK document of three divisions; England and Wales has a bank
+   holiday on Tuesday 2 March 2027 the embedded data does not have. */
+static const char NEWER_HOLIDAYS[] =
+    "{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true},"
+    "{\"title\": \"A new bank holiday\", \"date\": \"2027-03-02\", \"notes\": \"\", \"bunting\": true}]},"
+    " \"scotland\": {\"division\": \"scotland\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true}]},"
+    " \"northern-ireland\": {\"division\": \"northern-ireland\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true}]}}";
+
+/* North Somerset's stage 1, raised on Monday 1 March 2027: due the next
+   working day. */
+static const char MARCH_CASE[] =
+    "{\"policy\": \"nsscp-issue-resolution-2025\", \"as_of\": \"2027-03-01\","
+    " \"events\": [{\"type\": \"raised\", \"on\": \"2027-03-01\"}]}";
+
+static void *engine_evaluate_many(void *engine) {
+    long mismatches = 0;
+    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        char *response = NULL;
+        if (sgr_engine_evaluate((const sgr_engine *)engine, MARCH_CASE, &response) != SGR_OK ||
+            !contains(response, "\"date\":\"2027-03-03\"")) {
+            mismatches++;
+        }
+        sgr_string_free(response);
+    }
+    return (void *)mismatches;
+}
+
+static void test_engine(void) {
+    sgr_engine *engine = NULL;
+    CHECK_CODE(sgr_engine_new(&engine), SGR_OK);
+    if (engine == NULL) {
+        return;
+    }
+    char *plain = NULL;
+    char *response = NULL;
+    CHECK_CODE(sgr_evaluate(MARCH_CASE, &plain), SGR_OK);
+    CHECK_CODE(sgr_engine_evaluate(engine, MARCH_CASE, &response), SGR_OK);
+    CHECK(plain != NULL && response != NULL && strcmp(plain, response) == 0,
+          "a new engine answers as sgr_evaluate: %s", response);
+    CHECK(contains(response, "\"date\":\"2027-03-02\""), "due on 2 March: %s", response);
+    sgr_string_free(response);
+
+    char *error = NULL;
+    CHECK_CODE(sgr_engine_load_holidays(engine, NEWER_HOLIDAYS, &error), SGR_OK);
+    CHECK(error == NULL, "no error document on success");
+    response = NULL;
+    CHECK_CODE(sgr_engine_evaluate(engine, MARCH_CASE, &response), SGR_OK);
+    CHECK(contains(response, "\"date\":\"2027-03-03\""),
+          "the new bank holiday moves the deadline to 3 March: %s", response);
+    sgr_string_free(response);
+
+    /* sgr_evaluate still runs on the embedded data. */
+    response = NULL;
+    CHECK_CODE(sgr_evaluate(MARCH_CASE, &response), SGR_OK);
+    CHECK(response != NULL && plain != NULL && strcmp(response, plain) == 0,
+          "sgr_evaluate is not affected by an engine");
+    sgr_string_free(response);
+    sgr_string_free(plain);
+
+    /* A refused document: an error document, the engine unchanged. */
+    CHECK_CODE(sgr_engine_load_holidays(engine, "{\"scotland\": {}}", &error),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(error, "\"code\":\"invalid_holidays\""), "error document: %s", error);
+    sgr_string_free(error);
+    error = NULL;
+    CHECK_CODE(sgr_engine_load_holidays(engine, "not json", NULL), SGR_ERROR_DOCUMENT);
+    CHECK_CODE(sgr_engine_load_holidays(engine, "{\"x\": \"\xff\"}", &error), SGR_INVALID_UTF8);
+    CHECK(error == NULL, "no document for invalid UTF-8");
+    response = NULL;
+    CHECK_CODE(sgr_engine_evaluate(engine, MARCH_CASE, &response), SGR_OK);
+    CHECK(contains(response, "\"date\":\"2027-03-03\""),
+          "a refused document left the holidays as they were: %s", response);
+    sgr_string_free(response);
+
+    /* Forms too, on the engine's calendars. */
+    response = NULL;
+    CHECK_CODE(sgr_engine_validate(engine, "{\"form\": \"swindon-resolution-form\", \"data\": {}}",
+                                   &response),
+               SGR_OK);
+    CHECK(contains(response, "\"valid\":false"), "validation: %s", response);
+    sgr_string_free(response);
+
+    /* NULL pointers. */
+    char marker[] = "untouched";
+    response = marker;
+    CHECK_CODE(sgr_engine_evaluate(NULL, MARCH_CASE, &response), SGR_NULL_POINTER);
+    CHECK(response == NULL, "a refused sgr_engine_evaluate left its output as it was");
+    CHECK_CODE(sgr_engine_evaluate(engine, NULL, &response), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_engine_load_holidays(NULL, NEWER_HOLIDAYS, NULL), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_engine_new(NULL), SGR_NULL_POINTER);
+
+    /* Many threads evaluating on one engine at once. */
+    pthread_t threads[THREADS];
+    int started = 0;
+    for (; started < THREADS; started++) {
+        if (pthread_create(&threads[started], NULL, engine_evaluate_many, engine) != 0) {
+            break;
+        }
+    }
+    CHECK(started == THREADS, "started %d threads of %d", started, THREADS);
+    for (int i = 0; i < started; i++) {
+        void *mismatches = NULL;
+        pthread_join(threads[i], &mismatches);
+        CHECK(mismatches == NULL, "engine thread %d: %ld answers differed", i, (long)mismatches);
+    }
+
+    sgr_engine_free(engine);
+    sgr_engine_free(NULL);
+}
+
 int main(void) {
     test_versions();
     test_result_messages();
@@ -413,6 +528,7 @@ int main(void) {
     test_evaluate();
     test_validate();
     test_threads();
+    test_engine();
     printf("sgr C interface, library %s, holiday data %s\n", sgr_version(),
            sgr_holiday_data_version());
     printf("ffi_test: %d passed, %d failed\n", passed, failed);

@@ -1,0 +1,145 @@
+//! An engine with runtime data (CONTRACT section 8): the JSON face on
+//! calendars the caller loads, so that a service deployed for years takes
+//! newer bank holidays without a new build of the library.
+//!
+//! [`evaluate_json`](crate::evaluate_json) and
+//! [`validate_json`](crate::validate_json) are an engine on the embedded
+//! data; an [`Engine`] answers the same requests with the same documents,
+//! on the bank holidays it holds. The C interface has the same object
+//! behind a handle (`sgr_engine_new` and the functions after it).
+//!
+//! Custom policy definitions (CONTRACT section 7) are not yet loadable: an
+//! engine runs the built-in policies.
+
+use std::sync::Arc;
+
+use crate::calendar::{Calendar, Division, Error};
+
+/// The JSON face with its own bank-holiday data.
+///
+/// A new engine holds the embedded calendars and answers exactly as
+/// [`evaluate_json`](crate::evaluate_json) does.
+/// [`Engine::load_holidays`] replaces the bank holidays of all three
+/// divisions from a GOV.UK `bank-holidays.json` document; every request
+/// after that is answered on them (years the document does not cover are
+/// projected from the statutory rules, as for the embedded data).
+///
+/// An engine is `Send + Sync`: evaluate from as many threads as you like
+/// through a shared reference; loading takes `&mut self`, so it needs the
+/// engine to itself. Cloning is cheap (the calendars are shared).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::Engine;
+///
+/// // 2 March 2027 is an ordinary Tuesday, until a newer document makes it
+/// // a bank holiday.
+/// let request = r#"{"policy": "nsscp-issue-resolution-2025", "as_of": "2027-03-01",
+///     "events": [{"type": "raised", "on": "2027-03-01"}]}"#;
+/// let due = |response: &str| {
+///     let response: serde_json::Value = serde_json::from_str(response).unwrap();
+///     response["stage"]["due"]["date"].as_str().unwrap().to_string()
+/// };
+///
+/// let mut engine = Engine::new();
+/// assert_eq!(due(&engine.evaluate_json(request)), "2027-03-02");
+///
+/// let newer = r#"{
+///   "england-and-wales": {"division": "england-and-wales", "events": [
+///     {"title": "A new bank holiday", "date": "2027-03-02", "notes": "", "bunting": true}]},
+///   "scotland": {"division": "scotland", "events": [
+///     {"title": "2nd January", "date": "2027-01-04", "notes": "Substitute day", "bunting": true}]},
+///   "northern-ireland": {"division": "northern-ireland", "events": [
+///     {"title": "St Patrick’s Day", "date": "2027-03-17", "notes": "", "bunting": true}]}
+/// }"#;
+/// engine.load_holidays(newer)?;
+/// assert_eq!(due(&engine.evaluate_json(request)), "2027-03-03");
+///
+/// // A refused document leaves the engine as it was.
+/// assert!(engine.load_holidays(r#"{"scotland": {}}"#).is_err());
+/// assert_eq!(due(&engine.evaluate_json(request)), "2027-03-03");
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    /// The calendars loaded, by [`Division`] order; `None` for the
+    /// embedded ones.
+    calendars: Option<Arc<[Calendar; 3]>>,
+}
+
+impl Engine {
+    /// An engine on the embedded calendars, running the built-in policies.
+    pub fn new() -> Engine {
+        Engine { calendars: None }
+    }
+
+    /// Replaces the bank holidays of all three divisions with those of a
+    /// GOV.UK `bank-holidays.json` document, under the rules of
+    /// [`Calendar::from_govuk_json`]: the years the document spans for a
+    /// division are official, the others from 1990 to 2100 projected.
+    ///
+    /// # Errors
+    ///
+    /// The first problem with the document, an
+    /// [`ErrorKind::InvalidDocument`](crate::calendar::ErrorKind::InvalidDocument)
+    /// naming its path and repeating no value (a document over
+    /// [`crate::limits::MAX_REQUEST_BYTES`] is refused before it is read);
+    /// a document without all three divisions is refused. On error the
+    /// engine is unchanged.
+    pub fn load_holidays(&mut self, govuk_json: &str) -> Result<(), Error> {
+        let calendars = Calendar::uk_from_govuk_json(govuk_json)?;
+        self.calendars = Some(Arc::new(calendars));
+        Ok(())
+    }
+
+    /// Whether the engine runs on bank holidays loaded with
+    /// [`Engine::load_holidays`] rather than the embedded ones.
+    pub fn has_loaded_holidays(&self) -> bool {
+        self.calendars.is_some()
+    }
+
+    /// The calendar the engine uses for a division.
+    pub fn calendar(&self, division: Division) -> &Calendar {
+        match &self.calendars {
+            Some(calendars) => &calendars[division as usize],
+            None => Calendar::uk(division),
+        }
+    }
+
+    /// As [`evaluate_json`](crate::evaluate_json), on the engine's
+    /// calendars: the same request gives the same document, byte for byte,
+    /// until holidays are loaded.
+    pub fn evaluate_json(&self, request: &str) -> String {
+        crate::json::evaluate_on(self, request)
+    }
+
+    /// As [`validate_json`](crate::validate_json), on the engine's
+    /// calendars.
+    pub fn validate_json(&self, request: &str) -> String {
+        crate::json::validate_on(self, request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn an_engine_may_be_shared_between_threads() {
+        assert_send_sync::<Engine>();
+    }
+
+    #[test]
+    fn a_new_engine_answers_as_the_functions_do() {
+        let engine = Engine::new();
+        let request = r#"{"policy": "swindon-resolution-2026", "as_of": "2026-12-29",
+            "events": [{"type": "raised", "on": "2026-12-21"}]}"#;
+        assert_eq!(engine.evaluate_json(request), crate::evaluate_json(request));
+        let form = r#"{"form": "swindon-resolution-form", "data": {}}"#;
+        assert_eq!(engine.validate_json(form), crate::validate_json(form));
+        assert!(!engine.has_loaded_holidays());
+    }
+}
