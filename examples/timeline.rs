@@ -37,9 +37,12 @@ fn due(due: &Due, calendar: &Calendar) -> String {
         DueKind::WithoutDelay => "without delay (no number of days set)".to_string(),
         DueKind::None => "no time stated".to_string(),
     };
-    match due.explain(calendar).map(|d| d.skipped_bank_holidays()) {
-        Some(skips) if !skips.is_empty() => format!("{when} ({skips})"),
-        _ => when,
+    match due.explain(calendar) {
+        Ok(Some(explained)) if !explained.skipped_bank_holidays().is_empty() => {
+            format!("{when} ({})", explained.skipped_bank_holidays())
+        }
+        Ok(_) => when,
+        Err(error) => format!("{when} (not explained: {error})"),
     }
 }
 

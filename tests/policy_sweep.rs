@@ -114,3 +114,43 @@ fn monitoring_sums_what_the_partnerships_collect() {
     assert_eq!(summary.within_time, 2);
     assert_eq!(summary.mean_working_days_to_end(), Some(4.0));
 }
+
+#[test]
+fn each_item_says_which_duty_and_stage_it_is() {
+    // North Somerset: raised Monday 4 January 2027, to stage 2 on Tuesday 5
+    // and stage 3 on Wednesday 6, the stage 2 Recording Form not yet
+    // recorded. Stage 2 (2 working days) was due Thursday 7, stage 3 is due
+    // Friday 8; each stage's recording_form is due with its stage.
+    let events = [
+        Event::raised(day(2027, 1, 4), Raised::new()),
+        Event::escalated(day(2027, 1, 5)),
+        Event::escalated(day(2027, 1, 6)),
+    ];
+    let cases = [("case", PolicyId::NsscpIssueResolution2025, &events[..])];
+    let calendar = Calendar::uk(Division::EnglandAndWales);
+    let tray = sweep(calendar, cases, day(2027, 1, 6), 5).unwrap();
+    let forms: Vec<(Option<u8>, NaiveDate)> = tray
+        .items
+        .iter()
+        .filter(|i| i.id == Some("recording_form"))
+        .map(|i| (i.stage, i.due_on))
+        .collect();
+    assert_eq!(
+        forms,
+        [(Some(2), day(2027, 1, 7)), (Some(3), day(2027, 1, 8))],
+        "{:#?}",
+        tray.items
+    );
+    let stage = tray
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Stage)
+        .expect("the stage under way");
+    assert_eq!(
+        (stage.id, stage.stage, stage.due_on),
+        (None, Some(3), day(2027, 1, 8))
+    );
+    assert_eq!(stage.due.date(), Some(day(2027, 1, 8)));
+    assert!(!stage.due.rule.is_empty());
+    assert!(tray.errors.is_empty());
+}

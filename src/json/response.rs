@@ -92,7 +92,13 @@ struct DueView<'a> {
 
 impl Serialize for DueView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let explained = self.due.explain(self.calendar);
+        // The deadline was counted on this calendar, so explaining it
+        // cannot fail; if it ever did, the response would not be written
+        // (an `internal` error), never a deadline without its count.
+        let explained = self
+            .due
+            .explain(self.calendar)
+            .map_err(serde::ser::Error::custom)?;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("kind", self.due.kind.as_str())?;
         match self.due.kind {

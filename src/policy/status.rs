@@ -129,10 +129,21 @@ impl Due {
     }
 
     /// The working-day count behind the deadline, with the non-working days
-    /// it skipped, on the calendar it was counted on.
-    pub fn explain<'c>(&self, calendar: &'c Calendar) -> Option<WorkingDayDeadline<'c>> {
-        let (from, n) = self.counted_from?;
-        calendar.explain_add_working_days(from, n).ok()
+    /// it skipped, on the calendar it was counted on; `Ok(None)` for a
+    /// deadline that is not a count of working days.
+    ///
+    /// # Errors
+    ///
+    /// The calendar's error when the count leaves its coverage (not on the
+    /// calendar the deadline was counted on, which covered it).
+    pub fn explain<'c>(
+        &self,
+        calendar: &'c Calendar,
+    ) -> Result<Option<WorkingDayDeadline<'c>>, crate::calendar::Error> {
+        let Some((from, n)) = self.counted_from else {
+            return Ok(None);
+        };
+        calendar.explain_add_working_days(from, n).map(Some)
     }
 }
 

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CaseStatus, DueKind, Error, Event, Policy, PolicyId};
+use super::{CaseStatus, Due, DueKind, Error, Event, Policy, PolicyId};
 use crate::calendar::Calendar;
 use crate::serious_incident::{self, IncidentEvent, IncidentStatus};
 
@@ -61,6 +61,15 @@ pub struct SweepItem<K> {
     /// What is due, in words (the stage's name, the obligation, the
     /// milestone).
     pub what: &'static str,
+    /// The obligation's id, the milestone's name or the clock's name, as
+    /// in the case's JSON response; `None` for a stage.
+    pub id: Option<&'static str>,
+    /// The stage the item belongs to: the stage's own number, or the stage
+    /// an obligation arose at (two stages' `agency_log` items tell apart);
+    /// `None` for a milestone, a clock, or an obligation of the whole case.
+    pub stage: Option<u8>,
+    /// The deadline, with its rule in words.
+    pub due: Due,
     /// The day it is due by.
     pub due_on: NaiveDate,
     /// True when `due_on` is before the sweep's date.
@@ -181,15 +190,25 @@ pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for (case, policy, events) in cases {
-        match Policy::get(policy).evaluate(calendar, events, as_of) {
-            Ok(status) => collect(calendar, &case, &status, horizon, &mut items),
+        let collected = Policy::get(policy)
+            .evaluate(calendar, events, as_of)
+            .and_then(|status| {
+                collect(calendar, &case, &status, horizon).map_err(|e| Error::calendar(e, None))
+            });
+        match collected {
+            Ok(found) => items.extend(found),
             Err(error) => errors.push((case, error)),
         }
     }
     let mut incident_errors = Vec::new();
     for (case, config, events) in incidents {
-        match serious_incident::evaluate(calendar, config, events, as_of) {
-            Ok(status) => collect_clocks(calendar, &case, &status, horizon, &mut items),
+        let collected =
+            serious_incident::evaluate(calendar, config, events, as_of).and_then(|status| {
+                collect_clocks(calendar, &case, &status, horizon)
+                    .map_err(|e| serious_incident::Error::calendar("as_of", e, None))
+            });
+        match collected {
+            Ok(found) => items.extend(found),
             Err(error) => incident_errors.push((case, error)),
         }
     }
@@ -201,14 +220,15 @@ pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     })
 }
 
+/// A serious incident's open clocks, or the calendar's error when a count
+/// of working days cannot be made (never a made-up 0).
 fn collect_clocks<K: Clone>(
     calendar: &Calendar,
     case: &K,
     status: &IncidentStatus,
     horizon: NaiveDate,
-    items: &mut Vec<SweepItem<K>>,
-) {
-    let as_of = status.as_of;
+) -> Result<Vec<SweepItem<K>>, crate::calendar::Error> {
+    let mut items = Vec::new();
     for clock in status.open_clocks() {
         let Some(due_on) = clock.due.date() else {
             continue;
@@ -216,61 +236,107 @@ fn collect_clocks<K: Clone>(
         if due_on > horizon {
             continue;
         }
-        let between = calendar.working_days_between(as_of, due_on).unwrap_or(0);
-        items.push(SweepItem {
-            case: case.clone(),
-            process: Process::SeriousIncident,
-            kind: ItemKind::Clock,
-            what: clock.what,
+        items.push(item(
+            calendar,
+            case,
+            status.as_of,
+            Process::SeriousIncident,
+            (ItemKind::Clock, clock.what, Some(clock.name.as_str()), None),
+            clock.due,
             due_on,
-            overdue: due_on < as_of,
-            working_days_overdue: if due_on < as_of { -between } else { 0 },
-            working_days_left: between.max(0),
-        });
+        )?);
     }
+    Ok(items)
 }
 
+/// One item of the tray, its working days counted.
+fn item<K: Clone>(
+    calendar: &Calendar,
+    case: &K,
+    as_of: NaiveDate,
+    process: Process,
+    (kind, what, id, stage): (ItemKind, &'static str, Option<&'static str>, Option<u8>),
+    due: Due,
+    due_on: NaiveDate,
+) -> Result<SweepItem<K>, crate::calendar::Error> {
+    let between = calendar.working_days_between(as_of, due_on)?;
+    Ok(SweepItem {
+        case: case.clone(),
+        process,
+        kind,
+        what,
+        id,
+        stage,
+        due,
+        due_on,
+        overdue: due_on < as_of,
+        working_days_overdue: if due_on < as_of { -between } else { 0 },
+        working_days_left: between.max(0),
+    })
+}
+
+/// A case's items, or the calendar's error when a count of working days
+/// cannot be made (never a made-up 0).
 fn collect<K: Clone>(
     calendar: &Calendar,
     case: &K,
     status: &CaseStatus,
     horizon: NaiveDate,
-    items: &mut Vec<SweepItem<K>>,
-) {
-    let as_of = status.as_of;
-    let mut push = |kind, what, due: DueKind| {
-        let due_on = match due {
+) -> Result<Vec<SweepItem<K>>, crate::calendar::Error> {
+    let mut items = Vec::new();
+    let mut push = |what: (ItemKind, &'static str, Option<&'static str>, Option<u8>), due: Due| {
+        let due_on = match due.kind {
             DueKind::ByEndOf(date) => date,
             DueKind::At(at) => at.date(),
-            _ => return,
+            _ => return Ok(()),
         };
         if due_on > horizon {
-            return;
+            return Ok(());
         }
-        let between = calendar.working_days_between(as_of, due_on).unwrap_or(0);
-        items.push(SweepItem {
-            case: case.clone(),
-            process: Process::Escalation(status.policy),
-            kind,
+        let process = Process::Escalation(status.policy);
+        items.push(item(
+            calendar,
+            case,
+            status.as_of,
+            process,
             what,
+            due,
             due_on,
-            overdue: due_on < as_of,
-            working_days_overdue: if due_on < as_of { -between } else { 0 },
-            working_days_left: between.max(0),
-        });
+        )?);
+        Ok::<(), crate::calendar::Error>(())
     };
     // A stage whose clock is met by a recorded act is no longer due.
     if let Some(stage) = status.stage.as_ref().filter(|s| s.clock_met_on.is_none()) {
-        push(ItemKind::Stage, stage.name, stage.due.kind);
+        push(
+            (ItemKind::Stage, stage.name, None, Some(stage.number)),
+            stage.due,
+        )?;
     }
     for obligation in status.pending_obligations() {
-        push(ItemKind::Obligation, obligation.what, obligation.due.kind);
+        push(
+            (
+                ItemKind::Obligation,
+                obligation.what,
+                Some(obligation.id),
+                obligation.stage,
+            ),
+            obligation.due,
+        )?;
     }
     for milestone in status
         .milestones
         .iter()
         .filter(|m| m.met_on.is_none() && m.lapsed_on.is_none())
     {
-        push(ItemKind::Milestone, milestone.what, milestone.due.kind);
+        push(
+            (
+                ItemKind::Milestone,
+                milestone.what,
+                Some(milestone.name),
+                None,
+            ),
+            milestone.due,
+        )?;
     }
+    Ok(items)
 }
