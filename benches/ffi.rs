@@ -6,7 +6,9 @@
 //!
 //! `cargo bench --bench ffi` prints criterion's two medians and their
 //! ratio, then the ratio measured with the two calls in alternation, which
-//! is the figure to trust on a noisy machine.
+//! is the figure to trust on a noisy machine; then, measured the same way,
+//! `sgr_engine_evaluate` on a new engine against `sgr_evaluate` (target:
+//! under 1.10).
 
 use std::ffi::{CStr, CString, c_char};
 use std::hint::black_box;
@@ -15,7 +17,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use safeguarding_resolution::evaluate_json;
-use safeguarding_resolution::ffi::{sgr_evaluate, sgr_result, sgr_string_free};
+use safeguarding_resolution::ffi::{
+    sgr_engine, sgr_engine_evaluate, sgr_engine_free, sgr_engine_new, sgr_evaluate, sgr_result,
+    sgr_string_free,
+};
 
 /// The case of `benches/evaluate.rs`: a Swindon case run to stage 4 with its
 /// records, then resolved.
@@ -119,6 +124,17 @@ fn median_ns(function: &str) -> Option<f64> {
 /// is a shared 2-core machine) affects both sides of each ratio alike. The
 /// quartiles of the rounds' ratios.
 fn interleaved_ratio(request: &CStr) -> [f64; 3] {
+    let rust = || {
+        black_box(evaluate_json(black_box(TYPICAL_JSON)));
+    };
+    let c = || {
+        black_box(through_c(black_box(request)));
+    };
+    interleaved(&c, &rust)
+}
+
+/// `measured` / `baseline`, timed in alternation as above: the quartiles.
+fn interleaved(measured: &dyn Fn(), baseline: &dyn Fn()) -> [f64; 3] {
     const ROUNDS: usize = 401;
     const CALLS: u32 = 100;
     let time = |f: &dyn Fn()| {
@@ -128,12 +144,7 @@ fn interleaved_ratio(request: &CStr) -> [f64; 3] {
         }
         start.elapsed().as_secs_f64()
     };
-    let rust = || {
-        black_box(evaluate_json(black_box(TYPICAL_JSON)));
-    };
-    let c = || {
-        black_box(through_c(black_box(request)));
-    };
+    let (c, rust) = (measured, baseline);
     let mut ratios: Vec<f64> = (0..ROUNDS)
         .map(|round| {
             let (rust, c) = if round % 2 == 0 {
@@ -170,4 +181,57 @@ fn main() {
         "boundary overhead, interleaved: {C} / {RUST} = {median:.3} \
          (quartiles {low:.3} to {high:.3}; target: under 1.10)"
     );
+
+    // An engine handle against the plain function, on the same case.
+    let mut engine = ptr::null_mut();
+    // SAFETY: `engine` is a valid place for the handle.
+    assert_eq!(unsafe { sgr_engine_new(&mut engine) }, sgr_result::SGR_OK);
+    let engine = engine.cast_const();
+    assert_eq!(
+        answer_through_engine(engine, &request),
+        evaluate_json(TYPICAL_JSON)
+    );
+    let plain = || {
+        black_box(through_c(black_box(&request)));
+    };
+    let handle = || {
+        black_box(through_engine(engine, black_box(&request)));
+    };
+    let [low, median, high] = interleaved(&handle, &plain);
+    println!(
+        "engine handle, interleaved: sgr_engine_evaluate / sgr_evaluate = {median:.3} \
+         (quartiles {low:.3} to {high:.3}; target: under 1.10)"
+    );
+    // SAFETY: made above, freed once, not used after.
+    unsafe { sgr_engine_free(engine.cast_mut()) };
+}
+
+/// One call through an engine handle: evaluate, read the length, free.
+fn through_engine(engine: *const sgr_engine, request: &CStr) -> usize {
+    let mut response: *mut c_char = ptr::null_mut();
+    // SAFETY: `engine` is a live engine; `request` is NUL-terminated and
+    // alive for the call; `response` is a valid place for the pointer.
+    let code = unsafe { sgr_engine_evaluate(engine, request.as_ptr(), &mut response) };
+    assert_eq!(code, sgr_result::SGR_OK);
+    // SAFETY: on SGR_OK `response` is a string this library allocated.
+    let len = unsafe { CStr::from_ptr(response) }.to_bytes().len();
+    // SAFETY: as above; freed once.
+    unsafe { sgr_string_free(response) };
+    len
+}
+
+/// The answer through an engine handle, as a Rust string.
+fn answer_through_engine(engine: *const sgr_engine, request: &CStr) -> String {
+    let mut response: *mut c_char = ptr::null_mut();
+    // SAFETY: as in `through_engine`.
+    let code = unsafe { sgr_engine_evaluate(engine, request.as_ptr(), &mut response) };
+    assert_eq!(code, sgr_result::SGR_OK);
+    // SAFETY: as in `through_engine`.
+    let text = unsafe { CStr::from_ptr(response) }
+        .to_str()
+        .unwrap()
+        .to_string();
+    // SAFETY: as in `through_engine`.
+    unsafe { sgr_string_free(response) };
+    text
 }
