@@ -9,26 +9,15 @@
 //! worked out by hand in `docs/serious-incidents.md`, and the most important
 //! dates are asserted here too, so a snapshot accepted in error still fails.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::fs;
+use std::path::Path;
+
+use common::fixtures;
 use serde_json::Value;
 
 const POLICY: &str = "gscp-serious-incident-2021";
-
-/// The `.json` files of the fixture directory, sorted by file name.
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(POLICY);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
-}
 
 fn text(value: &Value) -> &str {
     value.as_str().unwrap_or("?")
@@ -182,34 +171,8 @@ fn evaluate(stem: &str) -> Value {
 
 #[test]
 fn serious_incident_fixtures() {
-    let files = fixtures();
-    assert!(files.len() >= 20, "fixtures/{POLICY} has too few fixtures");
-    for path in files {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("UTF-8 file name")
-            .to_string();
-        let request = fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let response = safeguarding_resolution::evaluate_json(&request);
-        let value: Value = serde_json::from_str(&response)
-            .unwrap_or_else(|e| panic!("{stem}: response is not JSON ({e}): {response}"));
-        if stem.contains("invalid") {
-            assert!(
-                value["error"].is_object(),
-                "{stem}: expected an error document, got {response}"
-            );
-        } else {
-            assert!(
-                value["status"].is_string(),
-                "{stem}: expected a status, got {response}"
-            );
-            assert_eq!(
-                value["policy"], POLICY,
-                "{stem}: filed under the wrong policy"
-            );
-        }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (stem, value) in fixtures::evaluated(root, POLICY, 20) {
         let pretty = serde_json::to_string_pretty(&value).expect("pretty JSON");
         let snapshot = format!("{}\n\n{pretty}", account(&value));
         insta::assert_snapshot!(stem, snapshot);

@@ -25,15 +25,65 @@ pub const FORMS: [&str; 3] = [
     "nsscp-recording-form",
 ];
 
-/// The `.json` files of a directory, sorted by name, each read and parsed.
-fn read_dir(dir: &Path) -> Vec<(PathBuf, Value)> {
+/// The `.json` files of a directory, sorted by file name.
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|entry| entry.expect("directory entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     files
+}
+
+/// The fixtures of `fixtures/<policy>/` (at least `min` of them), each
+/// evaluated: `(file stem, response)`. A fixture with `invalid` in its name
+/// must be refused with an `{"error"}` document; every other must be
+/// answered with a status of that policy.
+pub fn evaluated(root: &Path, policy: &str, min: usize) -> Vec<(String, Value)> {
+    let files = json_files(&root.join("fixtures").join(policy));
+    assert!(
+        files.len() >= min,
+        "fixtures/{policy} has {} fixtures, expected at least {min}",
+        files.len()
+    );
+    files
+        .into_iter()
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 file name")
+                .to_string();
+            let request = fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let response = safeguarding_resolution::evaluate_json(&request);
+            let value: Value = serde_json::from_str(&response).unwrap_or_else(|e| {
+                panic!("{policy}/{stem}: response is not JSON ({e}): {response}")
+            });
+            if stem.contains("invalid") {
+                assert!(
+                    value["error"].is_object(),
+                    "{policy}/{stem}: expected an error document, got {response}"
+                );
+            } else {
+                assert!(
+                    value["status"].is_string(),
+                    "{policy}/{stem}: expected a status, got {response}"
+                );
+                assert_eq!(
+                    value["policy"], policy,
+                    "{policy}/{stem}: fixture is filed under the wrong policy"
+                );
+            }
+            (stem, value)
+        })
+        .collect()
+}
+
+/// The `.json` files of a directory, sorted by name, each read and parsed.
+fn read_dir(dir: &Path) -> Vec<(PathBuf, Value)> {
+    json_files(dir)
         .into_iter()
         .map(|path| {
             let text = fs::read_to_string(&path)
