@@ -148,26 +148,40 @@ impl<'c> Checker<'c> {
         key: &str,
         what: &str,
     ) -> Option<&'v str> {
+        self.text_field(object, path, key, what, false)
+    }
+
+    /// A text field: absent (`missing`) or blank (`blank`) is a problem
+    /// when `required`, else a warning; any other type is a problem.
+    fn text_field<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Option<&'v str> {
         let at = join(path, key);
-        match object.get(key) {
-            None | Some(Value::Null) => {
-                self.warn(at, "missing", format!("not given: {what}"));
-                None
-            }
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                self.warn(at, "blank", format!("blank: {what}"));
-                None
-            }
-            Some(Value::String(s)) => Some(s),
+        let (code, message) = match object.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => return Some(s),
+            Some(Value::String(_)) => ("blank", format!("blank: {what}")),
+            None | Some(Value::Null) if required => ("missing", format!("missing: {what}")),
+            None | Some(Value::Null) => ("missing", format!("not given: {what}")),
             Some(other) => {
                 self.problem(
                     at,
                     "wrong_type",
                     format!("expected text, found {}", kind_of(other)),
                 );
-                None
+                return None;
             }
+        };
+        if required {
+            self.problem(at, code, message);
+        } else {
+            self.warn(at, code, message);
         }
+        None
     }
 
     pub(super) fn problem(
@@ -229,26 +243,7 @@ impl<'c> Checker<'c> {
         key: &str,
         what: &str,
     ) -> Option<&'v str> {
-        let at = join(path, key);
-        match object.get(key) {
-            None | Some(Value::Null) => {
-                self.problem(at, "missing", format!("missing: {what}"));
-                None
-            }
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                self.problem(at, "blank", format!("blank: {what}"));
-                None
-            }
-            Some(Value::String(s)) => Some(s),
-            Some(other) => {
-                self.problem(
-                    at,
-                    "wrong_type",
-                    format!("expected text, found {}", kind_of(other)),
-                );
-                None
-            }
-        }
+        self.text_field(object, path, key, what, true)
     }
 
     /// An optional string (any content).
