@@ -739,3 +739,32 @@ fn a_message_names_each_pending_duty_once() {
         response.len()
     );
 }
+
+/// Found by the `ffi_json` fuzz target: a publication date on a Saturday.
+/// The library's date was right; the rule the checks held it to was not
+/// (it counted back from the Saturday as if it were a working day).
+#[test]
+fn a_report_due_before_a_saturday_publication() {
+    // Publication Saturday 3 June 2028; 7 working days before it: Fri 2,
+    // Thu 1, Wed 31 May, Tue 30, [Mon 29 May, the spring bank holiday],
+    // Fri 26, Thu 25, Wed 24 May.
+    let request = r#"{"policy": "gscp-serious-incident-2021", "as_of": "2027-06-22",
+        "events": [
+            {"type": "aware", "on": "2027-01-04"},
+            {"type": "notified", "on": "2027-01-07"},
+            {"type": "rapid_review_completed", "on": "2027-01-20"},
+            {"type": "review_decided", "on": "2027-02-01", "outcome": "commission"},
+            {"type": "publication_planned", "on": "2027-05-10", "publish_on": "2028-06-03"},
+            {"type": "report_sent", "on": "2027-05-21", "document": "rationale_for_not_publishing"}
+        ]}"#;
+    let response = evaluate_checked(request).unwrap_or_else(|rule| panic!("{rule}"));
+    let response: Value = serde_json::from_str(&response).unwrap();
+    let report = response["clocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "report_to_panel_and_dfe")
+        .expect("the report's clock");
+    assert_eq!(report["due"]["date"], "2028-05-24", "{report}");
+    assert_eq!(report["due"]["working_days"], 7, "{report}");
+}

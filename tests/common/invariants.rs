@@ -236,8 +236,20 @@ fn check_due(
                 let Some(claimed) = object.get("working_days").and_then(Value::as_i64) else {
                     return fail(format!("{path}: counted_from without working_days"));
                 };
-                match calendar.working_days_between(from, due) {
-                    Ok(counted) if counted == sign * claimed => {}
+                // After: the working days in (from, due]. Before (the
+                // n-th working day strictly before `from`, which may itself
+                // be a weekend): the working days in [due, from), counted
+                // as those in (due - 1, from - 1].
+                let counted = if sign > 0 {
+                    calendar.working_days_between(from, due)
+                } else {
+                    calendar.working_days_between(
+                        due.pred_opt().unwrap_or(due),
+                        from.pred_opt().unwrap_or(from),
+                    )
+                };
+                match counted {
+                    Ok(counted) if counted == claimed => {}
                     Ok(counted) => {
                         return fail(format!(
                             "{path}: {claimed} working days from {from} claimed, {counted} counted to {due}"
