@@ -56,23 +56,49 @@ fn describe(error: &serde_json::Error) -> String {
     }
 }
 
+/// One step from a node to a child, kept so that a path is written only
+/// for the place of a problem.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The path of node `at` in `crumbs` (each a parent and the step from it),
+/// or `(request)` for the top.
+fn path_of(crumbs: &[(usize, Step<'_>)], mut at: usize) -> String {
+    let mut steps = Vec::new();
+    while at != 0 {
+        let (parent, step) = &crumbs[at];
+        steps.push(step);
+        at = *parent;
+    }
+    if steps.is_empty() {
+        return "(request)".to_string();
+    }
+    let mut path = String::new();
+    for step in steps.into_iter().rev() {
+        match step {
+            Step::Key(key) => path = place::key(&path, key),
+            Step::Index(i) => path = place::index(&path, *i),
+        }
+    }
+    path
+}
+
 /// Depth, strings and keys against their limits, walking the value without
-/// recursion; the first problem found, with its place.
+/// recursion (and without writing a path until a problem is found); the
+/// first problem found, with its place.
 fn check_limits(value: &Value) -> Result<(), JsonError> {
-    // (value, its path, its depth)
-    let mut stack: Vec<(&Value, String, usize)> = vec![(value, String::new(), 1)];
-    while let Some((value, path, depth)) = stack.pop() {
-        let at = |path: &str| {
-            if path.is_empty() {
-                "(request)".to_string()
-            } else {
-                path.to_string()
-            }
-        };
+    // Each node visited: its parent's index here and the step to it (the
+    // top is its own parent, at 0).
+    let mut crumbs: Vec<(usize, Step<'_>)> = vec![(0, Step::Index(0))];
+    // (value, its crumb, its depth)
+    let mut stack: Vec<(&Value, usize, usize)> = vec![(value, 0, 1)];
+    while let Some((value, crumb, depth)) = stack.pop() {
         match value {
             Value::String(text) if text.len() > MAX_STRING_BYTES => {
                 return Err(limit_error(
-                    &at(&path),
+                    &path_of(&crumbs, crumb),
                     "bytes in a string",
                     MAX_STRING_BYTES,
                     "MAX_STRING_BYTES",
@@ -80,7 +106,7 @@ fn check_limits(value: &Value) -> Result<(), JsonError> {
             }
             Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => {
                 return Err(limit_error(
-                    &at(&path),
+                    &path_of(&crumbs, crumb),
                     "levels of nesting",
                     MAX_DEPTH,
                     "MAX_DEPTH",
@@ -89,7 +115,8 @@ fn check_limits(value: &Value) -> Result<(), JsonError> {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
                     if is_container_or_string(item) {
-                        stack.push((item, place::index(&path, i), depth + 1));
+                        crumbs.push((crumb, Step::Index(i)));
+                        stack.push((item, crumbs.len() - 1, depth + 1));
                     }
                 }
             }
@@ -97,14 +124,15 @@ fn check_limits(value: &Value) -> Result<(), JsonError> {
                 for (key, item) in map {
                     if key.len() > MAX_STRING_BYTES {
                         return Err(limit_error(
-                            &at(&path),
+                            &path_of(&crumbs, crumb),
                             "bytes in a key",
                             MAX_STRING_BYTES,
                             "MAX_STRING_BYTES",
                         ));
                     }
                     if is_container_or_string(item) {
-                        stack.push((item, place::key(&path, key), depth + 1));
+                        crumbs.push((crumb, Step::Key(key)));
+                        stack.push((item, crumbs.len() - 1, depth + 1));
                     }
                 }
             }
