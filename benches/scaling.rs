@@ -12,6 +12,9 @@
 //!   then the risk reported again and again: one pending duty, owed once.
 //! - `referral_linked_case`: a Resolution Group referral whose linked GSCP
 //!   escalation case holds the long log.
+//! - `referral_records`: a referral presented, then agreements each owing
+//!   the confirmation of a contribution, and the confirmations recorded in
+//!   turn: the referral's own duties grow with the log.
 //!
 //! Baseline in the same run: parsing the same request into a
 //! `serde_json::Value` and writing it back (the cost any JSON face pays,
@@ -75,11 +78,38 @@ fn referral_linked_case(n: usize) -> String {
 /// A request of `n` events.
 type Build = fn(usize) -> String;
 
+fn referral_records(n: usize) -> String {
+    let mut events = vec![
+        json!({"type": "submitted", "on": "2027-01-05", "marked_for_resolution_group": true,
+               "prior_process": ["planning"],
+               "referral": {"basic_information": "b", "chronology": "c", "assessment": "a",
+                            "agencies_involved": "i", "risk_analysis": "r", "obstacles": "o",
+                            "outcomes_sought": "s"}}),
+        json!({"type": "presented", "on": "2027-01-26"}),
+    ];
+    for i in 2..n {
+        if i % 2 == 0 {
+            events.push(json!({"type": "actions_agreed", "on": "2027-01-26",
+                "actions": [{"agency": "a", "action": "b", "due": "2027-02-19"}],
+                "resources": [{"agency": "a", "what": "w", "confirmed": false}],
+                "report_back": {"meeting": "2027-02-23", "form": "written"}}));
+        } else {
+            events.push(
+                json!({"type": "recorded", "on": "2027-01-26", "record": "resources_confirmed"}),
+            );
+        }
+    }
+    json!({"policy": "gscp-resolution-group-2021", "as_of": "2027-01-28",
+           "meetings": ["2027-01-26", "2027-02-23"], "events": events})
+    .to_string()
+}
+
 fn scaling(c: &mut Criterion) {
-    let logs: [(&str, Build); 3] = [
+    let logs: [(&str, Build); 4] = [
         ("gscp_records", gscp_records),
         ("swindon_immediate_risk", swindon_immediate_risk),
         ("referral_linked_case", referral_linked_case),
+        ("referral_records", referral_records),
     ];
     for (name, build) in logs {
         let mut group = c.benchmark_group(format!("scaling/{name}"));

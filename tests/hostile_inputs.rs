@@ -768,3 +768,53 @@ fn a_report_due_before_a_saturday_publication() {
     assert_eq!(report["due"]["date"], "2028-05-24", "{report}");
     assert_eq!(report["due"]["working_days"], 7, "{report}");
 }
+
+/// A date the caller gave (it may be a date of birth put in the wrong
+/// field) is never repeated by an error: the message points at the field.
+#[test]
+fn no_error_repeats_a_date_given() {
+    const GIVEN: &str = "2027-03-12";
+    let submitted = json!({"type": "submitted", "on": "2027-03-01", "marked_for_resolution_group": true,
+        "prior_process": ["planning"],
+        "referral": {"basic_information": "b", "chronology": "c", "assessment": "a",
+                     "agencies_involved": "i", "risk_analysis": "r", "obstacles": "o",
+                     "outcomes_sought": "s"}});
+    let referral = |events: Value, meetings: Value| {
+        json!({"policy": "gscp-resolution-group-2021", "as_of": "2027-04-30",
+               "meetings": meetings, "events": events})
+        .to_string()
+    };
+    let meetings = json!(["2027-03-16", "2027-04-13"]);
+    let presented = json!({"type": "presented", "on": "2027-03-16"});
+    let agreed = |due: &str, meeting: &str| {
+        json!({"type": "actions_agreed", "on": "2027-03-16",
+               "actions": [{"agency": "a", "action": "b", "due": due}],
+               "report_back": {"meeting": meeting, "form": "written"}})
+    };
+    let requests = [
+        referral(json!([submitted, {"type": "presented", "on": GIVEN}]), meetings.clone()),
+        referral(json!([submitted, presented, agreed(GIVEN, "2027-04-13")]), meetings.clone()),
+        referral(json!([submitted, presented, agreed("2027-04-01", GIVEN)]), meetings.clone()),
+        referral(json!([submitted]), json!([GIVEN, "2027-04-13", GIVEN])),
+        json!({"policy": "swindon-resolution-2026", "as_of": "2027-03-20",
+               "events": [{"type": "raised", "on": "2027-03-15"}, {"type": "escalated", "on": GIVEN}]})
+        .to_string(),
+        json!({"policy": "swindon-resolution-2026", "as_of": GIVEN,
+               "events": [{"type": "raised", "on": "2027-03-15"}]})
+        .to_string(),
+        json!({"policy": "gscp-serious-incident-2021", "as_of": "2027-04-30",
+               "events": [{"type": "aware", "on": "2027-03-01"},
+                          {"type": "notified", "on": "2027-03-02"},
+                          {"type": "rapid_review_completed", "on": "2027-03-15"},
+                          {"type": "review_decided", "on": "2027-03-16", "outcome": "commission"},
+                          {"type": "publication_planned", "on": "2027-03-17", "publish_on": GIVEN}]})
+        .to_string(),
+    ];
+    for request in requests {
+        let response: Value = serde_json::from_str(&evaluate_json(&request)).unwrap();
+        let message = response["error"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("not refused: {request}\n{response}"));
+        assert!(!message.contains(GIVEN), "{message}");
+    }
+}

@@ -1,5 +1,7 @@
 //! The engine that replays a referral's events against the lifecycle table.
 
+use std::collections::VecDeque;
+
 use chrono::NaiveDate;
 
 use super::lifecycle::{self, Phase, RgEventType};
@@ -155,6 +157,11 @@ struct Run<'a> {
     presented_on: Option<NaiveDate>,
     actions: Vec<(AgreedAction, NaiveDate, Option<NaiveDate>)>,
     obligations: Vec<ObligationStatus>,
+    /// For each duty's id, the indexes in `obligations` of its duties that
+    /// may still be pending, oldest first: a record finds the one it marks
+    /// without scanning the others (done or lapsed ones are dropped from
+    /// the front as they are met), so a long log stays linear.
+    pending_by_id: Vec<(&'static str, VecDeque<usize>)>,
     warnings: Vec<Warning>,
     escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
     qiip: Vec<QiipReferral>,
@@ -229,6 +236,7 @@ pub fn evaluate(
         presented_on: None,
         actions: Vec::new(),
         obligations: Vec::new(),
+        pending_by_id: Vec::new(),
         warnings: Vec::new(),
         escalated_to: None,
         qiip: Vec::new(),
@@ -252,6 +260,7 @@ impl Run<'_> {
     }
 
     fn owe(&mut self, duty: &Duty, arose_on: NaiveDate, due: Due) {
+        let index = self.obligations.len();
         self.obligations.push(ObligationStatus::new(
             duty.id,
             duty.what,
@@ -260,6 +269,33 @@ impl Run<'_> {
             due,
             duty.clause,
         ));
+        self.queue(duty.id).push_back(index);
+    }
+
+    /// The queue of `id`'s duties that may be pending (the ids are the
+    /// lifecycle's few, so a list is quick to search).
+    fn queue(&mut self, id: &'static str) -> &mut VecDeque<usize> {
+        let at = match self.pending_by_id.iter().position(|(i, _)| *i == id) {
+            Some(at) => at,
+            None => {
+                self.pending_by_id.push((id, VecDeque::new()));
+                self.pending_by_id.len() - 1
+            }
+        };
+        &mut self.pending_by_id[at].1
+    }
+
+    /// The oldest pending duty with this id, taken off its queue.
+    fn take_pending(&mut self, id: &str) -> Option<usize> {
+        let at = self.pending_by_id.iter().position(|(i, _)| *i == id)?;
+        let (obligations, queues) = (&self.obligations, &mut self.pending_by_id);
+        let queue = &mut queues[at].1;
+        while let Some(index) = queue.pop_front() {
+            if obligations[index].is_pending() {
+                return Some(index);
+            }
+        }
+        None
     }
 
     fn pending(&self) -> bool {
@@ -304,10 +340,10 @@ impl Run<'_> {
     /// The notices of a submission lapse when it is returned, or ends before
     /// its meeting: there is no meeting to prepare for.
     fn lapse_notifications(&mut self, on: NaiveDate) {
-        for o in self.obligations.iter_mut().filter(|o| {
-            o.is_pending() && matches!(o.id, "members_notified" | "special_attendees_invited")
-        }) {
-            o.lapsed_on = Some(on);
+        for id in ["members_notified", "special_attendees_invited"] {
+            while let Some(index) = self.take_pending(id) {
+                self.obligations[index].lapsed_on = Some(on);
+            }
         }
     }
 
@@ -341,7 +377,7 @@ impl Run<'_> {
         if !self.is_meeting(report.meeting) {
             return Err(Error::field(
                 format!("events[{}].{path}.meeting", self.index),
-                format!("{} is not one of the meetings given", report.meeting),
+                "not one of the meetings given".to_string(),
                 Some(self.index),
             ));
         }
@@ -349,8 +385,8 @@ impl Run<'_> {
             return Err(Error::field(
                 format!("events[{}].{path}.meeting", self.index),
                 format!(
-                    "{} is not after the day the report was asked for ({on})",
-                    report.meeting
+                    "not after the day the report was asked for (events[{}].on)",
+                    self.index
                 ),
                 Some(self.index),
             ));
@@ -413,9 +449,8 @@ impl Run<'_> {
                 if !self.is_meeting(on) {
                     return Err(Error::field(
                         format!("events[{}].on", self.index),
-                        format!(
-                            "{on} is not one of the meetings given; a referral is presented at a meeting"
-                        ),
+                        "not one of the meetings given; a referral is presented at a meeting"
+                            .to_string(),
                         Some(self.index),
                     ));
                 }
@@ -465,12 +500,8 @@ impl Run<'_> {
                 if let Some(report) = report_back {
                     self.check_report_back(report, on, "report_back")?;
                 }
-                if let Some(pending) = self
-                    .obligations
-                    .iter_mut()
-                    .find(|o| o.id == "progress_report" && o.is_pending())
-                {
-                    pending.done_on = Some(on);
+                if let Some(index) = self.take_pending("progress_report") {
+                    self.obligations[index].done_on = Some(on);
                 }
                 if let Some(report) = report_back {
                     self.ask_for_report(*report, on);
@@ -603,9 +634,8 @@ impl Run<'_> {
             if !working {
                 self.warnings.push(Warning::new(
                     self.index,
-                    format!(
-                        "the meeting of {meeting} is not a working day: check the meeting dates"
-                    ),
+                    "the scheduled meeting (scheduled_meeting) is not a working day: check the meeting dates"
+                        .to_string(),
                     NOTIFY_TOR.clause,
                 ));
             }
@@ -703,8 +733,8 @@ impl Run<'_> {
                 return Err(Error::field(
                     format!("events[{}].actions[{j}].due", self.index),
                     format!(
-                        "{} is before the day the action was agreed ({on})",
-                        action.due
+                        "before the day the action was agreed (events[{}].on)",
+                        self.index
                     ),
                     Some(self.index),
                 ));
@@ -751,12 +781,8 @@ impl Run<'_> {
 
     fn record(&mut self, event: &RgEvent, id: &str) -> Result<(), Error> {
         let on = event.on.date();
-        if let Some(pending) = self
-            .obligations
-            .iter_mut()
-            .find(|o| o.id == id && o.is_pending())
-        {
-            pending.done_on = Some(on);
+        if let Some(index) = self.take_pending(id) {
+            self.obligations[index].done_on = Some(on);
             return Ok(());
         }
         const KNOWN: [&str; 8] = [
