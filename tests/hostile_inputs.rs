@@ -818,3 +818,37 @@ fn no_error_repeats_a_date_given() {
         assert!(!message.contains(GIVEN), "{message}");
     }
 }
+
+#[test]
+fn govuk_documents_come_through_the_same_door() {
+    use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind};
+    let refused = |text: &str| -> (String, String) {
+        let error = Calendar::from_govuk_json(text, Division::EnglandAndWales).unwrap_err();
+        match error.kind() {
+            ErrorKind::InvalidDocument { path, problem } => (path.clone(), problem.clone()),
+            other => panic!("{other:?}"),
+        }
+    };
+    let event = r#"{"title": "Day", "date": "2030-01-01", "notes": "", "bunting": true}"#;
+    // A division given twice would mean two calendars.
+    let twice = format!(
+        r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{event}]}},
+            "england-and-wales": {{"division": "england-and-wales", "events": []}}}}"#
+    );
+    let (path, problem) = refused(&twice);
+    assert_eq!(path, "(document)");
+    assert!(problem.contains("a key is given twice"), "{problem}");
+    // A title over the string limit, named by its place.
+    let long = format!(
+        r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [
+            {{"title": "{}", "date": "2030-01-01", "notes": "", "bunting": true}}]}}}}"#,
+        "t".repeat(MAX_STRING_BYTES + 1)
+    );
+    let (path, problem) = refused(&long);
+    assert_eq!(path, "england-and-wales.events[0].title");
+    assert!(problem.contains("MAX_STRING_BYTES"), "{problem}");
+    // Nesting past the limit.
+    let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    let (_, problem) = refused(&deep);
+    assert!(problem.contains("MAX_DEPTH"), "{problem}");
+}

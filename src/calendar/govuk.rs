@@ -28,26 +28,11 @@ pub(crate) struct DivisionEvents {
 
 /// Reads every division of a document, checking each event.
 pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Error> {
-    // Checked before parsing: a document's size bounds the work done on it.
-    if json.len() > crate::limits::MAX_REQUEST_BYTES {
-        return Err(Error::document(
-            "(document)",
-            format!(
-                "larger than the limit of {} bytes (limits::MAX_REQUEST_BYTES)",
-                crate::limits::MAX_REQUEST_BYTES
-            ),
-        ));
-    }
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        Error::document(
-            "(document)",
-            format!(
-                "not valid JSON: {} at line {}, column {}",
-                describe_json_error(&e),
-                e.line(),
-                e.column()
-            ),
-        )
+    // The door every JSON text comes through: its size before parsing, a
+    // key given twice, its nesting, strings and keys (`crate::limits`).
+    let value = crate::json::door::read(json).map_err(|refused| {
+        let (place, problem) = refused.place_and_problem("(document)");
+        Error::document(place, problem)
     })?;
     let Value::Object(top) = value else {
         return Err(Error::document(
@@ -239,16 +224,6 @@ pub(crate) fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     // The year has four digits, so it always fits an i32.
     NaiveDate::from_ymd_opt(year as i32, month, day)
         .ok_or_else(|| "not a real date (YYYY-MM-DD)".to_string())
-}
-
-fn describe_json_error(error: &serde_json::Error) -> String {
-    // serde_json's message ends with its own " at line L column C"; the
-    // caller adds the position in its own words.
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    }
 }
 
 /// Writes holidays as a GOV.UK document: one entry per division, events in

@@ -13,37 +13,95 @@ use super::request::limit_error;
 use crate::limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_BYTES};
 use crate::place;
 
-/// Parses a request, or says why not: `limit_exceeded` for a request over a
-/// limit, `invalid_json` for text that is not JSON (with its line and
-/// column; never a piece of the text) or that gives a key twice.
-pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
-    if request.len() > MAX_REQUEST_BYTES {
-        return Err(JsonError::new(
-            "limit_exceeded",
-            format!(
-                "(request): larger than the limit of {MAX_REQUEST_BYTES} bytes (limits::MAX_REQUEST_BYTES)"
+/// Why a text was refused at the door, in words a caller can be shown
+/// (never a piece of the text).
+pub(crate) enum Refused {
+    /// Longer than [`MAX_REQUEST_BYTES`].
+    TooLarge,
+    /// Not JSON, or an object that gives a key twice: what and where.
+    NotJson(String),
+    /// Over a limit at a place (`None` for the top).
+    Limit {
+        place: Option<String>,
+        what: &'static str,
+        limit: usize,
+        constant: &'static str,
+    },
+}
+
+impl Refused {
+    /// The place (`top` for the whole text) and the problem.
+    pub(crate) fn place_and_problem(&self, top: &str) -> (String, String) {
+        match self {
+            Refused::TooLarge => (
+                top.to_string(),
+                format!(
+                    "larger than the limit of {MAX_REQUEST_BYTES} bytes (limits::MAX_REQUEST_BYTES)"
+                ),
             ),
-            None,
-        ));
+            Refused::NotJson(problem) => (top.to_string(), format!("not valid JSON: {problem}")),
+            Refused::Limit {
+                place,
+                what,
+                limit,
+                constant,
+            } => (
+                place.clone().unwrap_or_else(|| top.to_string()),
+                format!("more than the limit of {limit} {what} (limits::{constant})"),
+            ),
+        }
     }
-    let mut deserializer = serde_json::Deserializer::from_str(request);
+}
+
+/// Reads any JSON text the library is handed (a request, a GOV.UK
+/// document): its size before parsing, a key given twice in one object,
+/// then its nesting, strings and keys against [`crate::limits`].
+pub(crate) fn read(text: &str) -> Result<Value, Refused> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(Refused::TooLarge);
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = Unique
         .deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|e| {
-            JsonError::new(
-                "invalid_json",
-                format!(
-                    "the request is not valid JSON: {} (line {}, column {})",
-                    describe(&e),
-                    e.line(),
-                    e.column()
-                ),
-                None,
-            )
+            Refused::NotJson(format!(
+                "{} (line {}, column {})",
+                describe(&e),
+                e.line(),
+                e.column()
+            ))
         })?;
     check_limits(&value)?;
     Ok(value)
+}
+
+/// Parses a request, or says why not: `limit_exceeded` for a request over a
+/// limit, `invalid_json` for text that is not JSON (with its line and
+/// column; never a piece of the text) or that gives a key twice.
+pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
+    read(request).map_err(|refused| match refused {
+        Refused::NotJson(problem) => JsonError::new(
+            "invalid_json",
+            format!("the request is not valid JSON: {problem}"),
+            None,
+        ),
+        Refused::Limit {
+            place,
+            what,
+            limit,
+            constant,
+        } => limit_error(
+            place.as_deref().unwrap_or("(request)"),
+            what,
+            limit,
+            constant,
+        ),
+        too_large => {
+            let (place, problem) = too_large.place_and_problem("(request)");
+            JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
+        }
+    })
 }
 
 /// serde_json's description of a syntax error, without its position (given
@@ -65,7 +123,7 @@ enum Step<'a> {
 
 /// The path of node `at` in `crumbs` (each a parent and the step from it),
 /// or `(request)` for the top.
-fn path_of(crumbs: &[(usize, Step<'_>)], mut at: usize) -> String {
+fn path_of(crumbs: &[(usize, Step<'_>)], mut at: usize) -> Option<String> {
     let mut steps = Vec::new();
     while at != 0 {
         let (parent, step) = &crumbs[at];
@@ -73,7 +131,7 @@ fn path_of(crumbs: &[(usize, Step<'_>)], mut at: usize) -> String {
         at = *parent;
     }
     if steps.is_empty() {
-        return "(request)".to_string();
+        return None;
     }
     let mut path = String::new();
     for step in steps.into_iter().rev() {
@@ -82,13 +140,13 @@ fn path_of(crumbs: &[(usize, Step<'_>)], mut at: usize) -> String {
             Step::Index(i) => path = place::index(&path, *i),
         }
     }
-    path
+    Some(path)
 }
 
 /// Depth, strings and keys against their limits, walking the value without
 /// recursion (and without writing a path until a problem is found); the
 /// first problem found, with its place.
-fn check_limits(value: &Value) -> Result<(), JsonError> {
+fn check_limits(value: &Value) -> Result<(), Refused> {
     // Each node visited: its parent's index here and the step to it (the
     // top is its own parent, at 0).
     let mut crumbs: Vec<(usize, Step<'_>)> = vec![(0, Step::Index(0))];
@@ -97,20 +155,20 @@ fn check_limits(value: &Value) -> Result<(), JsonError> {
     while let Some((value, crumb, depth)) = stack.pop() {
         match value {
             Value::String(text) if text.len() > MAX_STRING_BYTES => {
-                return Err(limit_error(
-                    &path_of(&crumbs, crumb),
-                    "bytes in a string",
-                    MAX_STRING_BYTES,
-                    "MAX_STRING_BYTES",
-                ));
+                return Err(Refused::Limit {
+                    place: path_of(&crumbs, crumb),
+                    what: "bytes in a string",
+                    limit: MAX_STRING_BYTES,
+                    constant: "MAX_STRING_BYTES",
+                });
             }
             Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => {
-                return Err(limit_error(
-                    &path_of(&crumbs, crumb),
-                    "levels of nesting",
-                    MAX_DEPTH,
-                    "MAX_DEPTH",
-                ));
+                return Err(Refused::Limit {
+                    place: path_of(&crumbs, crumb),
+                    what: "levels of nesting",
+                    limit: MAX_DEPTH,
+                    constant: "MAX_DEPTH",
+                });
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
@@ -123,12 +181,12 @@ fn check_limits(value: &Value) -> Result<(), JsonError> {
             Value::Object(map) => {
                 for (key, item) in map {
                     if key.len() > MAX_STRING_BYTES {
-                        return Err(limit_error(
-                            &path_of(&crumbs, crumb),
-                            "bytes in a key",
-                            MAX_STRING_BYTES,
-                            "MAX_STRING_BYTES",
-                        ));
+                        return Err(Refused::Limit {
+                            place: path_of(&crumbs, crumb),
+                            what: "bytes in a key",
+                            limit: MAX_STRING_BYTES,
+                            constant: "MAX_STRING_BYTES",
+                        });
                     }
                     if is_container_or_string(item) {
                         crumbs.push((crumb, Step::Key(key)));

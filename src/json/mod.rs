@@ -5,7 +5,7 @@
 //! `{"error": {"code", "message", "event_index"}}`. The C function
 //! `sgr_evaluate` returns the same documents.
 
-mod door;
+pub(crate) mod door;
 mod referral;
 mod request;
 mod serious_incident;
