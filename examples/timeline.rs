@@ -17,7 +17,7 @@ use safeguarding_resolution::policy::{
     CaseStatus, Due, DueKind, Event, Policy, PolicyId, Raised, Seniority,
 };
 use safeguarding_resolution::resolution_group::{
-    self, DeadlineRule, Feature, RgEvent, Schedule, Section, Submission,
+    self, DeadlineRule, Feature, ReferralEvent, Schedule, Section, Submission,
 };
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -35,7 +35,7 @@ fn due(due: &Due, calendar: &Calendar) -> String {
         DueKind::At(at) => format!("by {}", at.format("%H:%M on %a %-d %b %Y")),
         DueKind::Immediately => "immediately".to_string(),
         DueKind::WithoutDelay => "without delay (no number of days set)".to_string(),
-        DueKind::None => "no time stated".to_string(),
+        DueKind::NotStated => "no time stated".to_string(),
     };
     match due.explain(calendar) {
         Ok(Some(explained)) if !explained.skipped_bank_holidays().is_empty() => {
@@ -203,7 +203,7 @@ fn print_referral(
             referral.sections.push((section, "written".into()));
         }
     }
-    let events = [RgEvent::submitted(date(2027, 1, 7), referral)];
+    let events = [ReferralEvent::submitted(date(2027, 1, 7), referral)];
     let status = resolution_group::evaluate(calendar, &schedule, &events, as_of, Some(escalation))?;
     println!("  Stage 4, the referral to the GSCP Resolution Group:");
     if let Some(scheduling) = &status.scheduling {

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use safeguarding_resolution::calendar::{Calendar, Division};
 use safeguarding_resolution::resolution_group::agenda::{AnnualFigures, agenda};
 use safeguarding_resolution::resolution_group::{
-    self as rg, AgreedAction, Agreement, DeadlineRule, EscalationTarget, PriorProcess, ReportBack,
-    ReportForm, RgEvent, Risk, Schedule, Section, Submission,
+    self as rg, AgreedAction, Agreement, DeadlineRule, EscalationTarget, PriorProcess,
+    ReferralEvent, ReportBack, ReportForm, Risk, Schedule, Section, Submission,
 };
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -26,7 +26,7 @@ fn referral(agency: &str) -> Submission {
     s
 }
 
-fn agreed(on: NaiveDate, due: NaiveDate, report: Option<(NaiveDate, ReportForm)>) -> RgEvent {
+fn agreed(on: NaiveDate, due: NaiveDate, report: Option<(NaiveDate, ReportForm)>) -> ReferralEvent {
     let mut agreement = Agreement::default();
     agreement.actions = vec![AgreedAction {
         agency: "Health".into(),
@@ -34,7 +34,7 @@ fn agreed(on: NaiveDate, due: NaiveDate, report: Option<(NaiveDate, ReportForm)>
         due,
     }];
     agreement.report_back = report.map(|(meeting, form)| ReportBack { meeting, form });
-    RgEvent::actions_agreed(on, agreement)
+    ReferralEvent::actions_agreed(on, agreement)
 }
 
 #[test]
@@ -47,14 +47,14 @@ fn the_agenda_lists_new_referrals_then_progress_reports_in_a_stable_order() {
     .unwrap();
     // New for February: two submitted in January (the later one first in the
     // list), one too late for February, one incomplete.
-    let later = [RgEvent::submitted(day(1, 20), referral("Education"))];
-    let earlier = [RgEvent::submitted(day(1, 13), referral("Police"))];
-    let too_late = [RgEvent::submitted(day(2, 3), referral("Health"))];
-    let incomplete = [RgEvent::submitted(day(1, 14), Submission::new())];
+    let later = [ReferralEvent::submitted(day(1, 20), referral("Education"))];
+    let earlier = [ReferralEvent::submitted(day(1, 13), referral("Police"))];
+    let too_late = [ReferralEvent::submitted(day(2, 3), referral("Health"))];
+    let incomplete = [ReferralEvent::submitted(day(1, 14), Submission::new())];
     // Seen in January, reporting back in February (in person) and March.
     let reporting = [
-        RgEvent::submitted(day(1, 4), referral("CSC")),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 4), referral("CSC")),
+        ReferralEvent::presented(day(1, 12)),
         agreed(
             day(1, 12),
             day(1, 29),
@@ -62,8 +62,8 @@ fn the_agenda_lists_new_referrals_then_progress_reports_in_a_stable_order() {
         ),
     ];
     let march = [
-        RgEvent::submitted(day(1, 5), referral("Housing")),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 5), referral("Housing")),
+        ReferralEvent::presented(day(1, 12)),
         agreed(
             day(1, 12),
             day(2, 1),
@@ -104,30 +104,30 @@ fn annual_figures_count_agencies_outcomes_days_and_actions() {
     let schedule =
         Schedule::new(vec![day(1, 12), day(2, 9)], DeadlineRule::TermsOfReference).unwrap();
     let closed = [
-        RgEvent::submitted(day(1, 4), referral("Police")),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 4), referral("Police")),
+        ReferralEvent::presented(day(1, 12)),
         agreed(
             day(1, 12),
             day(1, 20),
             Some((day(2, 9), ReportForm::Written)),
         ),
-        RgEvent::action_completed(day(1, 19), 0),
-        RgEvent::closed(day(2, 9)),
+        ReferralEvent::action_completed(day(1, 19), 0),
+        ReferralEvent::closed(day(2, 9)),
     ];
     let escalated = [
-        RgEvent::submitted(day(1, 5), referral("Police")),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 5), referral("Police")),
+        ReferralEvent::presented(day(1, 12)),
         agreed(
             day(1, 12),
             day(1, 20),
             Some((day(2, 9), ReportForm::Written)),
         ),
-        RgEvent::action_completed(day(1, 25), 0),
-        RgEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
+        ReferralEvent::action_completed(day(1, 25), 0),
+        ReferralEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
     ];
     let open = [
-        RgEvent::submitted(day(1, 4), referral("Health")),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 4), referral("Health")),
+        ReferralEvent::presented(day(1, 12)),
         agreed(
             day(1, 12),
             day(1, 20),

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use safeguarding_resolution::calendar::{Calendar, Division};
 use safeguarding_resolution::resolution_group::{
     self as rg, AgreedAction, Agreement, DeadlineRule, EscalationTarget, Feature, PriorProcess,
-    ReportBack, ReportForm, RgEvent, RgEventKind, Schedule, Section, Submission,
+    ReferralEvent, ReferralEventKind, ReportBack, ReportForm, Schedule, Section, Submission,
 };
 use safeguarding_resolution::{evaluate_json, validate_json};
 use serde_json::Value;
@@ -94,28 +94,28 @@ proptest! {
         submission.prior_process = vec![PriorProcess::Planning];
         submission.features = vec![Feature::ProfessionalsStuck];
         submission.sections = Section::ALL.iter().map(|s| (*s, "x".into())).collect();
-        let mut events = vec![RgEvent::submitted(day, submission.clone())];
+        let mut events = vec![ReferralEvent::submitted(day, submission.clone())];
         for (kind, gap, flag) in steps {
             day += Duration::days(gap);
             // Land on a meeting when there is one ahead, to get further.
             let meeting = dates.iter().copied().find(|m| *m >= day).unwrap_or(day);
             let event = match kind {
-                0 => RgEvent::submitted(day, submission.clone()),
-                1 => RgEvent { on: day.into(), kind: RgEventKind::Returned { reason: None } },
-                2 => { day = meeting; RgEvent::presented(day) }
+                0 => ReferralEvent::submitted(day, submission.clone()),
+                1 => ReferralEvent { on: day.into(), kind: ReferralEventKind::Returned { reason: None } },
+                2 => { day = meeting; ReferralEvent::presented(day) }
                 3 => {
                     let mut agreement = Agreement::default();
                     agreement.actions = vec![AgreedAction { agency: "CSC".into(), action: "x".into(), due: day + Duration::days(gap) }];
                     agreement.report_back = dates.iter().copied().find(|m| *m > day).map(|m| ReportBack { meeting: m, form: ReportForm::Written });
-                    RgEvent::actions_agreed(day, agreement)
+                    ReferralEvent::actions_agreed(day, agreement)
                 }
-                4 => RgEvent::action_completed(day, usize::from(flag)),
-                5 => RgEvent::progress_reported(day, None),
-                6 => RgEvent::closed(day),
-                7 => RgEvent::escalated(day, if flag { EscalationTarget::Qiip } else { EscalationTarget::ExecutiveChair }),
-                8 => RgEvent { on: day.into(), kind: RgEventKind::Declined { reason: None } },
-                9 => RgEvent::recorded(day, if flag { "members_notified" } else { "progress_report" }),
-                _ => RgEvent { on: day.into(), kind: RgEventKind::Withdrawn { reason: None } },
+                4 => ReferralEvent::action_completed(day, usize::from(flag)),
+                5 => ReferralEvent::progress_reported(day, None),
+                6 => ReferralEvent::closed(day),
+                7 => ReferralEvent::escalated(day, if flag { EscalationTarget::Qiip } else { EscalationTarget::ExecutiveChair }),
+                8 => ReferralEvent { on: day.into(), kind: ReferralEventKind::Declined { reason: None } },
+                9 => ReferralEvent::recorded(day, if flag { "members_notified" } else { "progress_report" }),
+                _ => ReferralEvent { on: day.into(), kind: ReferralEventKind::Withdrawn { reason: None } },
             };
             events.push(event);
         }

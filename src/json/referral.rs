@@ -14,9 +14,9 @@ use crate::limits;
 use crate::place;
 use crate::policy::{Event, FreeText, PolicyId};
 use crate::resolution_group::{
-    AgreedAction, Agreement, DeadlineRule, EscalationTarget, Feature, PriorProcess, ReferralStatus,
-    ReportBack, ReportForm, ResourceAgreement, RgEvent, RgEventKind, Risk, Schedule, Section,
-    StatutoryReview, Submission,
+    AgreedAction, Agreement, DeadlineRule, EscalationTarget, Feature, PriorProcess, ReferralEvent,
+    ReferralEventKind, ReferralStatus, ReportBack, ReportForm, ResourceAgreement, Risk, Schedule,
+    Section, StatutoryReview, Submission,
 };
 
 /// A referral request, read.
@@ -24,7 +24,7 @@ pub(crate) struct ReferralRequest {
     pub(crate) division: Division,
     pub(crate) as_of: chrono::NaiveDate,
     pub(crate) schedule: Schedule,
-    pub(crate) events: Vec<RgEvent>,
+    pub(crate) events: Vec<ReferralEvent>,
     pub(crate) escalation: Option<Vec<Event>>,
 }
 
@@ -282,7 +282,7 @@ fn agreement(
     Ok(agreement)
 }
 
-fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
+fn rg_event(value: &Value, index: usize) -> Result<ReferralEvent, JsonError> {
     let path = format!("events[{index}]");
     let at = Some(index);
     let object = self::object(value, &path, at)?;
@@ -314,17 +314,17 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
                 ]),
                 at,
             )?;
-            RgEventKind::Submitted(Box::new(submission(object, &path, at)?))
+            ReferralEventKind::Submitted(Box::new(submission(object, &path, at)?))
         }
         "returned" => {
             only(object, &path, &allow(&["reason"]), at)?;
-            RgEventKind::Returned {
+            ReferralEventKind::Returned {
                 reason: text(object, &path, "reason", at)?,
             }
         }
         "presented" => {
             only(object, &path, &allow(&[]), at)?;
-            RgEventKind::Presented
+            ReferralEventKind::Presented
         }
         "actions_agreed" => {
             only(
@@ -333,12 +333,12 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
                 &allow(&["actions", "report_back", "resources"]),
                 at,
             )?;
-            RgEventKind::ActionsAgreed(Box::new(agreement(object, &path, at)?))
+            ReferralEventKind::ActionsAgreed(Box::new(agreement(object, &path, at)?))
         }
         "action_completed" => {
             only(object, &path, &allow(&["action"]), at)?;
             match object.get("action").and_then(Value::as_u64) {
-                Some(n) => RgEventKind::ActionCompleted { action: n as usize },
+                Some(n) => ReferralEventKind::ActionCompleted { action: n as usize },
                 None => {
                     return Err(field(
                         join(&path, "action"),
@@ -350,13 +350,13 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
         }
         "progress_reported" => {
             only(object, &path, &allow(&["report_back"]), at)?;
-            RgEventKind::ProgressReported {
+            ReferralEventKind::ProgressReported {
                 report_back: report_back(object, &path, at)?,
             }
         }
         "closed" => {
             only(object, &path, &allow(&["outcome"]), at)?;
-            RgEventKind::Closed {
+            ReferralEventKind::Closed {
                 outcome: text(object, &path, "outcome", at)?,
             }
         }
@@ -394,7 +394,7 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
                     ));
                 }
             };
-            RgEventKind::Escalated {
+            ReferralEventKind::Escalated {
                 to,
                 review,
                 reason: text(object, &path, "reason", at)?,
@@ -402,20 +402,20 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
         }
         "declined" => {
             only(object, &path, &allow(&["reason"]), at)?;
-            RgEventKind::Declined {
+            ReferralEventKind::Declined {
                 reason: text(object, &path, "reason", at)?,
             }
         }
         "withdrawn" => {
             only(object, &path, &allow(&["reason"]), at)?;
-            RgEventKind::Withdrawn {
+            ReferralEventKind::Withdrawn {
                 reason: text(object, &path, "reason", at)?,
             }
         }
         "recorded" => {
             only(object, &path, &allow(&["record"]), at)?;
             match string(object, &path, "record", at)? {
-                Some(record) => RgEventKind::Recorded {
+                Some(record) => ReferralEventKind::Recorded {
                     record: record.to_string(),
                 },
                 None => {
@@ -435,7 +435,7 @@ fn rg_event(value: &Value, index: usize) -> Result<RgEvent, JsonError> {
             ));
         }
     };
-    Ok(RgEvent { on, kind })
+    Ok(ReferralEvent { on, kind })
 }
 
 /// Reads a referral request (the policy has been read already).
@@ -514,7 +514,7 @@ pub(crate) fn read(
             let mut events = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let event = rg_event(item, i)?;
-                if let RgEventKind::ActionsAgreed(agreement) = &event.kind {
+                if let ReferralEventKind::ActionsAgreed(agreement) = &event.kind {
                     actions += agreement.actions.len();
                     if actions > limits::MAX_ACTIONS {
                         return Err(limit_error(

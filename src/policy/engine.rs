@@ -270,7 +270,7 @@ impl Run<'_> {
             Clock::WorkingDaysAfterRaised(n) => counted(self.raised_on, n),
             Clock::WorkingDaysAfterStart(n) => counted(started, n),
             Clock::WithoutDelay => Ok(plain(DueKind::WithoutDelay)),
-            Clock::NotStated | Clock::ResolutionGroupMeetings => Ok(plain(DueKind::None)),
+            Clock::NotStated | Clock::ResolutionGroupMeetings => Ok(plain(DueKind::NotStated)),
         }
     }
 
@@ -284,14 +284,14 @@ impl Run<'_> {
         Ok(match rule {
             DueRule::Immediately => plain(DueKind::Immediately),
             DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
-            DueRule::NotStated => plain(DueKind::None),
+            DueRule::NotStated => plain(DueKind::NotStated),
             DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
             DueRule::WithStage => match &self.current {
                 Some(current) => Due {
                     rule: text,
                     ..current.due
                 },
-                None => plain(DueKind::None),
+                None => plain(DueKind::NotStated),
             },
             DueRule::WorkingDaysAfter(n) => Due {
                 kind: DueKind::ByEndOf(self.add_working_days(date, n)?),

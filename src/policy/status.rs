@@ -81,8 +81,8 @@ pub enum DueKind {
     Immediately,
     /// Without delay: the policy sets no number of days.
     WithoutDelay,
-    /// The policy states no time.
-    None,
+    /// The policy states no time (JSON `none`).
+    NotStated,
 }
 
 impl DueKind {
@@ -94,7 +94,7 @@ impl DueKind {
             DueKind::At(_) => "at",
             DueKind::Immediately => "immediately",
             DueKind::WithoutDelay => "without_delay",
-            DueKind::None => "none",
+            DueKind::NotStated => "none",
         }
     }
 }

@@ -170,13 +170,13 @@ fn gscp_reports_unstated_clocks_honestly() {
     );
     assert_eq!(status.history[1].due.kind, DueKind::WithoutDelay);
     assert_eq!(status.history[1].within_time, None);
-    assert_eq!(status.history[2].due.kind, DueKind::None);
+    assert_eq!(status.history[2].due.kind, DueKind::NotStated);
     let stage = status.stage.as_ref().unwrap();
     assert_eq!(
         gscp::current_stage(&status),
         Some(GscpStage::ResolutionGroup)
     );
-    assert_eq!(stage.due.kind, DueKind::None);
+    assert_eq!(stage.due.kind, DueKind::NotStated);
     assert!(stage.due.rule.contains("Resolution Group"));
     // No invented deadline, so never overdue.
     assert!(!status.overdue);
@@ -935,7 +935,7 @@ fn swindon_lado_is_informed_not_a_dead_end() {
     // The disagreement itself goes on under the policy.
     assert_eq!(status.state, CaseState::Open);
     let lado = obligation(&status, "inform_lado");
-    assert_eq!(lado.due.kind, DueKind::None);
+    assert_eq!(lado.due.kind, DueKind::NotStated);
     assert!(lado.clause.text.contains("The LADO should be informed"));
     // About an employee's conduct: the framework is followed and the LADO
     // informed all the same.

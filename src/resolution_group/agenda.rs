@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{ReferralState, ReferralStatus, RgEvent, Schedule};
+use super::{ReferralEvent, ReferralState, ReferralStatus, Schedule};
 use crate::calendar::Calendar;
 use crate::policy::{DueKind, Error, Event};
 
@@ -55,7 +55,7 @@ pub struct Agenda<K> {
 /// ```
 /// use chrono::NaiveDate;
 /// use safeguarding_resolution::calendar::{Calendar, Division};
-/// use safeguarding_resolution::resolution_group::{agenda, DeadlineRule, RgEvent, Schedule, Section, Submission};
+/// use safeguarding_resolution::resolution_group::{agenda, DeadlineRule, ReferralEvent, Schedule, Section, Submission};
 ///
 /// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
 /// let schedule = Schedule::new(vec![day(1, 12), day(2, 9)], DeadlineRule::TermsOfReference)?;
@@ -66,7 +66,7 @@ pub struct Agenda<K> {
 /// referral.by_business_unit = true;
 /// referral.risks = vec![safeguarding_resolution::resolution_group::Risk::SelfHarm];
 /// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
-/// let log = [RgEvent::submitted(day(1, 4), referral)];
+/// let log = [ReferralEvent::submitted(day(1, 4), referral)];
 /// let cases = [("R-1", &log[..], None)];
 /// let agenda = agenda::agenda(Calendar::uk(Division::EnglandAndWales), &schedule, day(1, 12), cases)?;
 /// assert_eq!(agenda.new_referrals[0].referral, "R-1");
@@ -76,7 +76,7 @@ pub fn agenda<'e, K: Clone>(
     calendar: &Calendar,
     schedule: &Schedule,
     meeting: NaiveDate,
-    referrals: impl IntoIterator<Item = (K, &'e [RgEvent], Option<&'e [Event]>)>,
+    referrals: impl IntoIterator<Item = (K, &'e [ReferralEvent], Option<&'e [Event]>)>,
 ) -> Result<Agenda<K>, Error> {
     if schedule.meetings().binary_search(&meeting).is_err() {
         return Err(Error::field(
@@ -90,7 +90,7 @@ pub fn agenda<'e, K: Clone>(
     let mut errors = Vec::new();
     for (key, events, escalation) in referrals {
         // Evaluated as the meeting opens: events up to and including its day.
-        let upto: Vec<RgEvent> = events
+        let upto: Vec<ReferralEvent> = events
             .iter()
             .take_while(|e| e.on.date() <= meeting)
             .cloned()
@@ -234,7 +234,7 @@ mod tests {
         let schedule = Schedule::new(vec![day(1, 12)], DeadlineRule::TermsOfReference).unwrap();
         let mut referral = Submission::new();
         referral.sections = Section::ALL.iter().map(|s| (*s, "x".into())).collect();
-        let log = [RgEvent::submitted(day(1, 4), referral)];
+        let log = [ReferralEvent::submitted(day(1, 4), referral)];
         let cases = [(1, &log[..], None)];
         let err = agenda(
             Calendar::uk(Division::EnglandAndWales),

@@ -4,11 +4,11 @@ use std::collections::VecDeque;
 
 use chrono::NaiveDate;
 
-use super::lifecycle::{self, Phase, RgEventType};
+use super::lifecycle::{self, Phase, ReferralEventType};
 use super::{
     ActionStatus, AgreedAction, Agreement, Eligibility, EscalationTarget, MissingItem,
-    QiipReferral, ReferralState, ReferralStatus, ReportBack, ReportForm, RgEvent, RgEventKind,
-    Schedule, Scheduling, StatutoryReview, Submission,
+    QiipReferral, ReferralEvent, ReferralEventKind, ReferralState, ReferralStatus, ReportBack,
+    ReportForm, Schedule, Scheduling, StatutoryReview, Submission,
 };
 use crate::calendar::Calendar;
 use crate::policy::{
@@ -185,7 +185,7 @@ struct Run<'a> {
 pub fn evaluate(
     calendar: &Calendar,
     schedule: &Schedule,
-    events: &[RgEvent],
+    events: &[ReferralEvent],
     as_of: NaiveDate,
     escalation: Option<&[Event]>,
 ) -> Result<ReferralStatus, Error> {
@@ -196,7 +196,7 @@ pub fn evaluate(
             None,
         ));
     };
-    if first.event_type() != RgEventType::Submitted {
+    if first.event_type() != ReferralEventType::Submitted {
         return Err(Error::field(
             "events[0].type",
             format!(
@@ -303,13 +303,13 @@ impl Run<'_> {
             || self.actions.iter().any(|(_, _, done)| done.is_none())
     }
 
-    fn allowed(&self) -> Vec<RgEventType> {
+    fn allowed(&self) -> Vec<ReferralEventType> {
         let mut allowed = lifecycle::allowed_from(self.phase);
         if self.phase == Some(Phase::Submitted) && !self.presentable() {
-            allowed.retain(|e| *e != RgEventType::Presented);
+            allowed.retain(|e| *e != ReferralEventType::Presented);
         }
-        if self.pending() && !allowed.contains(&RgEventType::Recorded) {
-            allowed.push(RgEventType::Recorded);
+        if self.pending() && !allowed.contains(&ReferralEventType::Recorded) {
+            allowed.push(ReferralEventType::Recorded);
         }
         allowed
     }
@@ -324,7 +324,7 @@ impl Run<'_> {
         self.complete() && self.eligibility.is_some()
     }
 
-    fn refuse(&self, event: &RgEvent, problem: String) -> Error {
+    fn refuse(&self, event: &ReferralEvent, problem: String) -> Error {
         Error::new(
             ErrorKind::InvalidReferralTransition {
                 index: self.index,
@@ -403,14 +403,14 @@ impl Run<'_> {
         self.owe(duty, on, due);
     }
 
-    fn apply(&mut self, event: &RgEvent) -> Result<(), Error> {
+    fn apply(&mut self, event: &ReferralEvent) -> Result<(), Error> {
         let kind = event.event_type();
         let on = event.on.date();
-        if let RgEventKind::Recorded { record } = &event.kind {
+        if let ReferralEventKind::Recorded { record } = &event.kind {
             return self.record(event, record);
         }
         let target = match &event.kind {
-            RgEventKind::Escalated { to, .. } => Some(*to),
+            ReferralEventKind::Escalated { to, .. } => Some(*to),
             _ => None,
         };
         let Some(mv) = lifecycle::find(self.phase, kind, target) else {
@@ -432,8 +432,8 @@ impl Run<'_> {
         };
         let to = mv.to;
         match &event.kind {
-            RgEventKind::Submitted(submission) => self.submit(submission, on)?,
-            RgEventKind::Presented => {
+            ReferralEventKind::Submitted(submission) => self.submit(submission, on)?,
+            ReferralEventKind::Presented => {
                 if !self.complete() {
                     let items: Vec<&str> = self.missing.iter().map(|m| m.field.as_str()).collect();
                     return Err(self.refuse(
@@ -475,8 +475,8 @@ impl Run<'_> {
                 }
                 self.presented_on = Some(on);
             }
-            RgEventKind::ActionsAgreed(agreement) => self.agree(agreement, on)?,
-            RgEventKind::ActionCompleted { action } => {
+            ReferralEventKind::ActionsAgreed(agreement) => self.agree(agreement, on)?,
+            ReferralEventKind::ActionCompleted { action } => {
                 let index = self.index;
                 let Some((_, _, done)) = self.actions.get_mut(*action) else {
                     let count = self.actions.len();
@@ -496,7 +496,7 @@ impl Run<'_> {
                 }
                 *done = Some(on);
             }
-            RgEventKind::ProgressReported { report_back } => {
+            ReferralEventKind::ProgressReported { report_back } => {
                 if let Some(report) = report_back {
                     self.check_report_back(report, on, "report_back")?;
                 }
@@ -507,7 +507,7 @@ impl Run<'_> {
                     self.ask_for_report(*report, on);
                 }
             }
-            RgEventKind::Closed { .. } => {
+            ReferralEventKind::Closed { .. } => {
                 let open = self
                     .actions
                     .iter()
@@ -526,9 +526,13 @@ impl Run<'_> {
                     ));
                 }
                 self.end(on);
-                self.owe(&LEARNING, on, Self::plain_due(DueKind::None, LEARNING.when));
+                self.owe(
+                    &LEARNING,
+                    on,
+                    Self::plain_due(DueKind::NotStated, LEARNING.when),
+                );
             }
-            RgEventKind::Escalated {
+            ReferralEventKind::Escalated {
                 to: target, review, ..
             } => {
                 if review.is_some() && *target != EscalationTarget::Qiip {
@@ -551,9 +555,11 @@ impl Run<'_> {
                     }
                 }
             }
-            RgEventKind::Returned { .. } => self.lapse_notifications(on),
-            RgEventKind::Declined { .. } | RgEventKind::Withdrawn { .. } => self.end(on),
-            RgEventKind::Recorded { .. } => {}
+            ReferralEventKind::Returned { .. } => self.lapse_notifications(on),
+            ReferralEventKind::Declined { .. } | ReferralEventKind::Withdrawn { .. } => {
+                self.end(on)
+            }
+            ReferralEventKind::Recorded { .. } => {}
         }
         self.phase = Some(to);
         Ok(())
@@ -650,11 +656,15 @@ impl Run<'_> {
             // the invitations.
             let due = match deadline.notify_members {
                 Some(by) => DueKind::ByEndOf(by.max(on)),
-                None => DueKind::None,
+                None => DueKind::NotStated,
             };
             self.owe(notify, on, Self::plain_due(due, notify.when));
             if !submission.special_attendees.is_empty() {
-                self.owe(&INVITE, on, Self::plain_due(DueKind::None, INVITE.when));
+                self.owe(
+                    &INVITE,
+                    on,
+                    Self::plain_due(DueKind::NotStated, INVITE.when),
+                );
             }
         }
         Ok(())
@@ -753,7 +763,7 @@ impl Run<'_> {
         }
         if first_agreement {
             for duty in [&RISK_PLAN, &CARE_PLAN] {
-                self.owe(duty, on, Self::plain_due(DueKind::None, duty.when));
+                self.owe(duty, on, Self::plain_due(DueKind::NotStated, duty.when));
             }
             self.owe(
                 &BROUGHT_BACK,
@@ -767,7 +777,7 @@ impl Run<'_> {
             self.owe(
                 &RESOURCES,
                 on,
-                Self::plain_due(DueKind::None, RESOURCES.when),
+                Self::plain_due(DueKind::NotStated, RESOURCES.when),
             );
         }
         for action in &agreement.actions {
@@ -779,7 +789,7 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn record(&mut self, event: &RgEvent, id: &str) -> Result<(), Error> {
+    fn record(&mut self, event: &ReferralEvent, id: &str) -> Result<(), Error> {
         let on = event.on.date();
         if let Some(index) = self.take_pending(id) {
             self.obligations[index].done_on = Some(on);

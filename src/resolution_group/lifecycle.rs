@@ -55,7 +55,7 @@ impl Phase {
 
 /// The kinds of referral event, as named in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RgEventType {
+pub enum ReferralEventType {
     /// `submitted`
     Submitted,
     /// `returned`
@@ -80,21 +80,21 @@ pub enum RgEventType {
     Recorded,
 }
 
-impl RgEventType {
+impl ReferralEventType {
     /// The JSON name.
     pub fn as_str(self) -> &'static str {
         match self {
-            RgEventType::Submitted => "submitted",
-            RgEventType::Returned => "returned",
-            RgEventType::Presented => "presented",
-            RgEventType::ActionsAgreed => "actions_agreed",
-            RgEventType::ActionCompleted => "action_completed",
-            RgEventType::ProgressReported => "progress_reported",
-            RgEventType::Closed => "closed",
-            RgEventType::Escalated => "escalated",
-            RgEventType::Declined => "declined",
-            RgEventType::Withdrawn => "withdrawn",
-            RgEventType::Recorded => "recorded",
+            ReferralEventType::Submitted => "submitted",
+            ReferralEventType::Returned => "returned",
+            ReferralEventType::Presented => "presented",
+            ReferralEventType::ActionsAgreed => "actions_agreed",
+            ReferralEventType::ActionCompleted => "action_completed",
+            ReferralEventType::ProgressReported => "progress_reported",
+            ReferralEventType::Closed => "closed",
+            ReferralEventType::Escalated => "escalated",
+            ReferralEventType::Declined => "declined",
+            ReferralEventType::Withdrawn => "withdrawn",
+            ReferralEventType::Recorded => "recorded",
         }
     }
 }
@@ -106,7 +106,7 @@ pub struct Move {
     /// Where from (`None`: before anything happened).
     pub from: Option<Phase>,
     /// The event.
-    pub event: RgEventType,
+    pub event: ReferralEventType,
     /// For `escalated`, the target the move is for; `None` for other events.
     pub target: Option<EscalationTarget>,
     /// Where to.
@@ -119,7 +119,7 @@ const TOR: &str = "GSCP Resolution Group Terms of Reference";
 
 const fn m(
     from: Option<Phase>,
-    event: RgEventType,
+    event: ReferralEventType,
     to: Phase,
     place: &'static str,
     text: &'static str,
@@ -143,7 +143,7 @@ const fn esc(
 ) -> Move {
     Move {
         from: Some(from),
-        event: RgEventType::Escalated,
+        event: ReferralEventType::Escalated,
         target: Some(target),
         to,
         clause: Clause::new(place, text),
@@ -156,7 +156,7 @@ const QIIP: &str = "Escalate to GSCP Quality and Improvement in Practice Subgrou
 
 use EscalationTarget::{ExecutiveChair as Chair, Qiip};
 use Phase::*;
-use RgEventType as E;
+use ReferralEventType as E;
 
 /// Every move of the lifecycle. Events that keep the phase (`recorded`,
 /// `action_completed`, `progress_reported`, further `actions_agreed`, and
@@ -291,8 +291,8 @@ pub const MOVES: &[Move] = &[
 
 /// The events allowed from a phase (`recorded` is allowed whenever an
 /// obligation is pending, and is not in the table).
-pub fn allowed_from(phase: Option<Phase>) -> Vec<RgEventType> {
-    let mut out: Vec<RgEventType> = Vec::new();
+pub fn allowed_from(phase: Option<Phase>) -> Vec<ReferralEventType> {
+    let mut out: Vec<ReferralEventType> = Vec::new();
     for mv in MOVES.iter().filter(|mv| mv.from == phase) {
         if !out.contains(&mv.event) {
             out.push(mv.event);
@@ -305,7 +305,7 @@ pub fn allowed_from(phase: Option<Phase>) -> Vec<RgEventType> {
 /// `escalated`, `target` names where to (other events give `None`).
 pub fn find(
     phase: Option<Phase>,
-    event: RgEventType,
+    event: ReferralEventType,
     target: Option<EscalationTarget>,
 ) -> Option<&'static Move> {
     MOVES

@@ -19,7 +19,7 @@
 //! use chrono::NaiveDate;
 //! use safeguarding_resolution::calendar::{Calendar, Division};
 //! use safeguarding_resolution::resolution_group::{
-//!     self as rg, DeadlineRule, ReferralState, RgEvent, Schedule, Section, Submission,
+//!     self as rg, DeadlineRule, ReferralState, ReferralEvent, Schedule, Section, Submission,
 //! };
 //!
 //! let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
@@ -36,7 +36,7 @@
 //!     referral.sections.push((section, "written".into()));
 //! }
 //! // Submitted on 6 January: too late for 12 January (latest 5 January).
-//! let events = [RgEvent::submitted(day(1, 6), referral)];
+//! let events = [ReferralEvent::submitted(day(1, 6), referral)];
 //! let status = rg::evaluate(calendar, &schedule, &events, day(1, 6), None)?;
 //! assert_eq!(status.state, ReferralState::Scheduled);
 //! let scheduling = status.scheduling.as_ref().unwrap();
@@ -56,7 +56,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 pub use engine::evaluate;
-pub use lifecycle::{Phase, RgEventType};
+pub use lifecycle::{Phase, ReferralEventType};
 pub use referral::{Feature, PriorProcess, Risk, Section, Submission};
 
 use crate::calendar::Calendar;
@@ -321,7 +321,7 @@ impl StatutoryReview {
 /// What happened to a referral.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum RgEventKind {
+pub enum ReferralEventKind {
     /// The referral reached the GSCP Business Unit.
     Submitted(Box<Submission>),
     /// Sent back as incomplete or ineligible.
@@ -378,67 +378,67 @@ pub enum RgEventKind {
 
 /// One event of a referral.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RgEvent {
+pub struct ReferralEvent {
     /// When.
     pub on: When,
     /// What.
-    pub kind: RgEventKind,
+    pub kind: ReferralEventKind,
 }
 
-impl RgEvent {
+impl ReferralEvent {
     /// The referral reached the Business Unit.
-    pub fn submitted(on: impl Into<When>, submission: Submission) -> RgEvent {
-        RgEvent {
+    pub fn submitted(on: impl Into<When>, submission: Submission) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::Submitted(Box::new(submission)),
+            kind: ReferralEventKind::Submitted(Box::new(submission)),
         }
     }
 
     /// Discussed at the meeting on `on`.
-    pub fn presented(on: impl Into<When>) -> RgEvent {
-        RgEvent {
+    pub fn presented(on: impl Into<When>) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::Presented,
+            kind: ReferralEventKind::Presented,
         }
     }
 
     /// Actions and reporting agreed.
-    pub fn actions_agreed(on: impl Into<When>, agreement: Agreement) -> RgEvent {
-        RgEvent {
+    pub fn actions_agreed(on: impl Into<When>, agreement: Agreement) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::ActionsAgreed(Box::new(agreement)),
+            kind: ReferralEventKind::ActionsAgreed(Box::new(agreement)),
         }
     }
 
     /// An agreed action completed.
-    pub fn action_completed(on: impl Into<When>, action: usize) -> RgEvent {
-        RgEvent {
+    pub fn action_completed(on: impl Into<When>, action: usize) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::ActionCompleted { action },
+            kind: ReferralEventKind::ActionCompleted { action },
         }
     }
 
     /// A progress report given.
-    pub fn progress_reported(on: impl Into<When>, next: Option<ReportBack>) -> RgEvent {
-        RgEvent {
+    pub fn progress_reported(on: impl Into<When>, next: Option<ReportBack>) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::ProgressReported { report_back: next },
+            kind: ReferralEventKind::ProgressReported { report_back: next },
         }
     }
 
     /// Closed with improved outcomes.
-    pub fn closed(on: impl Into<When>) -> RgEvent {
-        RgEvent {
+    pub fn closed(on: impl Into<When>) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::Closed { outcome: None },
+            kind: ReferralEventKind::Closed { outcome: None },
         }
     }
 
     /// Escalated to the Chair or to QiiP.
-    pub fn escalated(on: impl Into<When>, to: EscalationTarget) -> RgEvent {
-        RgEvent {
+    pub fn escalated(on: impl Into<When>, to: EscalationTarget) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::Escalated {
+            kind: ReferralEventKind::Escalated {
                 to,
                 review: None,
                 reason: None,
@@ -447,29 +447,29 @@ impl RgEvent {
     }
 
     /// An obligation done.
-    pub fn recorded(on: impl Into<When>, record: &str) -> RgEvent {
-        RgEvent {
+    pub fn recorded(on: impl Into<When>, record: &str) -> ReferralEvent {
+        ReferralEvent {
             on: on.into(),
-            kind: RgEventKind::Recorded {
+            kind: ReferralEventKind::Recorded {
                 record: record.to_string(),
             },
         }
     }
 
     /// The kind of event.
-    pub fn event_type(&self) -> RgEventType {
+    pub fn event_type(&self) -> ReferralEventType {
         match self.kind {
-            RgEventKind::Submitted(_) => RgEventType::Submitted,
-            RgEventKind::Returned { .. } => RgEventType::Returned,
-            RgEventKind::Presented => RgEventType::Presented,
-            RgEventKind::ActionsAgreed(_) => RgEventType::ActionsAgreed,
-            RgEventKind::ActionCompleted { .. } => RgEventType::ActionCompleted,
-            RgEventKind::ProgressReported { .. } => RgEventType::ProgressReported,
-            RgEventKind::Closed { .. } => RgEventType::Closed,
-            RgEventKind::Escalated { .. } => RgEventType::Escalated,
-            RgEventKind::Declined { .. } => RgEventType::Declined,
-            RgEventKind::Withdrawn { .. } => RgEventType::Withdrawn,
-            RgEventKind::Recorded { .. } => RgEventType::Recorded,
+            ReferralEventKind::Submitted(_) => ReferralEventType::Submitted,
+            ReferralEventKind::Returned { .. } => ReferralEventType::Returned,
+            ReferralEventKind::Presented => ReferralEventType::Presented,
+            ReferralEventKind::ActionsAgreed(_) => ReferralEventType::ActionsAgreed,
+            ReferralEventKind::ActionCompleted { .. } => ReferralEventType::ActionCompleted,
+            ReferralEventKind::ProgressReported { .. } => ReferralEventType::ProgressReported,
+            ReferralEventKind::Closed { .. } => ReferralEventType::Closed,
+            ReferralEventKind::Escalated { .. } => ReferralEventType::Escalated,
+            ReferralEventKind::Declined { .. } => ReferralEventType::Declined,
+            ReferralEventKind::Withdrawn { .. } => ReferralEventType::Withdrawn,
+            ReferralEventKind::Recorded { .. } => ReferralEventType::Recorded,
         }
     }
 }
@@ -641,7 +641,7 @@ pub struct ReferralStatus {
     /// plan, care plan, resources, progress reports.
     pub obligations: Vec<ObligationStatus>,
     /// The events allowed next.
-    pub next: Vec<RgEventType>,
+    pub next: Vec<ReferralEventType>,
     /// Warnings that do not stop the referral.
     pub warnings: Vec<Warning>,
     /// For a referral escalated to the Chair of the GSCP Executive: the

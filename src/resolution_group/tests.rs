@@ -31,7 +31,7 @@ fn complete() -> Submission {
     s
 }
 
-fn run(events: &[RgEvent], as_of: NaiveDate) -> ReferralStatus {
+fn run(events: &[ReferralEvent], as_of: NaiveDate) -> ReferralStatus {
     evaluate(
         ew(),
         &meetings(DeadlineRule::TermsOfReference),
@@ -42,7 +42,7 @@ fn run(events: &[RgEvent], as_of: NaiveDate) -> ReferralStatus {
     .unwrap()
 }
 
-fn fail(events: &[RgEvent], as_of: NaiveDate) -> Error {
+fn fail(events: &[ReferralEvent], as_of: NaiveDate) -> Error {
     evaluate(
         ew(),
         &meetings(DeadlineRule::TermsOfReference),
@@ -96,7 +96,10 @@ fn latest_submission_is_five_working_days_before_ideally_ten() {
 
 #[test]
 fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
-    let on_time = run(&[RgEvent::submitted(day(1, 5), complete())], day(1, 5));
+    let on_time = run(
+        &[ReferralEvent::submitted(day(1, 5), complete())],
+        day(1, 5),
+    );
     assert_eq!(on_time.state, ReferralState::Scheduled);
     let scheduling = on_time.scheduling.as_ref().unwrap();
     assert_eq!(scheduling.meeting, Some(day(1, 12)));
@@ -110,10 +113,13 @@ fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
     );
     assert_eq!(
         obligation(&on_time, "members_notified").due.kind,
-        DueKind::None
+        DueKind::NotStated
     );
 
-    let late = run(&[RgEvent::submitted(day(1, 6), complete())], day(1, 6));
+    let late = run(
+        &[ReferralEvent::submitted(day(1, 6), complete())],
+        day(1, 6),
+    );
     let scheduling = late.scheduling.as_ref().unwrap();
     assert_eq!(scheduling.meeting, Some(day(2, 9)));
     assert!(
@@ -122,7 +128,10 @@ fn a_late_referral_goes_to_the_next_meeting_it_can_make_and_says_why() {
             .contains("after the latest submission date 2027-01-05 for the meeting of 2027-01-12")
     );
 
-    let none = run(&[RgEvent::submitted(day(4, 7), complete())], day(4, 7));
+    let none = run(
+        &[ReferralEvent::submitted(day(4, 7), complete())],
+        day(4, 7),
+    );
     assert_eq!(none.state, ReferralState::AwaitingMeeting);
     assert!(
         none.scheduling
@@ -145,7 +154,7 @@ fn an_incomplete_referral_lists_every_missing_item() {
     s.prior_process.clear();
     s.features.clear();
     s.risks.clear();
-    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    let status = run(&[ReferralEvent::submitted(day(1, 4), s)], day(1, 4));
     assert_eq!(status.state, ReferralState::Incomplete);
     assert_eq!(
         status.missing_sections,
@@ -162,11 +171,11 @@ fn an_incomplete_referral_lists_every_missing_item() {
     );
     // No notification for a referral that cannot be scheduled; no presentation.
     assert!(status.obligations.is_empty());
-    assert!(!status.next.contains(&RgEventType::Presented));
+    assert!(!status.next.contains(&ReferralEventType::Presented));
     let err = fail(
         &[
-            RgEvent::submitted(day(1, 4), Submission::new()),
-            RgEvent::presented(day(1, 12)),
+            ReferralEvent::submitted(day(1, 4), Submission::new()),
+            ReferralEvent::presented(day(1, 12)),
         ],
         day(1, 12),
     );
@@ -181,7 +190,7 @@ fn an_incomplete_referral_lists_every_missing_item() {
 fn eligibility_by_prior_process_escalation_case_or_business_unit() {
     let mut s = complete();
     s.prior_process.clear();
-    let events = [RgEvent::submitted(day(1, 4), s.clone())];
+    let events = [ReferralEvent::submitted(day(1, 4), s.clone())];
     assert_eq!(run(&events, day(1, 4)).eligibility, None);
     // A linked GSCP escalation case at stage 4 makes it eligible.
     let escalation = [
@@ -226,7 +235,7 @@ fn eligibility_by_prior_process_escalation_case_or_business_unit() {
     // The Business Unit may submit a case itself.
     s.by_business_unit = true;
     assert_eq!(
-        run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4)).eligibility,
+        run(&[ReferralEvent::submitted(day(1, 4), s)], day(1, 4)).eligibility,
         Some(Eligibility::BusinessUnit)
     );
 }
@@ -234,16 +243,16 @@ fn eligibility_by_prior_process_escalation_case_or_business_unit() {
 #[test]
 fn the_meeting_agrees_actions_with_dates_and_reports() {
     let events = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent::presented(day(1, 12)),
-        RgEvent::actions_agreed(
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent::presented(day(1, 12)),
+        ReferralEvent::actions_agreed(
             day(1, 12),
             agreement(
                 &[("Health", day(1, 29)), ("Education", day(2, 5))],
                 Some((day(3, 9), ReportForm::InPerson)),
             ),
         ),
-        RgEvent::action_completed(day(1, 28), 0),
+        ReferralEvent::action_completed(day(1, 28), 0),
     ];
     let status = run(&events, day(2, 10));
     assert_eq!(status.state, ReferralState::ActionsInProgress);
@@ -261,14 +270,14 @@ fn the_meeting_agrees_actions_with_dates_and_reports() {
     }
     // Reported at the March meeting, with another report asked for April.
     let mut more = events.to_vec();
-    more.push(RgEvent::progress_reported(
+    more.push(ReferralEvent::progress_reported(
         day(3, 9),
         Some(ReportBack {
             meeting: day(4, 13),
             form: ReportForm::Written,
         }),
     ));
-    more.push(RgEvent::closed(day(4, 13)));
+    more.push(ReferralEvent::closed(day(4, 13)));
     let status = run(&more, day(4, 13));
     let reports: Vec<_> = status
         .obligations
@@ -288,10 +297,10 @@ fn the_meeting_agrees_actions_with_dates_and_reports() {
 
 #[test]
 fn invalid_meeting_records_are_errors_that_say_where() {
-    let submitted = RgEvent::submitted(day(1, 4), complete());
+    let submitted = ReferralEvent::submitted(day(1, 4), complete());
     // Presented on a day that is not a meeting.
     let err = fail(
-        &[submitted.clone(), RgEvent::presented(day(1, 13))],
+        &[submitted.clone(), ReferralEvent::presented(day(1, 13))],
         day(1, 13),
     );
     assert_eq!((err.code(), err.event_index()), ("invalid_field", Some(1)));
@@ -300,13 +309,13 @@ fn invalid_meeting_records_are_errors_that_say_where() {
             .starts_with("events[1].on: not one of the meetings"),
         "{err}"
     );
-    let presented = RgEvent::presented(day(1, 12));
+    let presented = ReferralEvent::presented(day(1, 12));
     // An action due before it was agreed.
     let err = fail(
         &[
             submitted.clone(),
             presented.clone(),
-            RgEvent::actions_agreed(
+            ReferralEvent::actions_agreed(
                 day(1, 12),
                 agreement(
                     &[("Health", day(1, 11))],
@@ -325,7 +334,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         &[
             submitted.clone(),
             presented.clone(),
-            RgEvent::actions_agreed(
+            ReferralEvent::actions_agreed(
                 day(1, 12),
                 agreement(
                     &[("Health", day(1, 29))],
@@ -340,7 +349,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         "{err}"
     );
     // Completing an unknown or a completed action.
-    let agreed = RgEvent::actions_agreed(
+    let agreed = ReferralEvent::actions_agreed(
         day(1, 12),
         agreement(
             &[("Health", day(1, 29))],
@@ -352,7 +361,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
             submitted.clone(),
             presented.clone(),
             agreed.clone(),
-            RgEvent::action_completed(day(1, 13), 3),
+            ReferralEvent::action_completed(day(1, 13), 3),
         ],
         day(1, 13),
     );
@@ -360,7 +369,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
         err.to_string().contains("there is no action 3: 1 actions"),
         "{err}"
     );
-    let done = RgEvent::action_completed(day(1, 13), 0);
+    let done = ReferralEvent::action_completed(day(1, 13), 0);
     let err = fail(
         &[
             submitted.clone(),
@@ -380,7 +389,7 @@ fn invalid_meeting_records_are_errors_that_say_where() {
     let err = fail(
         &[
             submitted.clone(),
-            RgEvent::escalated(day(1, 6), EscalationTarget::ExecutiveChair),
+            ReferralEvent::escalated(day(1, 6), EscalationTarget::ExecutiveChair),
         ],
         day(1, 6),
     );
@@ -392,9 +401,9 @@ fn invalid_meeting_records_are_errors_that_say_where() {
     let err = fail(
         &[
             submitted,
-            RgEvent::presented(day(1, 12)),
-            RgEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
-            RgEvent::presented(day(2, 9)),
+            ReferralEvent::presented(day(1, 12)),
+            ReferralEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
+            ReferralEvent::presented(day(2, 9)),
         ],
         day(2, 9),
     );
@@ -408,12 +417,12 @@ fn invalid_meeting_records_are_errors_that_say_where() {
 #[test]
 fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
     let events = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent {
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent {
             on: day(1, 5).into(),
-            kind: RgEventKind::Returned { reason: None },
+            kind: ReferralEventKind::Returned { reason: None },
         },
-        RgEvent::submitted(day(1, 20), complete()),
+        ReferralEvent::submitted(day(1, 20), complete()),
     ];
     let status = run(&events, day(1, 20));
     assert_eq!(status.state, ReferralState::Scheduled);
@@ -426,7 +435,7 @@ fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
     assert_eq!(notices.len(), 2);
     assert_eq!(notices[0].lapsed_on, Some(day(1, 5)));
     assert!(notices[1].is_pending());
-    assert_eq!(notices[1].due.kind, DueKind::None);
+    assert_eq!(notices[1].due.kind, DueKind::NotStated);
     // A second submission without a return is not how the lifecycle runs.
     let err = fail(&[events[0].clone(), events[2].clone()], day(1, 20));
     assert!(
@@ -439,8 +448,8 @@ fn a_returned_referral_is_resubmitted_and_its_notifications_lapse() {
 #[test]
 fn presenting_at_an_earlier_meeting_than_scheduled_is_a_warning() {
     let events = [
-        RgEvent::submitted(day(1, 6), complete()),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 6), complete()),
+        ReferralEvent::presented(day(1, 12)),
     ];
     let status = run(&events, day(1, 12));
     assert_eq!(status.warnings.len(), 1);
@@ -460,8 +469,8 @@ fn presenting_when_no_meeting_qualified_is_a_warning_too() {
     // 12, 9, 8, 7 and 6 April, Easter Monday 29 March long past), and no later
     // meeting is given.
     let events = [
-        RgEvent::submitted(day(4, 7), complete()),
-        RgEvent::presented(day(4, 13)),
+        ReferralEvent::submitted(day(4, 7), complete()),
+        ReferralEvent::presented(day(4, 13)),
     ];
     let status = run(&events[..1], day(4, 7));
     assert_eq!(status.state, ReferralState::AwaitingMeeting);
@@ -471,8 +480,8 @@ fn presenting_when_no_meeting_qualified_is_a_warning_too() {
     assert!(status.warnings[0].message.contains("had missed"));
     // On time for the meeting: no warning.
     let on_time = [
-        RgEvent::submitted(day(4, 6), complete()),
-        RgEvent::presented(day(4, 13)),
+        ReferralEvent::submitted(day(4, 6), complete()),
+        ReferralEvent::presented(day(4, 13)),
     ];
     assert!(run(&on_time, day(4, 13)).warnings.is_empty());
 }
@@ -486,9 +495,9 @@ fn the_escalation_case_and_the_referral_are_one_story() {
         Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
     ];
     let events = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent::presented(day(1, 12)),
-        RgEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent::presented(day(1, 12)),
+        ReferralEvent::escalated(day(1, 12), EscalationTarget::ExecutiveChair),
     ];
     let status = evaluate(
         ew(),
@@ -526,7 +535,10 @@ fn the_lifecycle_table_is_consistent() {
             assert!(!from.is_final(), "{from:?} is final but has moves");
         }
     }
-    assert_eq!(lifecycle::allowed_from(None), [RgEventType::Submitted]);
+    assert_eq!(
+        lifecycle::allowed_from(None),
+        [ReferralEventType::Submitted]
+    );
     assert!(lifecycle::allowed_from(Some(Phase::Closed)).is_empty());
 }
 
@@ -535,16 +547,19 @@ fn notices_lapse_when_a_referral_ends_before_its_meeting() {
     let mut s = complete();
     s.special_attendees = vec!["CAMHS lead".into()];
     for end in [
-        RgEvent {
+        ReferralEvent {
             on: day(1, 6).into(),
-            kind: RgEventKind::Withdrawn { reason: None },
+            kind: ReferralEventKind::Withdrawn { reason: None },
         },
-        RgEvent {
+        ReferralEvent {
             on: day(1, 6).into(),
-            kind: RgEventKind::Declined { reason: None },
+            kind: ReferralEventKind::Declined { reason: None },
         },
     ] {
-        let status = run(&[RgEvent::submitted(day(1, 4), s.clone()), end], day(1, 20));
+        let status = run(
+            &[ReferralEvent::submitted(day(1, 4), s.clone()), end],
+            day(1, 20),
+        );
         assert_eq!(status.obligations.len(), 2);
         for o in &status.obligations {
             assert_eq!(o.lapsed_on, Some(day(1, 6)), "{}", o.id);
@@ -562,7 +577,7 @@ fn the_submission_meets_the_escalation_cases_stage_4_referral() {
         Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
         Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
     ];
-    let events = [RgEvent::submitted(day(1, 4), complete())];
+    let events = [ReferralEvent::submitted(day(1, 4), complete())];
     let status = evaluate(
         ew(),
         &meetings(DeadlineRule::TermsOfReference),
@@ -590,7 +605,7 @@ fn eligibility_is_judged_on_the_day_of_submission() {
         Event::escalated(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
         Event::escalated(day(1, 8)),
     ];
-    let events = [RgEvent::submitted(day(1, 4), s)];
+    let events = [ReferralEvent::submitted(day(1, 4), s)];
     let status = evaluate(
         ew(),
         &meetings(DeadlineRule::TermsOfReference),
@@ -613,7 +628,7 @@ fn sections_mark_and_route_make_a_referral_complete_the_rest_is_warned() {
         .iter()
         .map(|s| (*s, "written".into()))
         .collect();
-    let events = [RgEvent::submitted(day(1, 4), s)];
+    let events = [ReferralEvent::submitted(day(1, 4), s)];
     let status = run(&events, day(1, 4));
     assert_eq!(status.state, ReferralState::Scheduled);
     assert!(status.missing.is_empty());
@@ -624,14 +639,14 @@ fn sections_mark_and_route_make_a_referral_complete_the_rest_is_warned() {
         .collect();
     assert_eq!(warned, ["by_agency", "presenter", "features", "risks"]);
     assert!(status.warnings.iter().all(|w| w.event_index == 0));
-    assert!(status.next.contains(&RgEventType::Presented));
+    assert!(status.next.contains(&ReferralEventType::Presented));
     let mut more = events.to_vec();
-    more.push(RgEvent::presented(day(1, 12)));
+    more.push(ReferralEvent::presented(day(1, 12)));
     assert_eq!(run(&more, day(1, 12)).state, ReferralState::Presented);
     // Naming one risk leaves only the features warned.
     let mut s = complete();
     s.features.clear();
-    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    let status = run(&[ReferralEvent::submitted(day(1, 4), s)], day(1, 4));
     assert_eq!(status.warnings.len(), 1);
     assert!(status.warnings[0].message.starts_with("features:"));
 }
@@ -640,15 +655,15 @@ fn sections_mark_and_route_make_a_referral_complete_the_rest_is_warned() {
 fn a_complete_referral_without_a_route_is_ineligible_not_incomplete() {
     let mut s = complete();
     s.prior_process.clear();
-    let events = [RgEvent::submitted(day(1, 4), s)];
+    let events = [ReferralEvent::submitted(day(1, 4), s)];
     let status = run(&events, day(1, 4));
     assert_eq!(status.state, ReferralState::Ineligible);
     assert_eq!(status.state.as_str(), "ineligible");
     assert!(status.missing.is_empty() && status.missing_sections.is_empty());
     assert!(status.obligations.is_empty());
-    assert!(!status.next.contains(&RgEventType::Presented));
+    assert!(!status.next.contains(&ReferralEventType::Presented));
     let mut more = events.to_vec();
-    more.push(RgEvent::presented(day(1, 12)));
+    more.push(ReferralEvent::presented(day(1, 12)));
     let err = fail(&more, day(1, 12));
     assert!(err.is_invalid_transition());
     assert!(
@@ -659,7 +674,7 @@ fn a_complete_referral_without_a_route_is_ineligible_not_incomplete() {
     let mut s = complete();
     s.prior_process.clear();
     s.marked_for_resolution_group = false;
-    let status = run(&[RgEvent::submitted(day(1, 4), s)], day(1, 4));
+    let status = run(&[ReferralEvent::submitted(day(1, 4), s)], day(1, 4));
     assert_eq!(status.state, ReferralState::Incomplete);
 }
 
@@ -667,7 +682,7 @@ fn a_complete_referral_without_a_route_is_ineligible_not_incomplete() {
 fn a_linked_case_is_a_route_only_from_the_resolution_group_stage() {
     let mut s = complete();
     s.prior_process.clear();
-    let events = [RgEvent::submitted(day(1, 4), s)];
+    let events = [ReferralEvent::submitted(day(1, 4), s)];
     let raised = Event::raised(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Raised::new());
     // Stage 3, the Formal Dispute Procedure, is still being tried.
     let at_stage_3 = [
@@ -702,16 +717,16 @@ fn a_linked_case_is_a_route_only_from_the_resolution_group_stage() {
 #[test]
 fn closing_with_actions_outstanding_is_a_warning() {
     let events = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent::presented(day(1, 12)),
-        RgEvent::actions_agreed(
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent::presented(day(1, 12)),
+        ReferralEvent::actions_agreed(
             day(1, 12),
             agreement(
                 &[("Health", day(1, 29))],
                 Some((day(2, 9), ReportForm::InPerson)),
             ),
         ),
-        RgEvent::closed(day(2, 9)),
+        ReferralEvent::closed(day(2, 9)),
     ];
     let status = run(&events, day(2, 9));
     assert_eq!(status.state, ReferralState::Closed);
@@ -727,10 +742,10 @@ fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
     let mut s = complete();
     s.special_attendees = vec!["CAMHS lead".into()];
     let before_the_meeting = [
-        RgEvent::submitted(day(1, 4), s),
-        RgEvent {
+        ReferralEvent::submitted(day(1, 4), s),
+        ReferralEvent {
             on: day(1, 6).into(),
-            kind: RgEventKind::Escalated {
+            kind: ReferralEventKind::Escalated {
                 to: EscalationTarget::Qiip,
                 review: Some(StatutoryReview::RapidReview),
                 reason: None,
@@ -748,20 +763,20 @@ fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
     assert_eq!(status.escalated_to, None);
     // The notices for the meeting are still owed.
     assert!(status.obligations.iter().all(|o| o.is_pending()));
-    assert!(status.next.contains(&RgEventType::Presented));
+    assert!(status.next.contains(&ReferralEventType::Presented));
     // The group goes on to meet, agree actions, and escalate to QiiP again.
     let mut events = before_the_meeting.to_vec();
     events.extend([
-        RgEvent::presented(day(1, 12)),
-        RgEvent::escalated(day(1, 12), EscalationTarget::Qiip),
-        RgEvent::actions_agreed(
+        ReferralEvent::presented(day(1, 12)),
+        ReferralEvent::escalated(day(1, 12), EscalationTarget::Qiip),
+        ReferralEvent::actions_agreed(
             day(1, 12),
             agreement(
                 &[("Health", day(1, 29))],
                 Some((day(2, 9), ReportForm::Written)),
             ),
         ),
-        RgEvent::escalated(day(1, 20), EscalationTarget::Qiip),
+        ReferralEvent::escalated(day(1, 20), EscalationTarget::Qiip),
     ]);
     let status = run(&events, day(1, 20));
     assert_eq!(status.state, ReferralState::ActionsInProgress);
@@ -773,7 +788,7 @@ fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
         .collect();
     assert_eq!(indexes, [1, 3, 5]);
     // Only the Chair of the GSCP Executive ends it.
-    events.push(RgEvent::escalated(
+    events.push(ReferralEvent::escalated(
         day(2, 9),
         EscalationTarget::ExecutiveChair,
     ));
@@ -786,9 +801,9 @@ fn an_escalation_to_qiip_is_recorded_and_the_referral_goes_on() {
 fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
     use crate::resolution_group::agenda::agenda;
     let agreed = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent::presented(day(1, 12)),
-        RgEvent::actions_agreed(
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent::presented(day(1, 12)),
+        ReferralEvent::actions_agreed(
             day(1, 12),
             agreement(
                 &[("Health", day(1, 29))],
@@ -797,11 +812,11 @@ fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
         ),
     ];
     let ends = [
-        RgEvent::closed(day(2, 9)),
-        RgEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
-        RgEvent {
+        ReferralEvent::closed(day(2, 9)),
+        ReferralEvent::escalated(day(2, 9), EscalationTarget::ExecutiveChair),
+        ReferralEvent {
             on: day(2, 9).into(),
-            kind: RgEventKind::Withdrawn { reason: None },
+            kind: ReferralEventKind::Withdrawn { reason: None },
         },
     ];
     for end in ends {
@@ -814,7 +829,7 @@ fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
         assert!(!report.overdue && !report.is_pending());
         // A lapsed report cannot be recorded.
         let mut recorded = events.clone();
-        recorded.push(RgEvent::recorded(day(3, 9), "progress_report"));
+        recorded.push(ReferralEvent::recorded(day(3, 9), "progress_report"));
         assert!(fail(&recorded, day(3, 9)).is_invalid_transition());
         // The March agenda keeps no slot for it.
         let cases = [("R-1", &events[..], None)];
@@ -841,7 +856,7 @@ fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
     assert_eq!(march.progress_reports.len(), 1);
     // A report due at the meeting where the group ends its work stays owed.
     let mut closing = agreed.to_vec();
-    closing.push(RgEvent::closed(day(3, 9)));
+    closing.push(ReferralEvent::closed(day(3, 9)));
     let status = run(&closing, day(3, 10));
     assert_eq!(obligation(&status, "progress_report").lapsed_on, None);
 }
@@ -850,13 +865,13 @@ fn a_later_meetings_progress_report_lapses_when_the_referral_ends() {
 fn no_date_is_invented_for_the_notices() {
     let mut s = complete();
     s.special_attendees = vec!["Virtual School head".into()];
-    let events = [RgEvent::submitted(day(1, 4), s)];
+    let events = [ReferralEvent::submitted(day(1, 4), s)];
     // The Terms of Reference: no date for the members, none for attendees;
     // never overdue, however late.
     let status = run(&events, day(1, 11));
     for id in ["members_notified", "special_attendees_invited"] {
         let o = obligation(&status, id);
-        assert_eq!(o.due.kind, DueKind::None, "{id}");
+        assert_eq!(o.due.kind, DueKind::NotStated, "{id}");
         assert!(!o.overdue, "{id}");
     }
     // The flowchart: members notified 10 working days before the meeting of
@@ -865,10 +880,10 @@ fn no_date_is_invented_for_the_notices() {
     let flowchart = evaluate(
         ew(),
         &meetings(DeadlineRule::Flowchart),
-        &[RgEvent::submitted(
+        &[ReferralEvent::submitted(
             day(1, 20),
             match &events[0].kind {
-                RgEventKind::Submitted(s) => (**s).clone(),
+                ReferralEventKind::Submitted(s) => (**s).clone(),
                 _ => unreachable!(),
             },
         )],
@@ -881,19 +896,19 @@ fn no_date_is_invented_for_the_notices() {
     assert!(members.overdue);
     assert_eq!(
         obligation(&flowchart, "special_attendees_invited").due.kind,
-        DueKind::None
+        DueKind::NotStated
     );
 }
 
 #[test]
 fn the_meeting_sets_actions_and_a_timescale_for_reporting() {
     let presented = [
-        RgEvent::submitted(day(1, 4), complete()),
-        RgEvent::presented(day(1, 12)),
+        ReferralEvent::submitted(day(1, 4), complete()),
+        ReferralEvent::presented(day(1, 12)),
     ];
     let with = |agreement: Agreement| {
         let mut events = presented.to_vec();
-        events.push(RgEvent::actions_agreed(day(1, 12), agreement));
+        events.push(ReferralEvent::actions_agreed(day(1, 12), agreement));
         events
     };
     // No action: refused, naming the place.
@@ -924,13 +939,16 @@ fn the_meeting_sets_actions_and_a_timescale_for_reporting() {
     );
     // A later agreement adds actions under the reporting already set.
     let mut more = events.clone();
-    more.push(RgEvent::actions_agreed(
+    more.push(ReferralEvent::actions_agreed(
         day(2, 9),
         agreement(&[("Education", day(2, 26))], None),
     ));
     assert_eq!(run(&more, day(2, 9)).actions.len(), 2);
     // But it too needs an action.
     let mut empty = events;
-    empty.push(RgEvent::actions_agreed(day(2, 9), agreement(&[], None)));
+    empty.push(ReferralEvent::actions_agreed(
+        day(2, 9),
+        agreement(&[], None),
+    ));
     assert_eq!(fail(&empty, day(2, 9)).code(), "invalid_field");
 }

@@ -336,7 +336,7 @@ impl Run<'_> {
     fn finish(mut self, config: Config, as_of: NaiveDate) -> Result<IncidentStatus, Error> {
         let [notification_rule, rapid_rule, report_rule] = config.clocks();
         let undated = |rule: &'static str| Due {
-            kind: DueKind::None,
+            kind: DueKind::NotStated,
             rule,
             counted_from: None,
         };

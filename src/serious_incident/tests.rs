@@ -110,7 +110,7 @@ fn the_report_clock_appears_once_a_publication_date_is_planned() {
         .iter()
         .find(|o| o.id == "copy_to_panel_and_dfe")
         .unwrap();
-    assert_eq!(copy.due.kind, crate::policy::DueKind::None);
+    assert_eq!(copy.due.kind, crate::policy::DueKind::NotStated);
     // Publication Mon 7 Jun 2027: Fri 4 (1), Thu 3 (2), Wed 2 (3), Tue 1
     // (4), [Mon 31 May], Fri 28 (5), Thu 27 (6), Wed 26 May (7).
     events.push(IncidentEvent::publication_planned(
