@@ -21,24 +21,7 @@ use safeguarding_resolution::ffi::{
     sgr_engine, sgr_engine_evaluate, sgr_engine_free, sgr_engine_new, sgr_evaluate, sgr_result,
     sgr_string_free,
 };
-
-/// The case of `benches/evaluate.rs`: a Swindon case run to stage 4 with its
-/// records, then resolved.
-const TYPICAL_JSON: &str = r#"{
-  "policy": "swindon-resolution-2026",
-  "calendar": "england-and-wales",
-  "as_of": "2027-02-20",
-  "events": [
-    {"type": "raised", "on": "2027-02-01"},
-    {"type": "escalated", "on": "2027-02-03"},
-    {"type": "recorded", "on": "2027-02-04", "record": "email_record"},
-    {"type": "escalated", "on": "2027-02-08"},
-    {"type": "recorded", "on": "2027-02-09", "record": "email_copied_to_partnership"},
-    {"type": "escalated", "on": "2027-02-15"},
-    {"type": "recorded", "on": "2027-02-16", "record": "email_copied_to_partnership"},
-    {"type": "resolved", "on": "2027-02-17"}
-  ]
-}"#;
+use safeguarding_resolution_benches::TYPICAL_JSON;
 
 const GROUP: &str = "ffi_evaluate_one_case";
 const RUST: &str = "evaluate_json";

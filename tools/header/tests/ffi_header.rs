@@ -1,5 +1,5 @@
 //! The committed C header is what cbindgen (the version pinned in
-//! Cargo.toml) generates from `src/ffi/` with `cbindgen.toml`.
+//! tools/header/Cargo.toml) generates from `src/ffi/` with `cbindgen.toml`.
 //!
 //! When this test fails, the header is stale: regenerate it with
 //!
@@ -13,8 +13,13 @@ use std::path::Path;
 
 const HEADER: &str = "include/safeguarding_resolution.h";
 
+/// The repository's root: this package is `tools/header` in it.
+fn repository() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
 fn generate() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = repository();
     let config = cbindgen::Config::from_file(root.join("cbindgen.toml"))
         .expect("cbindgen.toml is readable and valid");
     // Only the C interface's module (and the modules it declares) is read:
@@ -47,7 +52,7 @@ fn first_difference(committed: &str, generated: &str) -> String {
 #[test]
 fn committed_header_is_generated() {
     let generated = generate();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(HEADER);
+    let path = repository().join(HEADER);
     if std::env::var_os("SGR_UPDATE_HEADER").is_some() {
         std::fs::write(&path, &generated).expect("the header can be written");
         eprintln!("wrote {HEADER}");
