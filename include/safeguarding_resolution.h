@@ -14,11 +14,12 @@
  * Ownership, for every pointer:
  *   - Pointers passed in (const char *request_json) are only read during
  *     the call and never kept.
- *   - Output pointers (sgr_date *out, bool *, int64_t *, char **) must be
- *     NULL (refused with SGR_NULL_POINTER) or valid for one write. They are
- *     written only on success, except that sgr_evaluate and sgr_validate
- *     also write the error document with SGR_INVALID_JSON and
- *     SGR_ERROR_DOCUMENT.
+ *   - Output pointers (sgr_date *out, bool *, int64_t *, char **,
+ *     sgr_engine **) must be NULL (refused with SGR_NULL_POINTER) or valid
+ *     for one write. On success they hold the answer; the functions that
+ *     answer in JSON also hand back an error document with
+ *     SGR_INVALID_JSON and SGR_ERROR_DOCUMENT; on any other failure every
+ *     output is cleared (NULL, {0, 0, 0}, false or 0), never left as it was.
  *   - A char * written to a char ** output is owned by the caller, who
  *     frees it exactly once with sgr_string_free() (never free()).
  *     sgr_string_free(NULL) does nothing.
@@ -26,7 +27,8 @@
  *     and sgr_result_message() are static: never free or modify them.
  *
  * Threads: every function may be called from any number of threads at
- * once; an owned string may be freed on any thread.
+ * once, except that sgr_engine_load_holidays and sgr_engine_free need the
+ * engine to themselves; an owned string may be freed on any thread.
  *
  * Licence: MIT OR Apache-2.0.
  */
@@ -43,6 +45,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#define SGR_VERSION_MAJOR 0
+#define SGR_VERSION_MINOR 1
+#define SGR_VERSION_PATCH 0
+#define SGR_VERSION "0.1.0"
+
 
 // What a call of the C interface came to: `SGR_OK` (zero), or why it
 // failed.

@@ -76,6 +76,13 @@ static void test_versions(void) {
     CHECK(version != NULL && strcmp(version, SGR_EXPECTED_VERSION) == 0,
           "sgr_version() = %s, want %s", version ? version : "(null)", SGR_EXPECTED_VERSION);
     CHECK(sgr_version() == version, "sgr_version() is static");
+    /* The header's compile-time version is the library's. */
+    CHECK(version != NULL && strcmp(version, SGR_VERSION) == 0,
+          "SGR_VERSION %s, sgr_version() %s", SGR_VERSION, version ? version : "(null)");
+    char parts[32];
+    snprintf(parts, sizeof parts, "%d.%d.%d", SGR_VERSION_MAJOR, SGR_VERSION_MINOR,
+             SGR_VERSION_PATCH);
+    CHECK(strcmp(parts, SGR_VERSION) == 0, "the version macros agree: %s", parts);
     const char *data = sgr_holiday_data_version();
     CHECK(data != NULL && strcmp(data, SGR_EXPECTED_HOLIDAY_DATA_VERSION) == 0,
           "sgr_holiday_data_version() = %s, want %s", data ? data : "(null)",

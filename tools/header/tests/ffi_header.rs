@@ -93,3 +93,29 @@ fn header_declares_the_contract() {
         );
     }
 }
+
+/// The crate's version, read from its manifest's `[package]` section.
+fn crate_version() -> String {
+    let manifest = std::fs::read_to_string(repository().join("Cargo.toml"))
+        .expect("the crate's Cargo.toml is readable");
+    manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("the manifest gives the version first")
+        .to_string()
+}
+
+#[test]
+fn version_macros_are_the_crates_version() {
+    let header = std::fs::read_to_string(repository().join(HEADER)).unwrap();
+    let version = crate_version();
+    let mut parts = version.split('.');
+    for name in ["MAJOR", "MINOR", "PATCH"] {
+        let part = parts.next().expect("a version of three parts");
+        let line = format!("#define SGR_VERSION_{name} {part}");
+        assert!(header.contains(&line), "{HEADER} lacks `{line}` (cbindgen.toml)");
+    }
+    let line = format!("#define SGR_VERSION \"{version}\"");
+    assert!(header.contains(&line), "{HEADER} lacks `{line}` (cbindgen.toml)");
+}
