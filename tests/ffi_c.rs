@@ -270,3 +270,100 @@ fn header_compiles_as_c_and_cpp() {
         );
     }
 }
+
+/// The value of `key:` in a pkg-config file, its `${var}`s filled in from
+/// the file's own variables (as pkg-config does, without needing it).
+fn pc_field(pc: &str, key: &str) -> String {
+    let mut vars: Vec<(String, String)> = Vec::new();
+    let expand = |text: &str, vars: &[(String, String)]| {
+        let mut out = text.to_string();
+        for (name, value) in vars.iter().rev() {
+            out = out.replace(&format!("${{{name}}}"), value);
+        }
+        out
+    };
+    for line in pc.lines() {
+        if let Some((name, value)) = line.split_once('=') {
+            if !name.contains(' ') && !name.contains(':') {
+                let value = expand(value, &vars);
+                vars.push((name.to_string(), value));
+            }
+        }
+    }
+    let line = pc
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {key} in the pkg-config file:\n{pc}"));
+    expand(line, &vars)
+}
+
+/// `tools/install.sh` into a fresh prefix (with a target directory of its
+/// own, so it can run while this `cargo test` holds its own): the header,
+/// both libraries, the shared one with its SONAME, and a pkg-config file
+/// whose flags build the C example, which then runs from the prefix.
+#[test]
+#[cfg(target_os = "linux")]
+fn install_script_installs_what_pkg_config_describes() {
+    let work = library_dir().join("sgr-install");
+    let prefix = work.join("prefix");
+    let _ = std::fs::remove_dir_all(&prefix);
+    let status = Command::new("sh")
+        .arg(root().join("tools/install.sh"))
+        .arg(&prefix)
+        .env("CARGO_TARGET_DIR", work.join("target"))
+        .status()
+        .expect("sh runs");
+    assert!(status.success(), "tools/install.sh failed");
+    let version = env!("CARGO_PKG_VERSION");
+    for file in [
+        "include/safeguarding_resolution.h".to_string(),
+        "lib/libsafeguarding_resolution.a".to_string(),
+        "lib/libsafeguarding_resolution.so".to_string(),
+        format!("lib/libsafeguarding_resolution.so.{version}"),
+    ] {
+        assert!(prefix.join(&file).exists(), "{file} was not installed");
+    }
+    // The shared library names its SONAME (readelf comes with binutils,
+    // beside the C compiler this test uses anyway).
+    if let Ok(out) = Command::new("readelf")
+        .arg("-d")
+        .arg(prefix.join(format!("lib/libsafeguarding_resolution.so.{version}")))
+        .output()
+    {
+        let dynamic = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            dynamic.contains("Library soname: [libsafeguarding_resolution.so.0."),
+            "{dynamic}"
+        );
+    }
+    let pc = std::fs::read_to_string(prefix.join("lib/pkgconfig/safeguarding_resolution.pc"))
+        .expect("the pkg-config file was installed");
+    assert_eq!(pc_field(&pc, "Version"), version);
+    // As `cc app.c $(pkg-config --cflags --libs ...)`: the libraries after
+    // the source that needs them.
+    let program = work.join("timeline_installed");
+    let mut flags = vec![
+        "-std=c99".to_string(),
+        root().join("examples/c/timeline.c").display().to_string(),
+        "-o".to_string(),
+        program.display().to_string(),
+    ];
+    flags.extend(
+        pc_field(&pc, "Cflags")
+            .split_whitespace()
+            .chain(pc_field(&pc, "Libs").split_whitespace())
+            .map(str::to_string),
+    );
+    let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
+    let status = Command::new(&compiler)
+        .args(&flags)
+        .status()
+        .expect("cc runs");
+    assert!(status.success(), "{compiler} {flags:?} failed");
+    let output = Command::new(&program)
+        .env("LD_LIBRARY_PATH", prefix.join("lib"))
+        .output()
+        .expect("the installed example runs");
+    assert!(output.status.success());
+    check_timeline(&String::from_utf8_lossy(&output.stdout));
+}

@@ -114,8 +114,14 @@ fn version_macros_are_the_crates_version() {
     for name in ["MAJOR", "MINOR", "PATCH"] {
         let part = parts.next().expect("a version of three parts");
         let line = format!("#define SGR_VERSION_{name} {part}");
-        assert!(header.contains(&line), "{HEADER} lacks `{line}` (cbindgen.toml)");
+        assert!(
+            header.contains(&line),
+            "{HEADER} lacks `{line}` (cbindgen.toml)"
+        );
     }
     let line = format!("#define SGR_VERSION \"{version}\"");
-    assert!(header.contains(&line), "{HEADER} lacks `{line}` (cbindgen.toml)");
+    assert!(
+        header.contains(&line),
+        "{HEADER} lacks `{line}` (cbindgen.toml)"
+    );
 }
