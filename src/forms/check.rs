@@ -11,12 +11,50 @@ use crate::place;
 
 pub(super) struct Checker<'c> {
     pub(super) calendar: &'c Calendar,
-    problems: Vec<Problem>,
-    warnings: Vec<Problem>,
-    /// Problems found once [`MAX_PROBLEMS`] were kept: counted, not kept,
-    /// so a form of a million wrong items costs no more than a hundred.
-    problems_left_out: usize,
-    warnings_left_out: usize,
+    problems: Capped,
+    warnings: Capped,
+}
+
+/// A list of problems (or warnings) that keeps [`MAX_PROBLEMS`] and counts
+/// the rest: a form of a million wrong items costs no more than a hundred.
+#[derive(Default)]
+struct Capped {
+    kept: Vec<Problem>,
+    left_out: usize,
+}
+
+impl Capped {
+    fn push(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
+        if self.kept.len() >= MAX_PROBLEMS {
+            self.left_out += 1;
+            return;
+        }
+        self.kept.push(Problem {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// At most [`MAX_PROBLEMS`] entries: the first `MAX_PROBLEMS - 1`
+    /// found, then one saying how many more there were.
+    fn finish(self) -> Vec<Problem> {
+        let Capped { mut kept, left_out } = self;
+        let total = kept.len() + left_out;
+        if total <= MAX_PROBLEMS {
+            return kept;
+        }
+        kept.truncate(MAX_PROBLEMS - 1);
+        let more = total - kept.len();
+        kept.push(Problem {
+            field: "(data)".to_string(),
+            code: "limit_exceeded",
+            message: format!(
+                "{more} more not listed: a list holds at most {MAX_PROBLEMS} entries (limits::MAX_PROBLEMS)"
+            ),
+        });
+        kept
+    }
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -35,47 +73,23 @@ pub(super) fn join(path: &str, key: &str) -> String {
     place::key(path, key)
 }
 
-/// At most [`MAX_PROBLEMS`] entries: the first `MAX_PROBLEMS - 1` found,
-/// then one saying how many more there were.
-fn capped(mut list: Vec<Problem>, left_out: usize) -> Vec<Problem> {
-    let total = list.len() + left_out;
-    if total <= MAX_PROBLEMS {
-        return list;
-    }
-    list.truncate(MAX_PROBLEMS - 1);
-    let more = total - list.len();
-    list.push(Problem {
-        field: "(data)".to_string(),
-        code: "limit_exceeded",
-        message: format!(
-            "{more} more not listed: a list holds at most {MAX_PROBLEMS} entries (limits::MAX_PROBLEMS)"
-        ),
-    });
-    list
-}
-
 impl<'c> Checker<'c> {
     pub(super) fn new(calendar: &'c Calendar) -> Checker<'c> {
         Checker {
             calendar,
-            problems: Vec::new(),
-            warnings: Vec::new(),
-            problems_left_out: 0,
-            warnings_left_out: 0,
+            problems: Capped::default(),
+            warnings: Capped::default(),
         }
     }
 
     /// The problems, then the warnings, each capped at [`MAX_PROBLEMS`].
     pub(super) fn into_parts(self) -> (Vec<Problem>, Vec<Problem>) {
-        (
-            capped(self.problems, self.problems_left_out),
-            capped(self.warnings, self.warnings_left_out),
-        )
+        (self.problems.finish(), self.warnings.finish())
     }
 
     /// Where the next problem will go, to place one there later.
     pub(super) fn mark(&self) -> usize {
-        self.problems.len()
+        self.problems.kept.len()
     }
 
     /// A problem for each date of birth (with its mark) that is after the
@@ -110,15 +124,15 @@ impl<'c> Checker<'c> {
             return;
         }
         late.sort_by_key(|(mark, _)| *mark);
-        let old = std::mem::take(&mut self.problems);
+        let old = std::mem::take(&mut self.problems.kept);
         let mut late = late.into_iter().peekable();
         for (i, problem) in old.into_iter().enumerate() {
             while let Some((_, born)) = late.next_if(|(mark, _)| *mark <= i) {
-                self.problems.push(born);
+                self.problems.kept.push(born);
             }
-            self.problems.push(problem);
+            self.problems.kept.push(problem);
         }
-        self.problems.extend(late.map(|(_, p)| p));
+        self.problems.kept.extend(late.map(|(_, p)| p));
     }
 
     /// Something the form should say that does not make it invalid.
@@ -128,15 +142,7 @@ impl<'c> Checker<'c> {
         code: &'static str,
         message: impl Into<String>,
     ) {
-        if self.warnings.len() >= MAX_PROBLEMS {
-            self.warnings_left_out += 1;
-            return;
-        }
-        self.warnings.push(Problem {
-            field: field.into(),
-            code,
-            message: message.into(),
-        });
+        self.warnings.push(field, code, message);
     }
 
     /// An optional text the form should have: absent or blank is a
@@ -190,15 +196,7 @@ impl<'c> Checker<'c> {
         code: &'static str,
         message: impl Into<String>,
     ) {
-        if self.problems.len() >= MAX_PROBLEMS {
-            self.problems_left_out += 1;
-            return;
-        }
-        self.problems.push(Problem {
-            field: field.into(),
-            code,
-            message: message.into(),
-        });
+        self.problems.push(field, code, message);
     }
 
     /// The data's object, or a problem.
