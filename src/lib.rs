@@ -34,10 +34,51 @@
 //! # Ok::<(), safeguarding_resolution::calendar::Error>(())
 //! ```
 //!
+//! # Evaluating a case
+//!
+//! A case is its events, kept by the caller as they happen (in its own
+//! database, as the contract's JSON or as [`policy::Event`]s); the status
+//! is never stored, only worked out again from the events and the day:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use safeguarding_resolution::calendar::{Calendar, Division};
+//! use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+//!
+//! let day = |d| NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+//! // Stored events: a disagreement raised under Swindon's policy on
+//! // Monday 4 January 2027.
+//! let events = [Event::raised(day(4), Raised::new())];
+//! let policy = Policy::get(PolicyId::SwindonResolution2026);
+//! let calendar = Calendar::uk(Division::EnglandAndWales);
+//!
+//! // On Friday 8 January: stage 1 (the internal discussion, "within two
+//! // working days") was due on Wednesday 6 and is two working days late.
+//! let status = policy.evaluate(calendar, &events, day(8))?;
+//! assert_eq!(status.state, CaseState::Open);
+//! let stage = status.stage.as_ref().unwrap();
+//! assert_eq!((stage.number, stage.due.date()), (1, Some(day(6))));
+//! assert_eq!((status.overdue, status.working_days_overdue), (true, 2));
+//! // What is owed now, each duty with its deadline and its sentence.
+//! for duty in status.pending_obligations() {
+//!     assert!(!duty.clause.text.is_empty());
+//! }
+//! # Ok::<(), safeguarding_resolution::policy::Error>(())
+//! ```
+//!
+//! The same through JSON, for services in any language:
+//! [`evaluate_json`] (CONTRACT section 3, `docs/json.md`), the Resolution
+//! Group's referrals ([`resolution_group`]), serious incidents
+//! ([`serious_incident`]) and forms ([`validate_json`]). An [`Engine`]
+//! answers the same requests on bank holidays loaded at runtime. Whatever a
+//! request holds, the answer is bounded by [`limits`] and never repeats a
+//! value sent (`docs/bad-inputs.md`).
+//!
 //! # The C interface
 //!
-//! [`ffi`] exposes the calendar and the JSON face to C (and through C to any
-//! language), declared in `include/safeguarding_resolution.h`; see `docs/ffi.md`.
+//! [`ffi`] exposes the calendar, the JSON face and the engine to C (and
+//! through C to any language), declared in `include/safeguarding_resolution.h`;
+//! see `docs/ffi.md`.
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
