@@ -105,7 +105,10 @@ pub struct Problem {
     /// What kind of problem: `missing`, `blank`, `wrong_type`,
     /// `unknown_field`, `unknown_value`, `invalid_date`, `impossible_date`,
     /// `not_a_date`, `out_of_range`, `out_of_order`, `duplicate`,
-    /// `after_stage_clock`, `inconsistent`, `must_be_true`.
+    /// `after_stage_clock`, `inconsistent`, `must_be_true`; and
+    /// `limit_exceeded` for the last entry of a list capped at
+    /// [`crate::limits::MAX_PROBLEMS`], at field `(data)`, saying how many
+    /// more there were.
     pub code: &'static str,
     /// What is wrong and what is needed, in words (never the value given).
     pub message: String,
@@ -132,7 +135,27 @@ impl Validation {
 }
 
 /// Validates a form's data, on the England and Wales calendar for the
-/// working-day checks.
+/// working-day checks: every problem at once (at most
+/// [`crate::limits::MAX_PROBLEMS`], the last then counting the rest),
+/// none repeating a value given.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::forms::{FormId, validate};
+///
+/// // An empty Swindon Resolution Form: each required field is missing.
+/// let validation = validate(FormId::SwindonResolutionForm, &serde_json::json!({}));
+/// assert!(!validation.valid());
+/// assert!(validation
+///     .problems
+///     .iter()
+///     .any(|p| p.field == "address" && p.code == "missing"));
+/// // The data must be an object.
+/// let validation = validate(FormId::SwindonResolutionForm, &serde_json::json!(7));
+/// assert_eq!(validation.problems[0].field, "(data)");
+/// assert_eq!(validation.problems[0].code, "wrong_type");
+/// ```
 pub fn validate(form: FormId, data: &Value) -> Validation {
     validate_on(
         form,
