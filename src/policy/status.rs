@@ -132,6 +132,33 @@ impl Due {
     /// it skipped, on the calendar it was counted on; `Ok(None)` for a
     /// deadline that is not a count of working days.
     ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // Swindon, stage 2 from Wednesday 23 December 2026: "within five
+    /// // working days" skips Christmas, Boxing Day's substitute Monday and
+    /// // New Year's Day, and falls on Monday 4 January 2027.
+    /// let events = [
+    ///     Event::raised(day(2026, 12, 21), Raised::new()),
+    ///     Event::escalated(day(2026, 12, 23)),
+    /// ];
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let status = Policy::get(PolicyId::SwindonResolution2026)
+    ///     .evaluate(calendar, &events, day(2026, 12, 23))?;
+    /// let due = status.stage.as_ref().unwrap().due;
+    /// let explained = due.explain(calendar)?.expect("a count of working days");
+    /// assert_eq!(explained.from(), day(2026, 12, 23));
+    /// assert_eq!((explained.working_days(), explained.due()), (5, day(2027, 1, 4)));
+    /// let skips = explained.skipped_bank_holidays();
+    /// assert!(skips.contains("Christmas Day") && skips.contains("New Year"), "{skips}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// The calendar's error when the count leaves its coverage (not on the
