@@ -182,6 +182,38 @@ struct Run<'a> {
 /// evaluated, `as_of` before the last event), `events_out_of_order`,
 /// `invalid_transition` (naming the events allowed) and
 /// `out_of_calendar_range`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::{
+///     DeadlineRule, PriorProcess, ReferralEvent, ReferralState, Schedule, Section, Submission,
+///     evaluate,
+/// };
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// // A referral with its seven sections, marked for the group, after the
+/// // normal dispute resolution failed, submitted on Monday 28 September
+/// // 2026 for the meeting of Tuesday 13 October.
+/// let mut submission = Submission::new();
+/// submission.marked_for_resolution_group = true;
+/// submission.prior_process = vec![PriorProcess::DisputeResolution];
+/// submission.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+/// let events = [ReferralEvent::submitted(day(9, 28), submission)];
+/// let schedule = Schedule::new(vec![day(10, 13), day(11, 10)], DeadlineRule::TermsOfReference)?;
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+///
+/// let status = evaluate(calendar, &schedule, &events, day(10, 1), None)?;
+/// assert_eq!(status.state, ReferralState::Scheduled);
+/// // The Terms of Reference: at the latest 5 working days before the
+/// // meeting (Tuesday 6 October), ideally 10 (Tuesday 29 September).
+/// let deadline = status.scheduling.unwrap().deadline.unwrap();
+/// assert_eq!((deadline.meeting, deadline.latest, deadline.ideal),
+///            (day(10, 13), day(10, 6), day(9, 29)));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 pub fn evaluate(
     calendar: &Calendar,
     schedule: &Schedule,
