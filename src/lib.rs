@@ -90,6 +90,7 @@ pub mod ffi;
 pub mod forms;
 mod json;
 pub mod limits;
+mod names;
 mod place;
 pub mod policy;
 pub mod resolution_group;
