@@ -7,6 +7,8 @@
 //! entry). Whatever the fixture, no problem or warning message may repeat a
 //! value of the form's data: forms carry personal data.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -49,17 +51,12 @@ const MIN_ECHO_LEN: usize = 4;
 
 /// The `.json` files of a form's fixture directory, sorted by file name.
 fn fixtures(form: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join("forms")
-        .join(form);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
+    common::fixtures::json_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join("forms")
+            .join(form),
+    )
 }
 
 /// Words the paper forms print themselves, which messages quote: the

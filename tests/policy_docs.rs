@@ -5,46 +5,16 @@
 //! id, area id and error code, and its example response is what the library
 //! returns.
 
-use std::fs;
-use std::path::PathBuf;
+mod common;
+
+use common::pages::{fenced_blocks, read};
 
 use safeguarding_resolution::evaluate_json;
 use safeguarding_resolution::policy::{Policy, PolicyId, diagram};
 use serde_json::Value;
 
-/// A file of the package, by its path from the package root.
-fn read(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
 fn page_path(id: PolicyId) -> String {
     format!("docs/policies/{}.md", id.as_str())
-}
-
-/// The contents of every fenced block that opens with ```` ```{info} ````:
-/// the lines between the fences, each ending in a newline.
-fn fenced_blocks(text: &str, info: &str) -> Vec<String> {
-    let opening = format!("```{info}");
-    let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        match current.as_mut() {
-            None if line == opening => current = Some(String::new()),
-            None => {}
-            Some(_) if line == "```" => blocks.extend(current.take()),
-            Some(block) => {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-    }
-    assert!(
-        current.is_none(),
-        "a ```{info} block is not closed by a ``` line"
-    );
-    blocks
 }
 
 /// The first ```json block after `marker`.

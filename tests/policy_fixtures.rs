@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::fixtures;
+use common::fixtures::{self, text};
 use serde_json::Value;
 
 const POLICIES: [&str; 3] = [
@@ -21,10 +21,6 @@ const POLICIES: [&str; 3] = [
 
 /// The fewest fixtures each policy must have.
 const MIN_FIXTURES: usize = 8;
-
-fn text(value: &Value) -> &str {
-    value.as_str().unwrap_or("?")
-}
 
 /// A deadline in words: `due 2027-01-04`, `due immediately`, ...
 fn due_words(due: &Value) -> String {
@@ -49,19 +45,10 @@ fn plural(n: i64, one: &str) -> String {
 /// The timeline a reviewer reads before the JSON, built only from the
 /// response's fields.
 fn timeline(response: &Value) -> String {
-    let mut lines = Vec::new();
-    if let Some(error) = response.get("error") {
-        let at = match error["event_index"].as_u64() {
-            Some(index) => format!(" at events[{index}]"),
-            None => String::new(),
-        };
-        lines.push(format!(
-            "Error {}{at}: {}",
-            text(&error["code"]),
-            text(&error["message"])
-        ));
-        return lines.join("\n");
+    if let Some(error) = fixtures::error_account(response) {
+        return error;
     }
+    let mut lines = Vec::new();
     lines.push(format!(
         "Policy {} on the {} calendar, as of {}",
         text(&response["policy"]),

@@ -5,6 +5,10 @@
 //! type and status; each form page names every field the form's valid
 //! fixtures use and every problem code its fixtures produce.
 
+mod common;
+
+use common::pages::{fenced_blocks, read};
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -47,37 +51,6 @@ const FORMS: [&str; 3] = [
     "swindon-resolution-form",
     "nsscp-recording-form",
 ];
-
-/// A file of the package, by its path from the package root.
-fn read(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// The contents of every fenced block that opens with ```` ```{info} ````:
-/// the lines between the fences, each ending in a newline.
-fn fenced_blocks(text: &str, info: &str) -> Vec<String> {
-    let opening = format!("```{info}");
-    let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        match current.as_mut() {
-            None if line == opening => current = Some(String::new()),
-            None => {}
-            Some(_) if line == "```" => blocks.extend(current.take()),
-            Some(block) => {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-    }
-    assert!(
-        current.is_none(),
-        "a ```{info} block is not closed by a ``` line"
-    );
-    blocks
-}
 
 /// The names of `names` that `text` does not mention as `` `name` ``.
 fn missing_code<'a>(text: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {

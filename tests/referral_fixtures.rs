@@ -11,17 +11,13 @@ mod common;
 
 use std::path::Path;
 
-use common::fixtures;
+use common::fixtures::{self, text};
 use serde_json::Value;
 
 const POLICY: &str = "gscp-resolution-group-2021";
 
 /// The fewest fixtures the lifecycle must have.
 const MIN_FIXTURES: usize = 12;
-
-fn text(value: &Value) -> &str {
-    value.as_str().unwrap_or("?")
-}
 
 /// A deadline in words: `due 2027-01-04`, `due without delay`, ...
 fn due_words(due: &Value) -> String {
@@ -56,19 +52,10 @@ fn words(list: &Value, key: Option<&str>) -> String {
 /// The account a reviewer reads before the JSON, built only from the
 /// response's fields.
 fn account(response: &Value) -> String {
-    let mut lines = Vec::new();
-    if let Some(error) = response.get("error") {
-        let at = match error["event_index"].as_u64() {
-            Some(index) => format!(" at events[{index}]"),
-            None => String::new(),
-        };
-        lines.push(format!(
-            "Error {}{at}: {}",
-            text(&error["code"]),
-            text(&error["message"])
-        ));
-        return lines.join("\n");
+    if let Some(error) = fixtures::error_account(response) {
+        return error;
     }
+    let mut lines = Vec::new();
     lines.push(format!(
         "Referral under {} on the {} calendar, {} deadlines, as of {}",
         text(&response["policy"]),

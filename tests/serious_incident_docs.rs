@@ -4,9 +4,11 @@
 //! library returns. Also: `sgr_evaluate` answers the policy as
 //! `evaluate_json` does, and no error message repeats a value sent.
 
+mod common;
+
+use common::pages::{fenced_blocks, read};
+
 use std::ffi::{CStr, CString, c_char};
-use std::fs;
-use std::path::PathBuf;
 
 use safeguarding_resolution::evaluate_json;
 use safeguarding_resolution::ffi::{sgr_evaluate, sgr_result, sgr_string_free};
@@ -17,32 +19,6 @@ use safeguarding_resolution::serious_incident::{
 use serde_json::Value;
 
 const PAGE: &str = "docs/serious-incidents.md";
-
-fn read(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// The contents of every fenced block that opens with ```` ```{info} ````.
-fn fenced_blocks(text: &str, info: &str) -> Vec<String> {
-    let opening = format!("```{info}");
-    let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        match current.as_mut() {
-            None if line == opening => current = Some(String::new()),
-            None => {}
-            Some(_) if line == "```" => blocks.extend(current.take()),
-            Some(block) => {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-    }
-    assert!(current.is_none(), "a ```{info} block is not closed");
-    blocks
-}
 
 fn json_block_after(text: &str, marker: &str) -> Value {
     let at = text

@@ -14,14 +14,10 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::fixtures;
+use common::fixtures::{self, text};
 use serde_json::Value;
 
 const POLICY: &str = "gscp-serious-incident-2021";
-
-fn text(value: &Value) -> &str {
-    value.as_str().unwrap_or("?")
-}
 
 /// A deadline in words: `due 2027-01-04 (5 working days after 2026-12-23,
 /// skips ...)`, or `no date (rule)`.
@@ -87,19 +83,10 @@ fn state(item: &Value, met_key: &str) -> String {
 /// The account a reviewer reads before the JSON, built only from the
 /// response's fields.
 fn account(response: &Value) -> String {
-    let mut lines = Vec::new();
-    if let Some(error) = response.get("error") {
-        let at = match error["event_index"].as_u64() {
-            Some(index) => format!(" at events[{index}]"),
-            None => String::new(),
-        };
-        lines.push(format!(
-            "Error {}{at}: {}",
-            text(&error["code"]),
-            text(&error["message"])
-        ));
-        return lines.join("\n");
+    if let Some(error) = fixtures::error_account(response) {
+        return error;
     }
+    let mut lines = Vec::new();
     lines.push(format!(
         "Serious incident under {} on the {} calendar, rapid review in {} days, as of {}",
         text(&response["policy"]),

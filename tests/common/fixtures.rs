@@ -110,3 +110,23 @@ pub fn forms(root: &Path) -> Vec<(PathBuf, Value)> {
         .flat_map(|form| read_dir(&root.join("fixtures").join("forms").join(form)))
         .collect()
 }
+
+/// A string field of a response, or `?`.
+pub fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or("?")
+}
+
+/// The first line of a snapshot's account for an error document
+/// (`Error <code> at events[i]: <message>`), or `None` for an answer.
+pub fn error_account(response: &Value) -> Option<String> {
+    let error = response.get("error")?;
+    let at = match error["event_index"].as_u64() {
+        Some(index) => format!(" at events[{index}]"),
+        None => String::new(),
+    };
+    Some(format!(
+        "Error {}{at}: {}",
+        text(&error["code"]),
+        text(&error["message"])
+    ))
+}

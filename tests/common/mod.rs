@@ -4,3 +4,4 @@
 pub mod fixtures;
 pub mod invariants;
 pub mod mutate;
+pub mod pages;
