@@ -1,86 +1,5 @@
 //! The one engine that runs every policy table over a case's events.
 
-/// Queues of obligation indexes by key, oldest first. The keys are a
-/// policy's own obligation ids (with their stages): a few dozen at most, so
-/// a list searched in order is quicker than hashing and its size is the
-/// policy's, not the case's. Each queue is a chain through `next` (one link
-/// per obligation), so a case costs no allocation per key beyond the list.
-#[derive(Debug)]
-struct Queues<K> {
-    /// Each key with the first and last index of its chain.
-    keys: Vec<(K, usize, usize)>,
-    /// For each obligation index pushed, the next index of its key's chain.
-    next: Vec<usize>,
-}
-
-/// The end of a chain.
-const NONE: usize = usize::MAX;
-
-impl<K> Default for Queues<K> {
-    fn default() -> Self {
-        Queues {
-            keys: Vec::new(),
-            next: Vec::new(),
-        }
-    }
-}
-
-impl<K: PartialEq> Queues<K> {
-    /// Adds obligation `index` (the next one: indexes come in order) at the
-    /// end of `key`'s queue.
-    fn push(&mut self, key: K, index: usize) {
-        debug_assert_eq!(index, self.next.len());
-        self.next.push(NONE);
-        match self.keys.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, head, tail)) => {
-                if *head == NONE {
-                    *head = index;
-                } else {
-                    self.next[*tail] = index;
-                }
-                *tail = index;
-            }
-            None => self.keys.push((key, index, index)),
-        }
-    }
-
-    /// The first key matching, as a queue to read and take from.
-    fn get_mut(&mut self, matches: impl Fn(&K) -> bool) -> Option<Queue<'_>> {
-        let at = self.keys.iter().position(|(k, _, _)| matches(k))?;
-        let (_, head, tail) = &mut self.keys[at];
-        Some(Queue {
-            head,
-            tail,
-            next: &self.next,
-        })
-    }
-}
-
-/// One key's queue of obligation indexes.
-struct Queue<'a> {
-    head: &'a mut usize,
-    tail: &'a mut usize,
-    next: &'a [usize],
-}
-
-impl Queue<'_> {
-    fn front(&self) -> Option<&usize> {
-        (*self.head != NONE).then_some(&*self.head)
-    }
-
-    fn pop_front(&mut self) -> Option<usize> {
-        let first = *self.head;
-        if first == NONE {
-            return None;
-        }
-        *self.head = self.next[first];
-        if *self.head == NONE {
-            *self.tail = NONE;
-        }
-        Some(first)
-    }
-}
-
 use chrono::{Duration, NaiveDate};
 
 use super::{
@@ -113,8 +32,8 @@ struct Run<'a> {
     /// first: a `recorded` event finds its obligation without scanning.
     /// Entries of obligations done through the other queue are skipped
     /// when met, so each is pushed and popped once per queue.
-    pending_by_id: Queues<&'static str>,
-    pending_by_stage: Queues<(&'static str, Option<u8>)>,
+    pending_by_id: super::queues::Queues<&'static str>,
+    pending_by_stage: super::queues::Queues<(&'static str, Option<u8>)>,
     warnings: Vec<Warning>,
     redirect: Option<Redirect>,
     ended_on: Option<NaiveDate>,
@@ -166,8 +85,8 @@ pub(crate) fn evaluate(
         immediate_risk_at_raising: false,
         history: Vec::with_capacity(policy.stages.len()),
         obligations: Vec::with_capacity(8),
-        pending_by_id: Queues::default(),
-        pending_by_stage: Queues::default(),
+        pending_by_id: super::queues::Queues::default(),
+        pending_by_stage: super::queues::Queues::default(),
         warnings: Vec::new(),
         redirect: None,
         ended_on: None,
@@ -357,16 +276,9 @@ impl Run<'_> {
     /// not yet done.
     fn is_pending(&mut self, id: &'static str, stage: Option<u8>) -> bool {
         let obligations = &self.obligations;
-        let Some(mut queue) = self.pending_by_stage.get_mut(|k| *k == (id, stage)) else {
-            return false;
-        };
-        while let Some(&index) = queue.front() {
-            if obligations[index].done_on.is_none() {
-                return true;
-            }
-            queue.pop_front();
-        }
-        false
+        self.pending_by_stage
+            .get_mut(|k| *k == (id, stage))
+            .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].done_on.is_none()))
     }
 
     /// The oldest obligation with this id not yet done, at `stage` when
@@ -379,12 +291,7 @@ impl Run<'_> {
                 .pending_by_stage
                 .get_mut(|(k, s)| *k == id && *s == Some(n))?,
         };
-        while let Some(index) = queue.pop_front() {
-            if obligations[index].done_on.is_none() {
-                return Some(index);
-            }
-        }
-        None
+        queue.take_pending(|i| obligations[i].done_on.is_none())
     }
 
     fn check_parties(&mut self, parties: Option<Parties>) {

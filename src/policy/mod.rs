@@ -100,6 +100,7 @@ pub(crate) use stage_enum;
 mod engine;
 mod error;
 mod event;
+pub(crate) mod queues;
 mod status;
 mod table;
 mod text;

@@ -1,7 +1,5 @@
 //! The engine that replays a referral's events against the lifecycle table.
 
-use std::collections::VecDeque;
-
 use chrono::NaiveDate;
 
 use super::lifecycle::{self, Phase, ReferralEventType};
@@ -11,6 +9,7 @@ use super::{
     ReportForm, Schedule, Scheduling, StatutoryReview, Submission,
 };
 use crate::calendar::Calendar;
+use crate::policy::queues::Queues;
 use crate::policy::{
     CaseStatus, Clause, Due, DueKind, Error, ErrorKind, Event, ObligationStatus, Policy, PolicyId,
     Warning,
@@ -161,7 +160,7 @@ struct Run<'a> {
     /// may still be pending, oldest first: a record finds the one it marks
     /// without scanning the others (done or lapsed ones are dropped from
     /// the front as they are met), so a long log stays linear.
-    pending_by_id: Vec<(&'static str, VecDeque<usize>)>,
+    pending_by_id: Queues<&'static str>,
     warnings: Vec<Warning>,
     escalated_to: Option<(EscalationTarget, Option<StatutoryReview>)>,
     qiip: Vec<QiipReferral>,
@@ -268,7 +267,7 @@ pub fn evaluate(
         presented_on: None,
         actions: Vec::new(),
         obligations: Vec::new(),
-        pending_by_id: Vec::new(),
+        pending_by_id: Queues::default(),
         warnings: Vec::new(),
         escalated_to: None,
         qiip: Vec::new(),
@@ -301,33 +300,15 @@ impl Run<'_> {
             due,
             duty.clause,
         ));
-        self.queue(duty.id).push_back(index);
-    }
-
-    /// The queue of `id`'s duties that may be pending (the ids are the
-    /// lifecycle's few, so a list is quick to search).
-    fn queue(&mut self, id: &'static str) -> &mut VecDeque<usize> {
-        let at = match self.pending_by_id.iter().position(|(i, _)| *i == id) {
-            Some(at) => at,
-            None => {
-                self.pending_by_id.push((id, VecDeque::new()));
-                self.pending_by_id.len() - 1
-            }
-        };
-        &mut self.pending_by_id[at].1
+        self.pending_by_id.push(duty.id, index);
     }
 
     /// The oldest pending duty with this id, taken off its queue.
     fn take_pending(&mut self, id: &str) -> Option<usize> {
-        let at = self.pending_by_id.iter().position(|(i, _)| *i == id)?;
-        let (obligations, queues) = (&self.obligations, &mut self.pending_by_id);
-        let queue = &mut queues[at].1;
-        while let Some(index) = queue.pop_front() {
-            if obligations[index].is_pending() {
-                return Some(index);
-            }
-        }
-        None
+        let obligations = &self.obligations;
+        self.pending_by_id
+            .get_mut(|k| *k == id)?
+            .take_pending(|i| obligations[i].is_pending())
     }
 
     fn pending(&self) -> bool {

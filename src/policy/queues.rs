@@ -1,0 +1,104 @@
+//! Queues of obligations that may still be pending, by key (an obligation
+//! id, with its stage or not), shared by the escalation engine and the
+//! Resolution Group: a record finds the duty it marks without scanning the
+//! others.
+
+/// Queues of obligation indexes by key, oldest first. The keys are a
+/// policy's own obligation ids (with their stages): a few dozen at most, so
+/// a list searched in order is quicker than hashing and its size is the
+/// policy's, not the case's. Each queue is a chain through `next` (one link
+/// per obligation), so a case costs no allocation per key beyond the list.
+#[derive(Debug)]
+pub(crate) struct Queues<K> {
+    /// Each key with the first and last index of its chain.
+    keys: Vec<(K, usize, usize)>,
+    /// For each obligation index pushed, the next index of its key's chain.
+    next: Vec<usize>,
+}
+
+/// The end of a chain.
+const NONE: usize = usize::MAX;
+
+impl<K> Default for Queues<K> {
+    fn default() -> Self {
+        Queues {
+            keys: Vec::new(),
+            next: Vec::new(),
+        }
+    }
+}
+
+impl<K: PartialEq> Queues<K> {
+    /// Adds obligation `index` (the next one: indexes come in order) at the
+    /// end of `key`'s queue.
+    pub(crate) fn push(&mut self, key: K, index: usize) {
+        debug_assert_eq!(index, self.next.len());
+        self.next.push(NONE);
+        match self.keys.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, head, tail)) => {
+                if *head == NONE {
+                    *head = index;
+                } else {
+                    self.next[*tail] = index;
+                }
+                *tail = index;
+            }
+            None => self.keys.push((key, index, index)),
+        }
+    }
+
+    /// The first key matching, as a queue to read and take from.
+    pub(crate) fn get_mut(&mut self, matches: impl Fn(&K) -> bool) -> Option<Queue<'_>> {
+        let at = self.keys.iter().position(|(k, _, _)| matches(k))?;
+        let (_, head, tail) = &mut self.keys[at];
+        Some(Queue {
+            head,
+            tail,
+            next: &self.next,
+        })
+    }
+}
+
+/// One key's queue of obligation indexes.
+pub(crate) struct Queue<'a> {
+    head: &'a mut usize,
+    tail: &'a mut usize,
+    next: &'a [usize],
+}
+
+impl Queue<'_> {
+    /// Whether an entry is still pending, dropping from the front those
+    /// that are not (done or lapsed through another queue): each entry is
+    /// dropped once, so a case's queues cost time linear in its log.
+    pub(crate) fn has_pending(&mut self, pending: impl Fn(usize) -> bool) -> bool {
+        while *self.head != NONE {
+            if pending(*self.head) {
+                return true;
+            }
+            self.pop_front();
+        }
+        false
+    }
+
+    /// The oldest entry still pending, taken off the queue.
+    pub(crate) fn take_pending(&mut self, pending: impl Fn(usize) -> bool) -> Option<usize> {
+        while let Some(index) = self.pop_front() {
+            if pending(index) {
+                return Some(index);
+            }
+        }
+        None
+    }
+
+    fn pop_front(&mut self) -> Option<usize> {
+        let first = *self.head;
+        if first == NONE {
+            return None;
+        }
+        *self.head = self.next[first];
+        if *self.head == NONE {
+            *self.tail = NONE;
+        }
+        Some(first)
+    }
+}
