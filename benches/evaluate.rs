@@ -71,7 +71,10 @@ fn sweep_many(c: &mut Criterion) {
         })
         .collect();
     let as_of = day(2027, 1, 15);
-    let cases = || logs.iter().map(|(id, p, e)| (*id, *p, e.as_slice()));
+    let cases = || {
+        logs.iter()
+            .map(|(id, p, e)| (*id, Policy::get(*p), e.as_slice()))
+    };
     let tray = sweep::sweep(calendar, cases(), as_of, 3).unwrap();
     assert!(tray.errors.is_empty(), "{:?}", &tray.errors[..1]);
     assert!(tray.items.len() > 10_000);

@@ -47,7 +47,7 @@ fn due(due: &Due, calendar: &Calendar) -> String {
 }
 
 fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
-    println!("\n{}", policy.title);
+    println!("\n{}", policy.name);
     println!("  {}: the disagreement is raised.", day(status.raised_on));
     for stage in &status.history {
         let kept = match stage.within_time {

@@ -8,12 +8,14 @@
 //! on the bank holidays it holds. The C interface has the same object
 //! behind a handle (`sgr_engine_new` and the functions after it).
 //!
-//! Custom policy definitions (CONTRACT section 7) are not yet loadable: an
-//! engine runs the built-in policies.
+//! An engine holds the built-in policies and any the caller adds
+//! ([`Engine::add_policy_json`]), named thereafter by their ids in
+//! requests (CONTRACT section 7).
 
 use std::sync::Arc;
 
 use crate::calendar::{Calendar, Division, Error};
+use crate::policy::{DefinitionError, Policy, PolicyId};
 
 /// The JSON face with its own bank-holiday data.
 ///
@@ -66,12 +68,18 @@ pub struct Engine {
     /// The calendars loaded, by [`Division`] order; `None` for the
     /// embedded ones.
     calendars: Option<Arc<[Calendar; 3]>>,
+    /// Policies added by the caller, in the order added (shared between
+    /// clones of the engine).
+    policies: Vec<Arc<Policy>>,
 }
 
 impl Engine {
     /// An engine on the embedded calendars, running the built-in policies.
     pub fn new() -> Engine {
-        Engine { calendars: None }
+        Engine {
+            calendars: None,
+            policies: Vec::new(),
+        }
     }
 
     /// Replaces the bank holidays of all three divisions with those of a
@@ -104,6 +112,132 @@ impl Engine {
         match &self.calendars {
             Some(calendars) => &calendars[division as usize],
             None => Calendar::uk(division),
+        }
+    }
+
+    /// The policy with this id: a built-in one, or one added.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let engine = Engine::new();
+    /// assert_eq!(engine.policy("swindon-resolution-2026").map(|p| p.stages.len()), Some(5));
+    /// assert!(engine.policy("example-borough-2026").is_none());
+    /// ```
+    pub fn policy(&self, id: &str) -> Option<&Policy> {
+        match Policy::builtin(id) {
+            Some(policy) => Some(policy),
+            None => self
+                .policies
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.as_ref()),
+        }
+    }
+
+    /// The ids of every escalation policy the engine holds: the built-in
+    /// ones, then those added.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// assert_eq!(Engine::new().policy_ids().len(), 3);
+    /// ```
+    pub fn policy_ids(&self) -> Vec<&str> {
+        PolicyId::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .chain(self.policies.iter().map(|p| p.id.as_str()))
+            .collect()
+    }
+
+    /// Adds a policy, named thereafter by its id in requests. A policy
+    /// added under the id of one added before replaces it (a partnership's
+    /// revised policy); the ids of the library's own policies are refused.
+    ///
+    /// # Errors
+    ///
+    /// A [`DefinitionError`] (a problem at `id`) for an id the library's
+    /// own policies use; the engine is then unchanged.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// let mut engine = Engine::new();
+    /// let swindon = Policy::get(PolicyId::SwindonResolution2026).clone();
+    /// assert!(engine.add_policy(swindon).is_err());
+    /// ```
+    pub fn add_policy(&mut self, policy: Policy) -> Result<(), DefinitionError> {
+        let id = policy.id.as_str();
+        if Policy::builtin(id).is_some()
+            || id == "gscp-resolution-group-2021"
+            || id == crate::serious_incident::POLICY_ID
+        {
+            return Err(DefinitionError::reserved_id());
+        }
+        match self.policies.iter_mut().find(|p| p.id == id) {
+            Some(earlier) => *earlier = Arc::new(policy),
+            None => self.policies.push(Arc::new(policy)),
+        }
+        Ok(())
+    }
+
+    /// Loads a policy definition (CONTRACT section 7;
+    /// `docs/policy-format.md`) and adds it ([`Engine::add_policy`]).
+    ///
+    /// # Errors
+    ///
+    /// A [`DefinitionError`] listing every problem of the definition, each
+    /// with its path; the engine is then unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let mut engine = Engine::new();
+    /// engine.add_policy_json(r#"{
+    ///     "id": "example-borough-2026",
+    ///     "name": "Example Borough Escalation Policy 2026",
+    ///     "stages": [
+    ///         {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+    ///         {"number": 2, "name": "Independent chair", "clock": {"kind": "not_stated"}}
+    ///     ]
+    /// }"#)?;
+    /// let response = engine.evaluate_json(r#"{"policy": "example-borough-2026", "as_of": "2027-01-04",
+    ///     "events": [{"type": "raised", "on": "2027-01-04"}]}"#);
+    /// let response: serde_json::Value = serde_json::from_str(&response).unwrap();
+    /// // Two working days from Monday 4 January 2027.
+    /// assert_eq!(response["stage"]["due"]["date"], "2027-01-06");
+    ///
+    /// let refused = engine.add_policy_json(r#"{"id": "example-borough-2026", "stages": []}"#);
+    /// assert!(refused.is_err());
+    /// assert!(engine.policy("example-borough-2026").is_some());
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
+    pub fn add_policy_json(&mut self, definition_json: &str) -> Result<(), DefinitionError> {
+        let policy = Policy::from_definition_json(definition_json)?;
+        self.add_policy(policy)
+    }
+
+    /// A policy the engine holds as its definition document, or an error
+    /// document (`unknown_policy`); for a built-in policy, the document
+    /// the library ships.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let text = Engine::new().policy_definition_json("gscp-escalation-2021");
+    /// assert!(text.contains("\"Chair of the GSCP Executive\""));
+    /// ```
+    pub fn policy_definition_json(&self, id: &str) -> String {
+        if let Ok(builtin) = id.parse::<PolicyId>() {
+            return crate::policy::builtin_document(builtin).to_string();
+        }
+        match self.policy(id) {
+            Some(policy) => policy.to_definition_json(),
+            None => crate::json::unknown_policy_document(self),
         }
     }
 

@@ -18,6 +18,8 @@
 //! | [`MAX_STRING_BYTES`] | any one string or object key in a request |
 //! | [`MAX_PROBLEMS`] | the problems a validation lists; the last entry says how many more there were |
 //! | [`MAX_DEPTH`] | the nesting of arrays and objects in a request |
+//! | [`MAX_POLICY_STAGES`] | the stages of a policy definition (and a list of stage numbers in it) |
+//! | [`MAX_POLICY_ITEMS`] | each list of a policy definition: obligations, records, milestones, skips, redirects, areas |
 //!
 //! # Example
 //!
@@ -56,3 +58,12 @@ pub const MAX_PROBLEMS: usize = 100;
 /// The deepest nesting of arrays and objects in a request: 64 (a request
 /// needs five).
 pub const MAX_DEPTH: usize = 64;
+
+/// The most stages in one policy definition: 64 (the policies seen have
+/// four or five).
+pub const MAX_POLICY_STAGES: usize = 64;
+
+/// The most items in each list of a policy definition (obligations,
+/// records, milestones, skips, redirects, areas): 256 (a built-in policy
+/// has at most some twenty).
+pub const MAX_POLICY_ITEMS: usize = 256;

@@ -68,12 +68,12 @@ fn every_policy_page_names_every_obligation_stage_and_area() {
         let path = page_path(id);
         let page = read(&path);
         let policy = Policy::get(id);
-        let obligations = missing_code(&page, policy.obligations.iter().map(|o| o.id));
+        let obligations = missing_code(&page, policy.obligations.iter().map(|o| o.id.as_str()));
         assert!(
             obligations.is_empty(),
             "{path} does not name these obligation ids of the table (as `id`): {obligations:?}"
         );
-        let records = missing_code(&page, policy.records.iter().map(|r| r.id));
+        let records = missing_code(&page, policy.records.iter().map(|r| r.id.as_str()));
         assert!(
             records.is_empty(),
             "{path} does not name these clock-starting records of the table (as `id`): {records:?}"
@@ -81,14 +81,14 @@ fn every_policy_page_names_every_obligation_stage_and_area() {
         let stages: Vec<&str> = policy
             .stages
             .iter()
-            .map(|s| s.name)
+            .map(|s| s.name.as_str())
             .filter(|name| !page.contains(name))
             .collect();
         assert!(
             stages.is_empty(),
             "{path} does not name these stages of the table: {stages:?}"
         );
-        let areas = missing_code(&page, policy.areas.iter().map(|a| a.id));
+        let areas = missing_code(&page, policy.areas.iter().map(|a| a.id.as_str()));
         assert!(
             areas.is_empty(),
             "{path} does not name these area ids of the table (as `id`): {areas:?}"
@@ -106,7 +106,7 @@ fn json_page_names_every_record_and_area_of_every_policy() {
             records.is_empty(),
             "docs/json.md does not list these record ids of {id} (as `id`): {records:?}"
         );
-        let areas = missing_code(&page, policy.areas.iter().map(|a| a.id));
+        let areas = missing_code(&page, policy.areas.iter().map(|a| a.id.as_str()));
         assert!(
             areas.is_empty(),
             "docs/json.md does not list these area ids of {id} (as `id`): {areas:?}"

@@ -242,8 +242,8 @@ proptest! {
             let stages = status
                 .history
                 .iter()
-                .map(|h| (h.number, h.started_on, h.due))
-                .chain(status.stage.iter().map(|s| (s.number, s.started_on, s.due)));
+                .map(|h| (h.number, h.started_on, h.due.clone()))
+                .chain(status.stage.iter().map(|s| (s.number, s.started_on, s.due.clone())));
             for (number, started, due) in stages {
                 let rule = Policy::get(policy).stage(number).unwrap();
                 if let DueKind::ByEndOf(date) = due.kind {
@@ -407,7 +407,7 @@ fn check_same(status: &CaseStatus, response: &Value) -> Result<(), TestCaseError
     let obligations = response["obligations"].as_array().unwrap();
     prop_assert_eq!(obligations.len(), status.obligations.len());
     for (json, typed) in obligations.iter().zip(&status.obligations) {
-        prop_assert_eq!(json["id"].as_str(), Some(typed.id));
+        prop_assert_eq!(json["id"].as_str(), Some(typed.id.as_str()));
         prop_assert_eq!(json["done"].as_bool(), Some(typed.done_on.is_some()));
         prop_assert_eq!(json["overdue"].as_bool(), Some(typed.overdue));
     }

@@ -23,10 +23,26 @@ fn the_tray_holds_what_is_overdue_or_due_soon_soonest_first() {
     // A broken log is kept with its error, not dropped.
     let broken = [Event::resolved(as_of)];
     let cases = [
-        ("overdue", PolicyId::NsscpIssueResolution2025, &overdue[..]),
-        ("fresh", PolicyId::NsscpIssueResolution2025, &fresh[..]),
-        ("swindon", PolicyId::SwindonResolution2026, &swindon[..]),
-        ("broken", PolicyId::GscpEscalation2021, &broken[..]),
+        (
+            "overdue",
+            Policy::get(PolicyId::NsscpIssueResolution2025),
+            &overdue[..],
+        ),
+        (
+            "fresh",
+            Policy::get(PolicyId::NsscpIssueResolution2025),
+            &fresh[..],
+        ),
+        (
+            "swindon",
+            Policy::get(PolicyId::SwindonResolution2026),
+            &swindon[..],
+        ),
+        (
+            "broken",
+            Policy::get(PolicyId::GscpEscalation2021),
+            &broken[..],
+        ),
     ];
     let tray = sweep(calendar, cases, as_of, 1).unwrap();
     assert_eq!(tray.errors.len(), 1);
@@ -126,13 +142,17 @@ fn each_item_says_which_duty_and_stage_it_is() {
         Event::escalated(day(2027, 1, 5)),
         Event::escalated(day(2027, 1, 6)),
     ];
-    let cases = [("case", PolicyId::NsscpIssueResolution2025, &events[..])];
+    let cases = [(
+        "case",
+        Policy::get(PolicyId::NsscpIssueResolution2025),
+        &events[..],
+    )];
     let calendar = Calendar::uk(Division::EnglandAndWales);
     let tray = sweep(calendar, cases, day(2027, 1, 6), 5).unwrap();
     let forms: Vec<(Option<u8>, NaiveDate)> = tray
         .items
         .iter()
-        .filter(|i| i.id == Some("recording_form"))
+        .filter(|i| i.id.as_deref() == Some("recording_form"))
         .map(|i| (i.stage, i.due_on))
         .collect();
     assert_eq!(
@@ -147,7 +167,7 @@ fn each_item_says_which_duty_and_stage_it_is() {
         .find(|i| i.kind == ItemKind::Stage)
         .expect("the stage under way");
     assert_eq!(
-        (stage.id, stage.stage, stage.due_on),
+        (stage.id.clone(), stage.stage, stage.due_on),
         (None, Some(3), day(2027, 1, 8))
     );
     assert_eq!(stage.due.date(), Some(day(2027, 1, 8)));

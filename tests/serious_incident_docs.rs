@@ -86,8 +86,8 @@ fn the_page_names_everything_the_tables_have() {
     // duty's combined quotation in its two halves).
     for clause in table::CLOCKS
         .iter()
-        .map(|c| c.clause)
-        .chain(DUTIES.iter().map(|d| d.clause))
+        .map(|c| c.clause.clone())
+        .chain(DUTIES.iter().map(|d| d.clause.clone()))
     {
         for part in clause.text.split(" [...] ") {
             assert!(page.contains(part), "{PAGE} does not quote: {part}");

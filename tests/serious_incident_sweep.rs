@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use safeguarding_resolution::calendar::{Calendar, Division};
 use safeguarding_resolution::policy::monitoring::Summary;
 use safeguarding_resolution::policy::sweep::{ItemKind, Process, sweep_with_serious_incidents};
-use safeguarding_resolution::policy::{Event, PolicyId, Raised};
+use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
 use safeguarding_resolution::serious_incident::{
     self as si, Config, IncidentEvent, IncidentFigures, RapidReviewDays, ReviewOutcome,
 };
@@ -28,7 +28,11 @@ fn a_notification_due_tomorrow_stands_beside_a_stage_due_today() {
     let broken = [IncidentEvent::notified(day(2027, 2, 1))];
     let tray = sweep_with_serious_incidents(
         calendar,
-        [("escalation", PolicyId::NsscpIssueResolution2025, &case[..])],
+        [(
+            "escalation",
+            Policy::get(PolicyId::NsscpIssueResolution2025),
+            &case[..],
+        )],
         [
             ("incident", Config::default(), &incident[..]),
             ("broken", Config::default(), &broken[..]),
@@ -47,7 +51,7 @@ fn a_notification_due_tomorrow_stands_beside_a_stage_due_today() {
         .map(|i| {
             (
                 i.case,
-                i.process,
+                i.process.clone(),
                 i.kind,
                 i.due_on,
                 i.overdue,
@@ -60,7 +64,7 @@ fn a_notification_due_tomorrow_stands_beside_a_stage_due_today() {
         [
             (
                 "escalation",
-                Process::Escalation(PolicyId::NsscpIssueResolution2025),
+                Process::Escalation("nsscp-issue-resolution-2025".into()),
                 ItemKind::Stage,
                 day(2027, 2, 4),
                 false,
@@ -103,7 +107,7 @@ fn overdue_and_met_clocks_in_the_tray() {
     ];
     let tray = sweep_with_serious_incidents(
         calendar,
-        std::iter::empty::<(&str, PolicyId, &[Event])>(),
+        std::iter::empty::<(&str, &Policy, &[Event])>(),
         [("late", Config::default(), &late[..])],
         as_of,
         3,
@@ -118,7 +122,7 @@ fn overdue_and_met_clocks_in_the_tray() {
     // Read as 15 working days, the rapid review is due on 3 March: today.
     let tray = sweep_with_serious_incidents(
         calendar,
-        std::iter::empty::<(&str, PolicyId, &[Event])>(),
+        std::iter::empty::<(&str, &Policy, &[Event])>(),
         [(
             "late",
             Config::with_rapid_review_days(RapidReviewDays::Working),

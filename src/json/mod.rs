@@ -7,7 +7,7 @@
 
 pub(crate) mod door;
 mod referral;
-mod request;
+pub(crate) mod request;
 mod serious_incident;
 
 mod response;
@@ -15,7 +15,6 @@ mod response;
 use serde_json::{Map, Value, json};
 
 use crate::engine::Engine;
-use crate::policy::Policy;
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
 /// the event to blame when there is one.
@@ -24,6 +23,8 @@ pub(crate) struct JsonError {
     code: &'static str,
     message: String,
     event_index: Option<usize>,
+    /// A definition's problems: path and message.
+    problems: Vec<(String, String)>,
 }
 
 impl JsonError {
@@ -36,6 +37,48 @@ impl JsonError {
             code,
             message,
             event_index,
+            problems: Vec::new(),
+        }
+    }
+
+    /// A policy definition refused (`invalid_policy`, with its problems),
+    /// given at `place` (`policy` in a request; the top for a definition
+    /// given alone).
+    pub(crate) fn definition(place: &str, error: &crate::policy::DefinitionError) -> JsonError {
+        let within = |path: &str| -> String {
+            if place.is_empty() {
+                path.to_string()
+            } else if path == "(definition)" {
+                place.to_string()
+            } else if path.starts_with('[') {
+                format!("{place}{path}")
+            } else {
+                format!("{place}.{path}")
+            }
+        };
+        let mut problems: Vec<(String, String)> = error
+            .problems()
+            .iter()
+            .map(|p| (within(&p.path), p.message.clone()))
+            .collect();
+        if error.more() > 0 {
+            problems.push((
+                within("(definition)"),
+                format!(
+                    "{} more problems not listed (limits::MAX_PROBLEMS)",
+                    error.more()
+                ),
+            ));
+        }
+        let message = match (place, error.code()) {
+            ("", _) | (_, "invalid_policy") => error.to_string(),
+            (place, _) => format!("{place}: {error}"),
+        };
+        JsonError {
+            code: error.code(),
+            message: within_message(place, message),
+            event_index: None,
+            problems,
         }
     }
 
@@ -45,6 +88,14 @@ impl JsonError {
         error.insert("message".into(), Value::from(self.message.as_str()));
         if let Some(index) = self.event_index {
             error.insert("event_index".into(), Value::from(index));
+        }
+        if !self.problems.is_empty() {
+            let problems = self
+                .problems
+                .iter()
+                .map(|(path, message)| json!({"path": path, "message": message}))
+                .collect();
+            error.insert("problems".into(), Value::Array(problems));
         }
         json!({ "error": error })
     }
@@ -114,11 +165,12 @@ pub(crate) fn evaluate_on(engine: &Engine, request: &str) -> String {
 
 fn evaluate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
     let value = parse(request)?;
-    let written = match request::read(&value)? {
+    let written = match request::read(&value, engine)? {
         request::Parsed::Escalation(request) => {
             let calendar = engine.calendar(request.division);
-            let status =
-                Policy::get(request.policy).evaluate(calendar, &request.events, request.as_of)?;
+            let status = request
+                .policy
+                .evaluate(calendar, &request.events, request.as_of)?;
             response::write(&status, calendar)
         }
         request::Parsed::Referral(request) => {
@@ -242,4 +294,44 @@ fn validate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
         "warnings": list(&validation.warnings),
     })
     .to_string())
+}
+
+/// A definition's message, placed: `policy: ...` inside a request.
+fn within_message(place: &str, message: String) -> String {
+    if place.is_empty() || message.starts_with(place) {
+        message
+    } else {
+        format!("{place}: {message}")
+    }
+}
+
+/// A built-in escalation policy as its definition document (CONTRACT
+/// section 7), or an error document (`unknown_policy`). Evaluating any
+/// request with the returned document in place of the id gives the same
+/// response, byte for byte.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::{evaluate_json, policy_definition_json};
+///
+/// let definition = policy_definition_json("nsscp-issue-resolution-2025");
+/// let request = |policy: &str| format!(
+///     r#"{{"policy": {policy}, "as_of": "2027-03-24",
+///         "events": [{{"type": "raised", "on": "2027-03-24"}}]}}"#);
+/// assert_eq!(
+///     evaluate_json(&request(&definition)),
+///     evaluate_json(&request("\"nsscp-issue-resolution-2025\"")),
+/// );
+/// let error: serde_json::Value = serde_json::from_str(&policy_definition_json("nowhere"))?;
+/// assert_eq!(error["error"]["code"], "unknown_policy");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn policy_definition_json(id: &str) -> String {
+    Engine::new().policy_definition_json(id)
+}
+
+/// The `unknown_policy` error document.
+pub(crate) fn unknown_policy_document(engine: &Engine) -> String {
+    request::unknown_policy(engine).to_value().to_string()
 }

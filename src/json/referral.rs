@@ -12,7 +12,7 @@ use super::response::{self, Day, ObligationView, WarningView, day};
 use crate::calendar::{Calendar, Division};
 use crate::limits;
 use crate::place;
-use crate::policy::{Event, FreeText, PolicyId};
+use crate::policy::{Event, FreeText, Policy, PolicyId};
 use crate::resolution_group::{
     AgreedAction, Agreement, DeadlineRule, EscalationTarget, Feature, PriorProcess, ReferralEvent,
     ReferralEventKind, ReferralStatus, ReportBack, ReportForm, ResourceAgreement, Risk, Schedule,
@@ -556,7 +556,7 @@ pub(crate) fn read(
                         .iter()
                         .enumerate()
                         .map(|(i, e)| {
-                            event(e, i, PolicyId::GscpEscalation2021).map_err(|err| {
+                            event(e, i, Policy::get(PolicyId::GscpEscalation2021)).map_err(|err| {
                                 JsonError::new(
                                     err.code,
                                     format!("escalation.{}", err.message),

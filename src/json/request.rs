@@ -8,18 +8,22 @@ use super::JsonError;
 use crate::calendar::{Division, parse_iso_date};
 use crate::limits;
 use crate::place;
-use crate::policy::{Area, Event, EventKind, FreeText, Parties, PolicyId, Raised, Seniority, When};
+use std::borrow::Cow;
+
+use crate::engine::Engine;
+use crate::policy::{Area, Event, EventKind, FreeText, Parties, Policy, Raised, Seniority, When};
 
 /// A request read: an escalation case or a Resolution Group referral.
-pub(crate) enum Parsed {
-    Escalation(Request),
+pub(crate) enum Parsed<'e> {
+    Escalation(Box<Request<'e>>),
     Referral(super::referral::ReferralRequest),
     SeriousIncident(super::serious_incident::IncidentRequest),
 }
 
 /// What an escalation request asks for.
-pub(crate) struct Request {
-    pub(crate) policy: PolicyId,
+pub(crate) struct Request<'e> {
+    /// The engine's policy named by id, or a definition given inline.
+    pub(crate) policy: Cow<'e, Policy>,
     pub(crate) division: Division,
     pub(crate) as_of: NaiveDate,
     pub(crate) events: Vec<Event>,
@@ -206,18 +210,17 @@ fn parties(
 fn area(
     object: &Map<String, Value>,
     path: &str,
-    policy: PolicyId,
+    policy: &Policy,
     event: Option<usize>,
 ) -> Result<Option<Area>, JsonError> {
     let path = join(path, "area");
-    let policy = crate::policy::Policy::get(policy);
-    let areas = policy.areas;
+    let areas = &policy.areas;
     match object.get("area") {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(id)) => match policy.area(id) {
             Some(area) => Ok(Some(area)),
             None => {
-                let known: Vec<&str> = areas.iter().map(|a| a.id).collect();
+                let known: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
                 Err(field_error(
                     path,
                     format!(
@@ -278,7 +281,7 @@ fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
     COMMON.iter().chain(extra).copied().collect()
 }
 
-pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Event, JsonError> {
+pub(crate) fn event(value: &Value, index: usize, policy: &Policy) -> Result<Event, JsonError> {
     let path = place::index("events", index);
     let at = Some(index);
     let Value::Object(object) = value else {
@@ -301,6 +304,7 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
                 "child_protection_conference_decision",
                 "dissent_process_exhausted",
                 "parties",
+                "priority",
             ];
             only(object, &path, &allowed(&fields), at)?;
             let mut raised = Raised::new();
@@ -314,6 +318,7 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
             raised.dissent_process_exhausted =
                 boolean(object, &path, "dissent_process_exhausted", at)?;
             raised.parties = parties(object, &path, at)?;
+            raised.priority = string(object, &path, "priority", at)?.map(str::to_string);
             EventKind::Raised(raised)
         }
         "escalated" => {
@@ -370,7 +375,7 @@ pub(crate) fn event(value: &Value, index: usize, policy: PolicyId) -> Result<Eve
 }
 
 /// Reads the request's object (after JSON parsing).
-pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
+pub(crate) fn read<'e>(value: &Value, engine: &'e Engine) -> Result<Parsed<'e>, JsonError> {
     let Value::Object(top) = value else {
         return Err(field_error(
             "(request)",
@@ -386,24 +391,18 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
         Some(Value::String(id)) if id == crate::serious_incident::POLICY_ID => {
             return Ok(Parsed::SeriousIncident(super::serious_incident::read(top)?));
         }
-        Some(Value::String(id)) => match id.parse::<PolicyId>() {
-            Ok(policy) => policy,
-            Err(_) => {
-                let mut known: Vec<&str> = PolicyId::ALL.iter().map(|p| p.as_str()).collect();
-                known.push("gscp-resolution-group-2021");
-                known.push(crate::serious_incident::POLICY_ID);
-                known.sort_unstable();
-                return Err(JsonError::new(
-                    "unknown_policy",
-                    format!("policy: not a known policy; known: {}", known.join(", ")),
-                    None,
-                ));
-            }
+        Some(Value::String(id)) => match engine.policy(id) {
+            Some(policy) => Cow::Borrowed(policy),
+            None => return Err(unknown_policy(engine)),
+        },
+        Some(definition @ Value::Object(_)) => match Policy::from_definition(definition) {
+            Ok(policy) => Cow::Owned(policy),
+            Err(error) => return Err(JsonError::definition("policy", &error)),
         },
         Some(_) => {
             return Err(field_error(
                 "policy",
-                "expected a policy id (a string)",
+                "expected a policy id (a string) or a policy definition (an object)",
                 None,
             ));
         }
@@ -424,7 +423,7 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
             events
                 .iter()
                 .enumerate()
-                .map(|(i, e)| event(e, i, policy))
+                .map(|(i, e)| event(e, i, &policy))
                 .collect::<Result<Vec<Event>, JsonError>>()?
         }
         Some(_) => {
@@ -432,12 +431,12 @@ pub(crate) fn read(value: &Value) -> Result<Parsed, JsonError> {
         }
         None => return Err(field_error("events", "missing", None)),
     };
-    Ok(Parsed::Escalation(Request {
+    Ok(Parsed::Escalation(Box::new(Request {
         policy,
         division,
         as_of,
         events,
-    }))
+    })))
 }
 
 fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
@@ -450,6 +449,20 @@ fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
             None,
         )),
     }
+}
+
+/// `unknown_policy`, naming the policies the engine knows (ids of the
+/// library's own form, never the text given).
+pub(crate) fn unknown_policy(engine: &Engine) -> JsonError {
+    let mut known = engine.policy_ids();
+    known.push("gscp-resolution-group-2021");
+    known.push(crate::serious_incident::POLICY_ID);
+    known.sort_unstable();
+    JsonError::new(
+        "unknown_policy",
+        format!("policy: not a known policy; known: {}", known.join(", ")),
+        None,
+    )
 }
 
 /// `unknown_calendar`, naming the calendars known.

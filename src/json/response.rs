@@ -106,7 +106,7 @@ impl Serialize for DueView<'_> {
             DueKind::At(at) => map.serialize_entry("datetime", &Minute(at))?,
             _ => {}
         }
-        map.serialize_entry("rule", self.due.rule)?;
+        map.serialize_entry("rule", self.due.rule.as_str())?;
         if let Some(explained) = explained {
             map.serialize_entry("counted_from", &Day(explained.from()))?;
             map.serialize_entry("working_days", &explained.working_days())?;
@@ -228,7 +228,7 @@ pub(crate) struct StatusView<'a> {
 fn stage<'a>(s: &'a StageStatus, calendar: &'a Calendar) -> StageView<'a> {
     StageView {
         number: s.number,
-        name: s.name,
+        name: &s.name,
         started_on: Day(s.started_on),
         due: DueView {
             due: &s.due,
@@ -240,8 +240,8 @@ fn stage<'a>(s: &'a StageStatus, calendar: &'a Calendar) -> StageView<'a> {
 
 fn milestone<'a>(m: &'a MilestoneStatus, calendar: &'a Calendar) -> MilestoneView<'a> {
     MilestoneView {
-        name: m.name,
-        what: m.what,
+        name: &m.name,
+        what: &m.what,
         due: DueView {
             due: &m.due,
             calendar,
@@ -259,8 +259,8 @@ pub(crate) fn obligation<'a>(
     calendar: &'a Calendar,
 ) -> ObligationView<'a> {
     ObligationView {
-        id: o.id,
-        what: o.what,
+        id: &o.id,
+        what: &o.what,
         stage: o.stage,
         arose_on: Day(o.arose_on),
         due: DueView {
@@ -278,7 +278,7 @@ pub(crate) fn obligation<'a>(
 fn history<'a>(h: &'a StageRecord, calendar: &'a Calendar) -> HistoryView<'a> {
     HistoryView {
         stage: h.number,
-        name: h.name,
+        name: &h.name,
         started_on: Day(h.started_on),
         ended_on: Day(h.ended_on),
         due: DueView {
@@ -293,8 +293,8 @@ fn history<'a>(h: &'a StageRecord, calendar: &'a Calendar) -> HistoryView<'a> {
 
 fn redirect(r: &Redirect) -> RedirectView<'_> {
     RedirectView {
-        to: r.to,
-        why: r.why,
+        to: &r.to,
+        why: &r.why,
         clause: ClauseText(&r.clause),
     }
 }
@@ -309,7 +309,7 @@ pub(crate) fn warning(w: &Warning) -> WarningView<'_> {
 
 fn finality(f: &Finality) -> FinalityView<'_> {
     FinalityView {
-        meaning: f.meaning,
+        meaning: &f.meaning,
         clause: ClauseText(&f.clause),
     }
 }

@@ -253,7 +253,7 @@ impl Serialize for DueView<'_> {
         if let Some(date) = date {
             map.serialize_entry("date", &Day(date))?;
         }
-        map.serialize_entry("rule", self.due.rule)?;
+        map.serialize_entry("rule", self.due.rule.as_str())?;
         if let (Some(counted), Some(date)) = (self.counted, date) {
             let (counting, key, n) = match counted.count {
                 Count::WorkingDaysAfter(n) => ("working_days_after", "working_days", n),
@@ -291,8 +291,8 @@ struct ClockView<'a> {
 
 #[derive(Serialize)]
 struct ObligationView<'a> {
-    id: &'static str,
-    what: &'static str,
+    id: &'a str,
+    what: &'a str,
     arose_on: Day,
     due: DueView<'a>,
     done: bool,
@@ -357,8 +357,8 @@ fn obligation<'a>(
         .filter(|c| c.due == o.due)
         .and_then(|c| c.counted);
     ObligationView {
-        id: o.id,
-        what: o.what,
+        id: &o.id,
+        what: &o.what,
         arose_on: Day(o.arose_on),
         due: DueView {
             due: &o.due,

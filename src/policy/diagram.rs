@@ -3,29 +3,26 @@
 
 use std::fmt::Write;
 
-use super::{Clock, Policy, RedirectWhen};
+use super::{Clock, Policy};
 
 /// The clock of a stage, in a diagram label's few words.
-fn clock_label(clock: Clock) -> String {
+fn clock_label(clock: &Clock) -> String {
     match clock {
         Clock::WorkingDaysAfterRaised(n) => format!("due raised + {n} WD"),
         Clock::WorkingDaysAfterStart(n) => format!("due start + {n} WD"),
+        Clock::HoursAfterStart(n) => format!("due start + {n} hours"),
         Clock::WithoutDelay => "without delay".to_string(),
         Clock::NotStated => "no time stated".to_string(),
-        Clock::ResolutionGroupMeetings => "set by Resolution Group meetings".to_string(),
+        Clock::ByPriority(by) => {
+            let each: Vec<String> = by
+                .priorities
+                .iter()
+                .map(|(name, clock, _)| format!("{name}: {}", clock_label(clock)))
+                .collect();
+            format!("by priority, {}", each.join("; "))
+        }
         #[allow(unreachable_patterns)]
         _ => "see the policy".to_string(),
-    }
-}
-
-fn redirect_label(when: RedirectWhen) -> &'static str {
-    match when {
-        RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
-            "conference decision, dissent not exhausted"
-        }
-        RedirectWhen::EmployeeConduct => "employee conduct",
-        #[allow(unreachable_patterns)]
-        _ => "another process",
     }
 }
 
@@ -50,44 +47,50 @@ pub fn mermaid(policy: &Policy) -> String {
         let _ = writeln!(out, "    {text}");
     };
     out.push_str("stateDiagram-v2\n");
-    let _ = writeln!(out, "    %% {} ({})", policy.title, policy.id);
-    for stage in policy.stages {
+    let _ = writeln!(out, "    %% {} ({})", policy.name, policy.id);
+    for stage in &policy.stages {
         line(
             &mut out,
             format!(
                 "state \"Stage {}: {} ({})\" as S{}",
                 stage.number,
                 stage.name,
-                clock_label(stage.clock),
+                clock_label(&stage.clock),
                 stage.number
             ),
         );
     }
     let first = policy.stages[0].number;
     line(&mut out, format!("[*] --> S{first}: raised"));
-    for redirect in policy.redirects {
+    for redirect in &policy.redirects {
         line(
             &mut out,
             format!(
                 "[*] --> Redirected: raised ({}) to {}",
-                redirect_label(redirect.when),
-                redirect.to
+                redirect.label, redirect.to
             ),
         );
     }
     for (i, stage) in policy.stages.iter().enumerate() {
         let s = stage.number;
-        if let Some(next) = policy.stages.get(i + 1) {
-            line(&mut out, format!("S{s} --> S{}: escalated", next.number));
-        }
-        if let Some(skip) = &policy.skip {
-            let next = policy.stages.get(i + 1).map(|n| n.number);
-            for &target in skip.targets.iter().filter(|&&t| t > s && Some(t) != next) {
-                let condition = if skip.requires_immediate_risk {
-                    " (immediate risk)"
-                } else {
-                    ""
-                };
+        let next = policy.stages.get(i + 1).map(|n| n.number);
+        if stage.escalates {
+            if let Some(next) = next {
+                line(&mut out, format!("S{s} --> S{next}: escalated"));
+            }
+            // Each stage a skip leads to once, with the least it needs.
+            let mut targets: Vec<(u8, bool)> = Vec::new();
+            for skip in &policy.skips {
+                for &t in skip.targets.iter().filter(|&&t| t > s && Some(t) != next) {
+                    match targets.iter_mut().find(|(n, _)| *n == t) {
+                        Some((_, risk)) => *risk &= skip.requires_immediate_risk,
+                        None => targets.push((t, skip.requires_immediate_risk)),
+                    }
+                }
+            }
+            targets.sort_unstable();
+            for (target, risk) in targets {
+                let condition = if risk { " (immediate risk)" } else { "" };
                 line(
                     &mut out,
                     format!("S{s} --> S{target}: escalated{condition}"),

@@ -5,24 +5,27 @@ use chrono::{Duration, NaiveDate};
 use super::{
     Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
     EventType, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties, Policy,
-    Redirect, RedirectWhen, StageRecord, StageRule, StageStatus, Trigger, Warning, When,
+    RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning, When,
 };
 use crate::calendar::Calendar;
 
 /// The stage under way while events are replayed.
-struct Current {
-    rule: &'static StageRule,
+struct Current<'a> {
+    rule: &'a StageRule,
     started: NaiveDate,
     due: Due,
 }
 
 struct Run<'a> {
     policy: &'a Policy,
+
     calendar: &'a Calendar,
     raised_on: NaiveDate,
     state: CaseState,
-    current: Option<Current>,
+    current: Option<Current<'a>>,
     area: Option<Area>,
+    /// The `raised` event's priority, for clocks by priority.
+    priority: Option<&'a str>,
     immediate_risk_on: Option<NaiveDate>,
     /// A risk of immediate harm was identified when the concern was raised.
     immediate_risk_at_raising: bool,
@@ -32,8 +35,8 @@ struct Run<'a> {
     /// first: a `recorded` event finds its obligation without scanning.
     /// Entries of obligations done through the other queue are skipped
     /// when met, so each is pushed and popped once per queue.
-    pending_by_id: super::queues::Queues<&'static str>,
-    pending_by_stage: super::queues::Queues<(&'static str, Option<u8>)>,
+    pending_by_id: super::queues::Queues<&'a str>,
+    pending_by_stage: super::queues::Queues<(&'a str, Option<u8>)>,
     warnings: Vec<Warning>,
     redirect: Option<Redirect>,
     ended_on: Option<NaiveDate>,
@@ -42,15 +45,15 @@ struct Run<'a> {
     /// For each milestone, the day the case ended before it was met.
     milestones_lapsed: Vec<Option<NaiveDate>>,
     /// Clock-starting records made: id, stage, day.
-    records_made: Vec<(&'static str, Option<u8>, NaiveDate)>,
+    records_made: Vec<(&'a str, Option<u8>, NaiveDate)>,
     /// The event being replayed, for errors.
     index: usize,
 }
 
-pub(crate) fn evaluate(
-    policy: &Policy,
-    calendar: &Calendar,
-    events: &[Event],
+pub(crate) fn evaluate<'a>(
+    policy: &'a Policy,
+    calendar: &'a Calendar,
+    events: &'a [Event],
     as_of: NaiveDate,
 ) -> Result<CaseStatus, Error> {
     let Some(first) = events.first() else {
@@ -76,11 +79,13 @@ pub(crate) fn evaluate(
 
     let mut run = Run {
         policy,
+
         calendar,
         raised_on: first.on.date(),
         state: CaseState::Open,
         current: None,
         area: None,
+        priority: None,
         immediate_risk_on: None,
         immediate_risk_at_raising: false,
         history: Vec::with_capacity(policy.stages.len()),
@@ -153,7 +158,7 @@ pub(crate) fn check_log(
     Ok(())
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
     fn calendar_error(&self, error: crate::calendar::Error) -> Error {
         Error::calendar(error, Some(self.index))
     }
@@ -164,40 +169,53 @@ impl Run<'_> {
             .map_err(|e| self.calendar_error(e))
     }
 
-    fn stage_due(&self, rule: &'static StageRule, started: NaiveDate) -> Result<Due, Error> {
+    fn stage_due(&self, rule: &'a StageRule, started: When) -> Result<Due, Error> {
         if let (Some(waiver), true) = (&rule.immediate_risk_waiver, self.immediate_risk_at_raising)
         {
             return Ok(Due {
                 kind: DueKind::Immediately,
-                rule: waiver.rule,
+                rule: waiver.rule.clone(),
                 counted_from: None,
             });
         }
+        let (clock, words) = match &rule.clock {
+            Clock::ByPriority(by) => by.choose(self.priority).ok_or_else(|| {
+                // The priority was checked when the case was raised.
+                Error::field(
+                    "events[0].priority",
+                    "not a priority of this policy",
+                    Some(0),
+                )
+            })?,
+            clock => (clock, &rule.clock_rule),
+        };
+        let day = started.date();
         let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
             Ok(Due {
                 kind: DueKind::ByEndOf(self.add_working_days(from, n)?),
-                rule: rule.clock_rule,
+                rule: words.clone(),
                 counted_from: Some((from, n)),
             })
         };
         let plain = |kind| Due {
             kind,
-            rule: rule.clock_rule,
+            rule: words.clone(),
             counted_from: None,
         };
-        match rule.clock {
-            Clock::WorkingDaysAfterRaised(n) => counted(self.raised_on, n),
-            Clock::WorkingDaysAfterStart(n) => counted(started, n),
+        match clock {
+            Clock::WorkingDaysAfterRaised(n) => counted(self.raised_on, *n),
+            Clock::WorkingDaysAfterStart(n) => counted(day, *n),
+            Clock::HoursAfterStart(hours) => Ok(plain(hours_after(started, *hours))),
             Clock::WithoutDelay => Ok(plain(DueKind::WithoutDelay)),
-            Clock::NotStated | Clock::ResolutionGroupMeetings => Ok(plain(DueKind::NotStated)),
+            Clock::NotStated | Clock::ByPriority(_) => Ok(plain(DueKind::NotStated)),
         }
     }
 
-    fn obligation_due(&self, rule: DueRule, text: &'static str, on: When) -> Result<Due, Error> {
+    fn obligation_due(&self, rule: DueRule, text: &Text, on: When) -> Result<Due, Error> {
         let date = on.date();
         let plain = |kind| Due {
             kind,
-            rule: text,
+            rule: text.clone(),
             counted_from: None,
         };
         Ok(match rule {
@@ -207,33 +225,27 @@ impl Run<'_> {
             DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
             DueRule::WithStage => match &self.current {
                 Some(current) => Due {
-                    rule: text,
-                    ..current.due
+                    rule: text.clone(),
+                    ..current.due.clone()
                 },
                 None => plain(DueKind::NotStated),
             },
             DueRule::WorkingDaysAfter(n) => Due {
                 kind: DueKind::ByEndOf(self.add_working_days(date, n)?),
-                rule: text,
+                rule: text.clone(),
                 counted_from: Some((date, n)),
             },
             DueRule::WorkingDaysAfterRaised(n) => Due {
                 kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, n)?),
-                rule: text,
+                rule: text.clone(),
                 counted_from: Some((self.raised_on, n)),
             },
-            DueRule::HoursAfter(hours) => match on.datetime() {
-                Some(at) => plain(DueKind::At(at + Duration::hours(i64::from(hours)))),
-                None => {
-                    let days = i64::from(hours.div_ceil(24));
-                    plain(DueKind::ByEndOf(date + Duration::days(days)))
-                }
-            },
+            DueRule::HoursAfter(hours) => plain(hours_after(on, hours)),
         })
     }
 
     /// Adds every obligation the trigger sets off, at the current stage.
-    fn fire(&mut self, on: When, matches: impl Fn(Trigger) -> bool) -> Result<(), Error> {
+    fn fire(&mut self, on: When, matches: impl Fn(&Trigger) -> bool) -> Result<(), Error> {
         let stage = self.current.as_ref().map(|c| c.rule.number);
         self.fire_at(on, stage, matches)
     }
@@ -243,13 +255,13 @@ impl Run<'_> {
         &mut self,
         on: When,
         stage: Option<u8>,
-        matches: impl Fn(Trigger) -> bool,
+        matches: impl Fn(&Trigger) -> bool,
     ) -> Result<(), Error> {
         let policy = self.policy;
         let redirected = self.state == CaseState::Redirected;
         let waived = self.immediate_risk_at_raising;
         let applies = |o: &ObligationRule| {
-            matches(o.trigger)
+            matches(&o.trigger)
                 && (!redirected || o.independent_of_process)
                 && !(waived && o.waived_by_immediate_risk)
         };
@@ -257,16 +269,22 @@ impl Run<'_> {
             // The policy owes one duty while it is owed: a trigger repeated
             // before it is done (a risk identified again, a second report)
             // adds nothing.
-            if self.is_pending(rule.id, stage) {
+            if self.is_pending(&rule.id, stage) {
                 continue;
             }
-            let due = self.obligation_due(rule.due, rule.when, on)?;
-            let mut obligation =
-                ObligationStatus::new(rule.id, rule.what, stage, on.date(), due, rule.clause);
+            let due = self.obligation_due(rule.due, &rule.when, on)?;
+            let mut obligation = ObligationStatus::new(
+                rule.id.clone(),
+                rule.what.clone(),
+                stage,
+                on.date(),
+                due,
+                rule.clause.clone(),
+            );
             obligation.lapses = rule.lapses;
             let index = self.obligations.len();
-            self.pending_by_id.push(rule.id, index);
-            self.pending_by_stage.push((rule.id, stage), index);
+            self.pending_by_id.push(&rule.id, index);
+            self.pending_by_stage.push((&rule.id, stage), index);
             self.obligations.push(obligation);
         }
         Ok(())
@@ -274,7 +292,7 @@ impl Run<'_> {
 
     /// True while an obligation with this id that arose at this stage is
     /// not yet done.
-    fn is_pending(&mut self, id: &'static str, stage: Option<u8>) -> bool {
+    fn is_pending(&mut self, id: &str, stage: Option<u8>) -> bool {
         let obligations = &self.obligations;
         self.pending_by_stage
             .get_mut(|k| *k == (id, stage))
@@ -295,10 +313,10 @@ impl Run<'_> {
     }
 
     fn check_parties(&mut self, parties: Option<Parties>) {
-        let (Some(parties), Some(rule)) = (parties, self.policy.seniority) else {
+        let (Some(parties), Some(rule)) = (parties, &self.policy.seniority) else {
             return;
         };
-        let clause = rule.clause;
+        let clause = rule.clause.clone();
         let stage = self.current.as_ref().map(|c| c.rule.number);
         if stage.is_some_and(|n| rule.stages.contains(&n)) && parties.raising != parties.other {
             self.warnings.push(Warning {
@@ -315,59 +333,81 @@ impl Run<'_> {
         }
     }
 
-    fn raise(&mut self, on: When, raised: &super::Raised) -> Result<(), Error> {
+    fn raise(&mut self, on: When, raised: &'a super::Raised) -> Result<(), Error> {
+        let policy = self.policy;
         if let Some(Area::Listed(id)) = &raised.area {
-            if !self.policy.areas.iter().any(|a| a.id == *id) {
-                let known: Vec<&str> = self.policy.areas.iter().map(|a| a.id).collect();
+            if !policy.areas.iter().any(|a| a.id == *id) {
+                let known: Vec<&str> = policy.areas.iter().map(|a| a.id.as_str()).collect();
+                let known = if known.is_empty() {
+                    "this policy lists none; use {\"other\": text}".to_string()
+                } else {
+                    format!("{}, or {{\"other\": text}}", known.join(", "))
+                };
                 return Err(Error::field(
                     "events[0].area",
-                    format!(
-                        "not one of this policy's areas: {}, or {{\"other\": text}}",
-                        known.join(", ")
-                    ),
+                    format!("not one of this policy's areas: {known}"),
                     Some(0),
                 ));
             }
         }
+        if let Some(priority) = &raised.priority {
+            if !policy.priorities.iter().any(|p| p == priority.as_str()) {
+                let message = if policy.priorities.is_empty() {
+                    "this policy sets no clock by priority".to_string()
+                } else {
+                    let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
+                    format!(
+                        "not a priority of this policy; expected one of {}",
+                        known.join(", ")
+                    )
+                };
+                return Err(Error::field("events[0].priority", message, Some(0)));
+            }
+        }
+        self.priority = raised.priority.as_deref();
         self.area = raised.area.clone();
         self.immediate_risk_at_raising = raised.immediate_risk;
-        let redirect = self.policy.redirects.iter().find(|r| match r.when {
-            RedirectWhen::ConferenceDecisionBeforeDissentExhausted => {
-                raised.child_protection_conference_decision && !raised.dissent_process_exhausted
-            }
-            RedirectWhen::EmployeeConduct => raised.about_employee_conduct,
-        });
+        let redirect = policy
+            .redirects
+            .iter()
+            .find(|r| r.when.iter().all(|(flag, value)| flag.of(raised) == *value));
         if let Some(rule) = redirect {
             // The concern goes to another process; only the duties that
-            // stand whatever the process (below) arise.
+            // stand whatever the process arise.
             self.state = CaseState::Redirected;
             self.ended_on = Some(on.date());
             self.redirect = Some(Redirect {
-                to: rule.to,
-                why: rule.why,
-                clause: rule.clause,
+                to: rule.to.clone(),
+                why: rule.why.clone(),
+                clause: rule.clause.clone(),
             });
+            self.fire(on, |t| *t == Trigger::Raised)?;
         } else {
-            self.fire(on, |t| t == Trigger::Raised)?;
-            let first = &self.policy.stages[0];
-            self.enter(first, on)?;
+            self.fire(on, |t| *t == Trigger::Raised)?;
+            self.enter(&policy.stages[0], on)?;
             self.check_parties(raised.parties);
         }
-        if raised.employee_works_with_children {
-            self.fire(on, |t| t == Trigger::ConcernAboutAdultWorkingWithChildren)?;
-        }
+        self.fire(on, |t| match t {
+            Trigger::RaisedWith(flag) => *flag != RaisedFlag::ImmediateRisk && flag.of(raised),
+            _ => false,
+        })?;
         if raised.immediate_risk {
             self.immediate_risk_on = Some(on.date());
-            self.fire(on, |t| t == Trigger::ImmediateRisk)?;
+            self.fire(on, |t| {
+                matches!(
+                    t,
+                    Trigger::ImmediateRisk | Trigger::RaisedWith(RaisedFlag::ImmediateRisk)
+                )
+            })?;
         }
         Ok(())
     }
 
-    fn enter(&mut self, rule: &'static StageRule, on: When) -> Result<(), Error> {
+    fn enter(&mut self, rule: &'a StageRule, on: When) -> Result<(), Error> {
         let started = on.date();
         // Entering a stage past k completes every stage up to k, whether the
         // case went through them or skipped them.
-        for (met, milestone) in self.milestones_met.iter_mut().zip(self.policy.milestones) {
+        for (met, milestone) in self.milestones_met.iter_mut().zip(&self.policy.milestones) {
             let reached = match milestone.met {
                 MilestoneMet::EnteredStage(k) => rule.number >= k,
                 MilestoneMet::CompletedStage(k) => rule.number > k,
@@ -376,15 +416,18 @@ impl Run<'_> {
                 *met = Some(started);
             }
         }
-        let due = self.stage_due(rule, started)?;
+        let due = self.stage_due(rule, on)?;
         self.current = Some(Current { rule, started, due });
-        let area = self.area.as_ref().and_then(|a| match a {
-            Area::Listed(id) => Some(*id),
-            Area::Other(_) => None,
-        });
+        let area = match &self.area {
+            Some(Area::Listed(id)) => Some(id.clone()),
+            _ => None,
+        };
         self.fire(on, |t| match t {
-            Trigger::StageEntered(stages) => stages.contains(&rule.number),
-            Trigger::StageEnteredWithArea(n, id) => n == rule.number && area == Some(id),
+            Trigger::StageEntered { stages, area: None } => stages.contains(&rule.number),
+            Trigger::StageEntered {
+                stages,
+                area: Some(id),
+            } => stages.contains(&rule.number) && area.as_ref() == Some(id),
             _ => false,
         })
     }
@@ -401,10 +444,10 @@ impl Run<'_> {
         let number = current.rule.number;
         self.history.push(StageRecord {
             number,
-            name: current.rule.name,
+            name: current.rule.name.clone(),
             started_on: current.started,
             ended_on,
-            due: current.due,
+            due: current.due.clone(),
             ended_by,
             within_time,
             clock_met_on,
@@ -414,7 +457,7 @@ impl Run<'_> {
         // before a milestone is met makes it lapse, not met.
         if ended_by != EventType::Escalated {
             let concluded = ended_by != EventType::Withdrawn;
-            let milestones = self.policy.milestones;
+            let milestones = &self.policy.milestones;
             for ((met, lapsed), milestone) in self
                 .milestones_met
                 .iter_mut()
@@ -435,7 +478,10 @@ impl Run<'_> {
         // Keep the stage in scope while its concluding obligations fire.
         self.current = Some(current);
         if ended_by != EventType::Withdrawn {
-            self.fire(on, |t| t == Trigger::StageConcluded(number))?;
+            self.fire(
+                on,
+                |t| matches!(t, Trigger::StageConcluded(stages) if stages.contains(&number)),
+            )?;
         }
         self.current = None;
         Ok(number)
@@ -443,8 +489,8 @@ impl Run<'_> {
 
     /// The day the record that meets the stage's clock was made, for a stage
     /// whose clock is met by a record.
-    fn clock_met_on(&self, current: &Current) -> Option<NaiveDate> {
-        let id = current.rule.clock_met_by?;
+    fn clock_met_on(&self, current: &Current<'a>) -> Option<NaiveDate> {
+        let id = current.rule.clock_met_by.as_deref()?;
         let stage = Some(current.rule.number);
         // The obligation the stage's entry set off, done or not.
         let obligation = self
@@ -504,18 +550,24 @@ impl Run<'_> {
         allowed
     }
 
-    /// The stages an escalation from `from` may go to.
+    /// The stages an escalation from `from` may go to: the next stage, and
+    /// the targets of the skips whose conditions hold, for a stage that
+    /// escalates.
     fn escalation_targets(&self, from: u8) -> Vec<u8> {
-        let stages = self.policy.stages;
+        let stages = &self.policy.stages;
+        let Some(at) = stages.iter().position(|s| s.number == from) else {
+            return Vec::new();
+        };
+        if !stages[at].escalates {
+            return Vec::new();
+        }
         let mut targets: Vec<u8> = stages
-            .iter()
-            .position(|s| s.number == from)
-            .and_then(|i| stages.get(i + 1))
+            .get(at + 1)
             .map(|s| vec![s.number])
             .unwrap_or_default();
-        if let Some(skip) = &self.policy.skip {
+        for skip in &self.policy.skips {
             if !skip.requires_immediate_risk || self.immediate_risk_on.is_some() {
-                for &t in skip.targets {
+                for &t in &skip.targets {
                     if t > from && !targets.contains(&t) {
                         targets.push(t);
                     }
@@ -539,7 +591,7 @@ impl Run<'_> {
         )
     }
 
-    fn require_open(&self, event: &Event) -> Result<&Current, Error> {
+    fn require_open(&self, event: &Event) -> Result<&Current<'a>, Error> {
         match (&self.current, self.state) {
             (Some(current), CaseState::Open) => Ok(current),
             (_, state) => Err(self.refuse(event, format!("the case is {}", state.as_str()))),
@@ -560,11 +612,20 @@ impl Run<'_> {
                 let targets = self.escalation_targets(from);
                 let target = to_stage.or(targets.first().copied());
                 let Some(target) = target else {
-                    let finality = self.policy.finality.meaning;
-                    return Err(self.refuse(
-                        event,
-                        format!("stage {from} is the last stage of this policy ({finality})"),
-                    ));
+                    // Messages name stages by number only: a policy given
+                    // inline is the caller's text, never repeated.
+                    let problem = match self.policy.stages.last() {
+                        Some(last) if last.number == from && self.policy.finality.is_some() => {
+                            format!(
+                                "stage {from} is the last stage of this policy; its decision is final (see the response's finality)"
+                            )
+                        }
+                        Some(last) if last.number == from => {
+                            format!("stage {from} is the last stage of this policy")
+                        }
+                        _ => format!("this policy does not escalate from stage {from}"),
+                    };
+                    return Err(self.refuse(event, problem));
                 };
                 if !targets.contains(&target) {
                     let problem = match self.policy.stage(target) {
@@ -580,7 +641,8 @@ impl Run<'_> {
                     return Err(self.refuse(event, problem));
                 }
                 self.leave(on, EventType::Escalated)?;
-                let rule = self.policy.stage(target).unwrap_or(&self.policy.stages[0]);
+                let policy = self.policy;
+                let rule = policy.stage(target).unwrap_or(&policy.stages[0]);
                 self.enter(rule, on)?;
                 self.check_parties(*parties);
                 Ok(())
@@ -590,13 +652,10 @@ impl Run<'_> {
                 let decided = matches!(event.kind, EventKind::Decided { .. });
                 if decided && !current.rule.decides {
                     let at = current.rule.number;
-                    return Err(self.refuse(
-                        event,
-                        format!(
-                            "a decision ends only the final stage; the case is at stage {at} ({})",
-                            current.rule.name
-                        ),
-                    ));
+                    let problem = format!(
+                        "a decision ends only the final stage or a stage the policy lets decide; the case is at stage {at}"
+                    );
+                    return Err(self.refuse(event, problem));
                 }
                 let highest = self.highest_stage();
                 let number = self.leave(on, event.event_type())?;
@@ -608,7 +667,7 @@ impl Run<'_> {
                 self.ended_on = Some(on.date());
                 self.fire_at(on, Some(number), |t| match t {
                     Trigger::ResolvedAt(stages) => stages.contains(&number),
-                    Trigger::ConcludedAfterReaching(n) => highest >= n,
+                    Trigger::ConcludedAfterReaching(n) => highest >= *n,
                     _ => false,
                 })
             }
@@ -624,10 +683,19 @@ impl Run<'_> {
                     self.require_open(event)?;
                 }
                 self.immediate_risk_on.get_or_insert(on.date());
-                self.fire(on, |t| t == Trigger::ImmediateRisk)
+                self.fire(on, |t| *t == Trigger::ImmediateRisk)
             }
             EventKind::Recorded { record, stage } => {
-                let id = record.as_deref().unwrap_or(self.policy.default_record);
+                let id = match (record.as_deref(), self.policy.default_record.as_deref()) {
+                    (Some(id), _) | (None, Some(id)) => id,
+                    (None, None) => {
+                        return Err(Error::field(
+                            format!("events[{}].record", self.index),
+                            "missing: this policy has no default record",
+                            Some(self.index),
+                        ));
+                    }
+                };
                 self.record(event, id, *stage)
             }
         }
@@ -639,7 +707,8 @@ impl Run<'_> {
             self.obligations[index].done_on = Some(on.date());
             return Ok(());
         }
-        if let Some(rule) = self.policy.records.iter().find(|r| r.id == id) {
+        let policy = self.policy;
+        if let Some(rule) = policy.records.iter().find(|r| r.id == id) {
             let current = self.current.as_ref().map(|c| c.rule.number);
             if self.state != CaseState::Open {
                 return Err(self.refuse(
@@ -660,13 +729,17 @@ impl Run<'_> {
                     ),
                 ));
             }
-            let id = rule.id;
+            let id = rule.id.as_str();
             self.records_made.push((id, current, on.date()));
             return self.fire(on, |t| match t {
-                Trigger::Recorded(r) => r == id,
-                Trigger::RecordedAt(r, stages) => {
-                    r == id && current.is_some_and(|n| stages.contains(&n))
-                }
+                Trigger::Recorded {
+                    record,
+                    stages: None,
+                } => *record == id,
+                Trigger::Recorded {
+                    record,
+                    stages: Some(stages),
+                } => *record == id && current.is_some_and(|n| stages.contains(&n)),
                 _ => false,
             });
         }
@@ -692,8 +765,9 @@ impl Run<'_> {
     fn finish(mut self, as_of: NaiveDate) -> Result<CaseStatus, Error> {
         let calendar = self.calendar;
         let overdue_days = |due: &Due| -> Result<i64, Error> {
-            match due.kind {
-                DueKind::ByEndOf(date) if as_of > date => calendar
+            // A deadline at a time of day counts from its day.
+            match due.date() {
+                Some(date) if as_of > date => calendar
                     .working_days_between(date, as_of)
                     .map_err(|e| Error::calendar(e, None)),
                 _ => Ok(0),
@@ -708,9 +782,9 @@ impl Run<'_> {
                 let overdue = !met && current.due.is_past(as_of);
                 let stage = StageStatus {
                     number: current.rule.number,
-                    name: current.rule.name,
+                    name: current.rule.name.clone(),
                     started_on: current.started,
-                    due: current.due,
+                    due: current.due.clone(),
                     clock_met_on,
                 };
                 // Put it back for `allowed`.
@@ -748,25 +822,28 @@ impl Run<'_> {
                             .add_working_days(self.raised_on, n)
                             .map_err(|e| Error::calendar(e, Some(0)))?,
                     ),
-                    rule: rule.what,
+                    rule: rule.what.clone(),
                     counted_from: Some((self.raised_on, n)),
                 };
                 milestones.push(MilestoneStatus {
-                    name: rule.name,
-                    what: rule.what,
+                    name: rule.name.clone(),
+                    what: rule.what.clone(),
                     overdue: met_on.is_none() && lapsed_on.is_none() && due.is_past(as_of),
                     met_in_time: met_on.map(|met| !due.is_past(met)),
                     due,
                     met_on: *met_on,
                     lapsed_on: *lapsed_on,
-                    clause: rule.clause,
+                    clause: rule.clause.clone(),
                 });
             }
         }
         let next = self.allowed();
-        let finality = (self.state == CaseState::Decided).then_some(self.policy.finality);
+        let finality = match self.state {
+            CaseState::Decided => self.policy.finality.clone(),
+            _ => None,
+        };
         Ok(CaseStatus {
-            policy: self.policy.id,
+            policy: self.policy.id.clone(),
             as_of,
             state: self.state,
             stage,
@@ -802,8 +879,12 @@ fn skip_problem(policy: &Policy, from: u8, target: u8, targets: &[u8]) -> String
         .map(|t| t.to_string())
         .collect::<Vec<_>>()
         .join(" or ");
-    match &policy.skip {
-        Some(skip) if skip.targets.contains(&target) && skip.requires_immediate_risk => format!(
+    let gated = policy
+        .skips
+        .iter()
+        .any(|skip| skip.targets.contains(&target) && skip.requires_immediate_risk);
+    match gated {
+        true => format!(
             "escalating from stage {from} to stage {target} skips stages, which this policy allows \
              only once a risk of immediate or significant harm is identified; allowed to_stage: {allowed}"
         ),
@@ -811,5 +892,15 @@ fn skip_problem(policy: &Policy, from: u8, target: u8, targets: &[u8]) -> String
             "escalating from stage {from} to stage {target} skips stages, which this policy does not \
              allow; allowed to_stage: {allowed}"
         ),
+    }
+}
+
+/// Within `hours` clock hours of `from`: at that time when `from` has a
+/// time of day, else by the end of the calendar day `ceil(hours / 24)` days
+/// after its day.
+fn hours_after(from: When, hours: u32) -> DueKind {
+    match from.datetime() {
+        Some(at) => DueKind::At(at + Duration::hours(i64::from(hours))),
+        None => DueKind::ByEndOf(from.date() + Duration::days(i64::from(hours.div_ceil(24)))),
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::FreeText;
+use super::{FreeText, Text};
 
 /// When an event happened: a date, or a date and time (UK local time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,7 +70,7 @@ impl fmt::Display for When {
 pub enum Area {
     /// One of the policy's areas, by id (see [`crate::policy::Policy::areas`];
     /// [`crate::policy::Policy::area`] finds one from a `String`).
-    Listed(&'static str),
+    Listed(Text),
     /// Another area, in the practitioner's words.
     Other(FreeText),
 }
@@ -178,6 +178,9 @@ pub struct Raised {
     pub dissent_process_exhausted: bool,
     /// The levels of the first discussion's parties.
     pub parties: Option<Parties>,
+    /// The urgency of the concern, for a policy whose clocks depend on it
+    /// (a `by_priority` clock); `None` takes the clock's default.
+    pub priority: Option<String>,
 }
 
 impl Raised {
@@ -189,6 +192,17 @@ impl Raised {
     /// With an area of disagreement.
     pub fn area(mut self, area: impl Into<Area>) -> Raised {
         self.area = Some(area.into());
+        self
+    }
+
+    /// With the concern's priority, for a policy with a clock by priority.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::Raised;
+    /// assert_eq!(Raised::new().priority("urgent").priority.as_deref(), Some("urgent"));
+    /// ```
+    pub fn priority(mut self, priority: impl Into<String>) -> Raised {
+        self.priority = Some(priority.into());
         self
     }
 

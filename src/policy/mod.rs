@@ -32,7 +32,7 @@
 //! )?;
 //! assert_eq!(status.state, CaseState::Open);
 //! let stage = status.stage.as_ref().unwrap();
-//! assert_eq!((stage.number, stage.name), (2, "Inter-agency Discussion"));
+//! assert_eq!((stage.number, stage.name.as_str()), (2, "Inter-agency Discussion"));
 //! assert_eq!(stage.due.date(), Some(day(2027, 1, 4)));
 //! assert!(status.overdue);
 //! assert_eq!(status.working_days_overdue, 1);
@@ -42,7 +42,7 @@
 /// Writes the typed façade of a policy's stages: numbers, names from the
 /// table, conversions and `Display`.
 macro_rules! stage_enum {
-    ($name:ident, $policy:ident, [$($variant:ident),+ $(,)?]) => {
+    ($name:ident, $policy:expr, [$($variant:ident),+ $(,)?]) => {
         impl $name {
             /// Every stage, in order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -54,12 +54,12 @@ macro_rules! stage_enum {
 
             /// The policy's name for the stage, from its table.
             pub fn name(self) -> &'static str {
-                $policy.stage(self as u8).map(|s| s.name).unwrap_or_default()
+                self.rule().map(|s| s.name.as_str()).unwrap_or_default()
             }
 
-            /// The stage's row of the policy table.
+            /// The stage's row of the policy's definition.
             pub fn rule(self) -> Option<&'static $crate::policy::StageRule> {
-                $policy.stage(self as u8)
+                $crate::policy::Policy::get($policy).stage(self as u8)
             }
         }
 
@@ -80,7 +80,7 @@ macro_rules! stage_enum {
                     .ok_or_else(|| {
                         $crate::policy::Error::field(
                             "stage",
-                            format!("not a stage of {}", $policy.id),
+                            format!("not a stage of {}", $policy),
                             None,
                         )
                     })
@@ -97,9 +97,12 @@ macro_rules! stage_enum {
 }
 pub(crate) use stage_enum;
 
+mod builtin;
+mod definition;
 mod engine;
 mod error;
 mod event;
+mod load;
 pub(crate) mod queues;
 mod status;
 mod table;
@@ -117,9 +120,11 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
+pub(crate) use builtin::document as builtin_document;
 pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
 pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
+pub use load::{DefinitionError, Problem};
 pub use status::{
     CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
     StageStatus, Warning,
@@ -127,10 +132,10 @@ pub use status::{
 pub(crate) use status::{id_list, pending_ids};
 pub use table::{
     AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
-    ObligationRule, RecordRule, RedirectRule, RedirectWhen, SeniorityRule, SkipRule, StageRule,
-    Trigger,
+    ObligationRule, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule, SkipRule,
+    StageRule, Trigger,
 };
-pub use text::FreeText;
+pub use text::{FreeText, Text};
 
 use crate::calendar::Calendar;
 
@@ -218,45 +223,50 @@ impl FromStr for PolicyId {
     }
 }
 
-/// A partnership's escalation policy, as data.
+/// A partnership's escalation policy, as data: what a definition document
+/// (CONTRACT section 7, `docs/policy-format.md`) says, checked.
 ///
-/// The fields are the policy's table; [`Policy::evaluate`] runs it.
-#[derive(Debug)]
+/// The built-in policies are documents of the same format, embedded and
+/// loaded once ([`Policy::get`]); any other is loaded with
+/// [`Policy::from_definition_json`]. [`Policy::evaluate`] runs either.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Policy {
-    /// Which policy.
-    pub id: PolicyId,
+    /// Its id, such as `swindon-resolution-2026`.
+    pub id: Text,
     /// Its title.
-    pub title: &'static str,
-    /// The source document it was written from (in `shared/seeds/`).
-    pub document: &'static str,
+    pub name: Text,
+    /// The source document it was written from, if the definition names it.
+    pub source: Option<Text>,
     /// The stages, in order.
-    pub stages: &'static [StageRule],
+    pub stages: Vec<StageRule>,
     /// Every obligation, with what triggers it.
-    pub obligations: &'static [ObligationRule],
+    pub obligations: Vec<ObligationRule>,
     /// Records that start a clock rather than discharge a duty.
-    pub records: &'static [RecordRule],
+    pub records: Vec<RecordRule>,
     /// Milestones counted from the day the disagreement was raised.
-    pub milestones: &'static [MilestoneRule],
+    pub milestones: Vec<MilestoneRule>,
     /// When escalation may skip stages.
-    pub skip: Option<SkipRule>,
+    pub skips: Vec<SkipRule>,
     /// Concerns that belong to another process.
-    pub redirects: &'static [RedirectRule],
+    pub redirects: Vec<RedirectRule>,
     /// The policy's areas (or typical issues) of disagreement.
-    pub areas: &'static [AreaRule],
+    pub areas: Vec<AreaRule>,
     /// Where the list of areas comes from.
-    pub areas_clause: Clause,
+    pub areas_clause: Option<Clause>,
     /// The principle that parties be of a similar seniority, if the policy
     /// has it, and the stages it applies to.
     pub seniority: Option<SeniorityRule>,
-    /// What the final decision means.
-    pub finality: Finality,
-    /// The record a `recorded` event without an id stands for.
-    pub default_record: &'static str,
+    /// What the final decision means, if the policy says.
+    pub finality: Option<Finality>,
+    /// The record a `recorded` event without an id stands for, if any.
+    pub default_record: Option<Text>,
+    /// The priorities its clocks know, in the order first given.
+    pub(crate) priorities: Vec<Text>,
 }
 
 impl Policy {
-    /// The policy with this id.
+    /// The built-in policy with this id.
     ///
     /// # Example
     ///
@@ -264,20 +274,94 @@ impl Policy {
     /// use safeguarding_resolution::policy::{Policy, PolicyId};
     ///
     /// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
-    /// let names: Vec<&str> = nsscp.stages.iter().map(|s| s.name).collect();
+    /// let names: Vec<&str> = nsscp.stages.iter().map(|s| s.name.as_str()).collect();
     /// assert_eq!(names[3], "Safeguarding Partnership (DSPs)");
     /// ```
     pub fn get(id: PolicyId) -> &'static Policy {
-        match id {
-            PolicyId::GscpEscalation2021 => &gscp::POLICY,
-            PolicyId::SwindonResolution2026 => &swindon::POLICY,
-            PolicyId::NsscpIssueResolution2025 => &nsscp::POLICY,
-        }
+        builtin::get(id)
+    }
+
+    /// The built-in policy with this JSON id, or `None`.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::Policy;
+    ///
+    /// let swindon = Policy::builtin("swindon-resolution-2026").expect("built in");
+    /// assert_eq!(swindon.stages.len(), 5);
+    /// assert!(Policy::builtin("example-borough-2026").is_none());
+    /// ```
+    pub fn builtin(id: &str) -> Option<&'static Policy> {
+        id.parse::<PolicyId>().ok().map(builtin::get)
+    }
+
+    /// Loads a policy from a definition document (CONTRACT section 7;
+    /// `docs/policy-format.md`), checking it whole.
+    ///
+    /// # Errors
+    ///
+    /// [`DefinitionError`] listing every problem at once, each with its path
+    /// (`stages[2].clock.days`), never repeating a value of the document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::Policy;
+    ///
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026",
+    ///     "name": "Example Borough Escalation Policy 2026",
+    ///     "stages": [
+    ///         {"number": 1, "name": "Practitioners", "clock": {"kind": "hours_after_start", "hours": 48}},
+    ///         {"number": 2, "name": "Independent chair", "clock": {"kind": "not_stated"}}
+    ///     ]
+    /// }"#)?;
+    /// assert_eq!(policy.id, "example-borough-2026");
+    /// assert!(policy.stages[1].decides && !policy.stages[0].decides);
+    ///
+    /// let wrong = Policy::from_definition_json(r#"{"id": "x", "name": "X", "stages": [
+    ///     {"number": 2, "name": "Only", "clock": {"kind": "working_days_after_start", "days": 0}}
+    /// ]}"#).unwrap_err();
+    /// let paths: Vec<&str> = wrong.problems().iter().map(|p| p.path.as_str()).collect();
+    /// assert_eq!(paths, ["stages[0].number", "stages[0].clock.days"]);
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
+    pub fn from_definition_json(json: &str) -> Result<Policy, DefinitionError> {
+        let value = crate::json::door::read(json).map_err(DefinitionError::refused)?;
+        load::load(&value, false)
+    }
+
+    /// Loads a policy from a definition already parsed as JSON.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_definition_json`].
+    pub fn from_definition(definition: &serde_json::Value) -> Result<Policy, DefinitionError> {
+        load::load(definition, false)
+    }
+
+    /// The policy as a definition document: loading it again gives the
+    /// same policy, and evaluating with it gives the same answers.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+    /// let again = Policy::from_definition_json(&swindon.to_definition_json())?;
+    /// assert_eq!(&again, swindon);
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
+    pub fn to_definition_json(&self) -> String {
+        definition::write(self)
     }
 
     /// The stage with this number.
-    pub fn stage(&self, number: u8) -> Option<&'static StageRule> {
+    pub fn stage(&self, number: u8) -> Option<&StageRule> {
         self.stages.iter().find(|s| s.number == number)
+    }
+
+    /// The priorities the policy's clocks know, in the order first given.
+    pub fn priorities(&self) -> &[Text] {
+        &self.priorities
     }
 
     /// The listed area with this id, from a string read anywhere (a
@@ -288,25 +372,25 @@ impl Policy {
     ///
     /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
     /// let stored = String::from("referral_response");
-    /// assert_eq!(swindon.area(&stored), Some(Area::Listed("referral_response")));
+    /// assert_eq!(swindon.area(&stored), Some(Area::Listed("referral_response".into())));
     /// assert_eq!(swindon.area("referral_threshold"), None); // Gloucestershire's
     /// ```
     pub fn area(&self, id: &str) -> Option<Area> {
         self.areas
             .iter()
             .find(|a| a.id == id)
-            .map(|a| Area::Listed(a.id))
+            .map(|a| Area::Listed(a.id.clone()))
     }
 
     /// Every id a `recorded` event may name: the obligations' and the
     /// clock-starting records', each once, in table order.
-    pub fn record_ids(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = Vec::new();
+    pub fn record_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
         for id in self
             .obligations
             .iter()
-            .map(|o| o.id)
-            .chain(self.records.iter().map(|r| r.id))
+            .map(|o| o.id.as_str())
+            .chain(self.records.iter().map(|r| r.id.as_str()))
         {
             if !ids.contains(&id) {
                 ids.push(id);

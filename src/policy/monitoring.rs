@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CaseState, CaseStatus, EventType, PolicyId};
+use super::{CaseState, CaseStatus, EventType, Text};
 use crate::calendar::Calendar;
 
 /// The monitoring figures of one case.
@@ -14,7 +14,7 @@ use crate::calendar::Calendar;
 #[non_exhaustive]
 pub struct CaseFigures {
     /// The case's policy.
-    pub policy: PolicyId,
+    pub policy: Text,
     /// Where it stands.
     pub state: CaseState,
     /// The highest stage reached.
@@ -86,7 +86,7 @@ impl CaseFigures {
             .filter(|h| matches!(h.ended_by, EventType::Resolved | EventType::Decided))
             .map(|h| h.number);
         Ok(CaseFigures {
-            policy: status.policy,
+            policy: status.policy.clone(),
             state: status.state,
             highest_stage: status.highest_stage(),
             concluded_at_stage,

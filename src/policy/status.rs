@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Area, Clause, EventType, Finality, PolicyId};
+use super::{Area, Clause, EventType, Finality, Text};
 use crate::calendar::{Calendar, WorkingDayDeadline};
 
 /// Where a case stands.
@@ -100,12 +100,12 @@ impl DueKind {
 }
 
 /// A deadline, with the rule it comes from in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Due {
     /// When.
     pub kind: DueKind,
     /// The rule, in words that cite the policy.
-    pub rule: &'static str,
+    pub rule: Text,
     /// For a working-day deadline: the day counted from and the number of
     /// working days.
     pub counted_from: Option<(NaiveDate, u32)>,
@@ -150,7 +150,7 @@ impl Due {
     /// let calendar = Calendar::uk(Division::EnglandAndWales);
     /// let status = Policy::get(PolicyId::SwindonResolution2026)
     ///     .evaluate(calendar, &events, day(2026, 12, 23))?;
-    /// let due = status.stage.as_ref().unwrap().due;
+    /// let due = &status.stage.as_ref().unwrap().due;
     /// let explained = due.explain(calendar)?.expect("a count of working days");
     /// assert_eq!(explained.from(), day(2026, 12, 23));
     /// assert_eq!((explained.working_days(), explained.due()), (5, day(2027, 1, 4)));
@@ -181,7 +181,7 @@ pub struct StageStatus {
     /// The policy's number for the stage.
     pub number: u8,
     /// The policy's name for the stage.
-    pub name: &'static str,
+    pub name: Text,
     /// The day the stage started.
     pub started_on: NaiveDate,
     /// The stage's deadline.
@@ -199,7 +199,7 @@ pub struct StageRecord {
     /// The policy's number for the stage.
     pub number: u8,
     /// The policy's name for the stage.
-    pub name: &'static str,
+    pub name: Text,
     /// The day it started.
     pub started_on: NaiveDate,
     /// The day it ended.
@@ -221,9 +221,9 @@ pub struct StageRecord {
 #[non_exhaustive]
 pub struct MilestoneStatus {
     /// Its name, such as `Day 17`.
-    pub name: &'static str,
+    pub name: Text,
     /// What should have happened by then.
-    pub what: &'static str,
+    pub what: Text,
     /// When.
     pub due: Due,
     /// The day it was met, if it has been.
@@ -244,9 +244,9 @@ pub struct MilestoneStatus {
 #[non_exhaustive]
 pub struct ObligationStatus {
     /// The id a `recorded` event names to mark it done.
-    pub id: &'static str,
+    pub id: Text,
     /// What is to be done.
-    pub what: &'static str,
+    pub what: Text,
     /// The stage it arose at, if any.
     pub stage: Option<u8>,
     /// The day it arose.
@@ -268,13 +268,13 @@ pub struct ObligationStatus {
 }
 
 /// Where a concern that belongs to another process goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Redirect {
     /// An id for the other process, such as `position_of_trust_framework`.
-    pub to: &'static str,
+    pub to: Text,
     /// Where and why, in words.
-    pub why: &'static str,
+    pub why: Text,
     /// The sentence it comes from.
     pub clause: Clause,
 }
@@ -297,8 +297,8 @@ pub struct Warning {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CaseStatus {
-    /// The policy.
-    pub policy: PolicyId,
+    /// The policy's id.
+    pub policy: Text,
     /// The date of evaluation.
     pub as_of: NaiveDate,
     /// Where the case stands.
@@ -342,8 +342,8 @@ impl ObligationStatus {
     }
 
     pub(crate) fn new(
-        id: &'static str,
-        what: &'static str,
+        id: Text,
+        what: Text,
         stage: Option<u8>,
         arose_on: NaiveDate,
         due: Due,
@@ -370,7 +370,7 @@ pub(crate) fn pending_ids(obligations: &[ObligationStatus]) -> String {
         obligations
             .iter()
             .filter(|o| o.done_on.is_none())
-            .map(|o| o.id),
+            .map(|o| o.id.as_str()),
     )
 }
 

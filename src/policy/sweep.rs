@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CaseStatus, Due, DueKind, Error, Event, Policy, PolicyId};
+use super::{CaseStatus, Due, DueKind, Error, Event, Policy, Text};
 use crate::calendar::Calendar;
 use crate::serious_incident::{self, IncidentEvent, IncidentStatus};
 
@@ -27,11 +27,11 @@ pub enum ItemKind {
 }
 
 /// The process a case in the tray runs under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Process {
-    /// An escalation case under this policy.
-    Escalation(PolicyId),
+    /// An escalation case under the policy with this id.
+    Escalation(Text),
     /// A serious incident's statutory clocks (`gscp-serious-incident-2021`).
     SeriousIncident,
 }
@@ -39,9 +39,9 @@ pub enum Process {
 impl Process {
     /// The JSON policy id: the escalation policy's, or
     /// `gscp-serious-incident-2021`.
-    pub fn id(self) -> &'static str {
+    pub fn id(&self) -> &str {
         match self {
-            Process::Escalation(policy) => policy.as_str(),
+            Process::Escalation(policy) => policy,
             Process::SeriousIncident => serious_incident::POLICY_ID,
         }
     }
@@ -60,10 +60,10 @@ pub struct SweepItem<K> {
     pub kind: ItemKind,
     /// What is due, in words (the stage's name, the obligation, the
     /// milestone).
-    pub what: &'static str,
+    pub what: Text,
     /// The obligation's id, the milestone's name or the clock's name, as
     /// in the case's JSON response; `None` for a stage.
-    pub id: Option<&'static str>,
+    pub id: Option<Text>,
     /// The stage the item belongs to: the stage's own number, or the stage
     /// an obligation arose at (two stages' `agency_log` items tell apart);
     /// `None` for a milestone, a clock, or an obligation of the whole case.
@@ -111,15 +111,13 @@ pub struct Sweep<K> {
 /// ```
 /// use chrono::NaiveDate;
 /// use safeguarding_resolution::calendar::{Calendar, Division};
-/// use safeguarding_resolution::policy::{sweep, Event, PolicyId, Raised};
+/// use safeguarding_resolution::policy::{sweep, Event, Policy, PolicyId, Raised};
 ///
 /// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
 /// let late = [Event::raised(day(1, 4), Raised::new())];
 /// let fresh = [Event::raised(day(1, 11), Raised::new())];
-/// let cases = [
-///     ("case-a", PolicyId::NsscpIssueResolution2025, &late[..]),
-///     ("case-b", PolicyId::NsscpIssueResolution2025, &fresh[..]),
-/// ];
+/// let cases = [("case-a", nsscp, &late[..]), ("case-b", nsscp, &fresh[..])];
 /// let tray = sweep::sweep(Calendar::uk(Division::EnglandAndWales), cases, day(1, 11), 2)?;
 /// let first = &tray.items[0];
 /// assert_eq!((first.case, first.overdue), ("case-a", true));
@@ -128,7 +126,7 @@ pub struct Sweep<K> {
 /// ```
 pub fn sweep<'e, K: Clone>(
     calendar: &Calendar,
-    cases: impl IntoIterator<Item = (K, PolicyId, &'e [Event])>,
+    cases: impl IntoIterator<Item = (K, &'e Policy, &'e [Event])>,
     as_of: NaiveDate,
     within_working_days: u32,
 ) -> Result<Sweep<K>, crate::calendar::Error> {
@@ -159,7 +157,7 @@ pub fn sweep<'e, K: Clone>(
 /// use chrono::NaiveDate;
 /// use safeguarding_resolution::calendar::{Calendar, Division};
 /// use safeguarding_resolution::policy::sweep::{self, ItemKind, Process};
-/// use safeguarding_resolution::policy::{Event, PolicyId, Raised};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
 /// use safeguarding_resolution::serious_incident::{Config, IncidentEvent};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
@@ -169,19 +167,19 @@ pub fn sweep<'e, K: Clone>(
 /// let case = [Event::raised(day(5), Raised::new())];
 /// let tray = sweep::sweep_with_serious_incidents(
 ///     Calendar::uk(Division::EnglandAndWales),
-///     [("case", PolicyId::NsscpIssueResolution2025, &case[..])],
+///     [("case", Policy::get(PolicyId::NsscpIssueResolution2025), &case[..])],
 ///     [("incident", Config::default(), &incident[..])],
 ///     day(5),
 ///     1,
 /// )?;
 /// let clock = tray.items.iter().find(|i| i.kind == ItemKind::Clock).unwrap();
-/// assert_eq!((clock.case, clock.process), ("incident", Process::SeriousIncident));
+/// assert_eq!((clock.case, &clock.process), ("incident", &Process::SeriousIncident));
 /// assert_eq!(clock.due_on, day(8));
 /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
 /// ```
 pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     calendar: &Calendar,
-    cases: impl IntoIterator<Item = (K, PolicyId, &'e [Event])>,
+    cases: impl IntoIterator<Item = (K, &'e Policy, &'e [Event])>,
     incidents: impl IntoIterator<Item = (K, serious_incident::Config, &'i [IncidentEvent])>,
     as_of: NaiveDate,
     within_working_days: u32,
@@ -190,11 +188,9 @@ pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for (case, policy, events) in cases {
-        let collected = Policy::get(policy)
-            .evaluate(calendar, events, as_of)
-            .and_then(|status| {
-                collect(calendar, &case, &status, horizon).map_err(|e| Error::calendar(e, None))
-            });
+        let collected = policy.evaluate(calendar, events, as_of).and_then(|status| {
+            collect(calendar, &case, &status, horizon).map_err(|e| Error::calendar(e, None))
+        });
         match collected {
             Ok(found) => items.extend(found),
             Err(error) => errors.push((case, error)),
@@ -241,8 +237,13 @@ fn collect_clocks<K: Clone>(
             case,
             status.as_of,
             Process::SeriousIncident,
-            (ItemKind::Clock, clock.what, Some(clock.name.as_str()), None),
-            clock.due,
+            (
+                ItemKind::Clock,
+                Text::from_static(clock.what),
+                Some(Text::from_static(clock.name.as_str())),
+                None,
+            ),
+            clock.due.clone(),
             due_on,
         )?);
     }
@@ -255,7 +256,7 @@ fn item<K: Clone>(
     case: &K,
     as_of: NaiveDate,
     process: Process,
-    (kind, what, id, stage): (ItemKind, &'static str, Option<&'static str>, Option<u8>),
+    (kind, what, id, stage): (ItemKind, Text, Option<Text>, Option<u8>),
     due: Due,
     due_on: NaiveDate,
 ) -> Result<SweepItem<K>, crate::calendar::Error> {
@@ -284,7 +285,7 @@ fn collect<K: Clone>(
     horizon: NaiveDate,
 ) -> Result<Vec<SweepItem<K>>, crate::calendar::Error> {
     let mut items = Vec::new();
-    let mut push = |what: (ItemKind, &'static str, Option<&'static str>, Option<u8>), due: Due| {
+    let mut push = |what: (ItemKind, Text, Option<Text>, Option<u8>), due: Due| {
         let due_on = match due.kind {
             DueKind::ByEndOf(date) => date,
             DueKind::At(at) => at.date(),
@@ -293,7 +294,7 @@ fn collect<K: Clone>(
         if due_on > horizon {
             return Ok(());
         }
-        let process = Process::Escalation(status.policy);
+        let process = Process::Escalation(status.policy.clone());
         items.push(item(
             calendar,
             case,
@@ -308,19 +309,24 @@ fn collect<K: Clone>(
     // A stage whose clock is met by a recorded act is no longer due.
     if let Some(stage) = status.stage.as_ref().filter(|s| s.clock_met_on.is_none()) {
         push(
-            (ItemKind::Stage, stage.name, None, Some(stage.number)),
-            stage.due,
+            (
+                ItemKind::Stage,
+                stage.name.clone(),
+                None,
+                Some(stage.number),
+            ),
+            stage.due.clone(),
         )?;
     }
     for obligation in status.pending_obligations() {
         push(
             (
                 ItemKind::Obligation,
-                obligation.what,
-                Some(obligation.id),
+                obligation.what.clone(),
+                Some(obligation.id.clone()),
                 obligation.stage,
             ),
-            obligation.due,
+            obligation.due.clone(),
         )?;
     }
     for milestone in status
@@ -331,11 +337,11 @@ fn collect<K: Clone>(
         push(
             (
                 ItemKind::Milestone,
-                milestone.what,
-                Some(milestone.name),
+                milestone.what.clone(),
+                Some(milestone.name.clone()),
                 None,
             ),
-            milestone.due,
+            milestone.due.clone(),
         )?;
     }
     Ok(items)

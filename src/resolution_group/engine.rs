@@ -12,7 +12,7 @@ use crate::calendar::Calendar;
 use crate::policy::queues::Queues;
 use crate::policy::{
     CaseStatus, Clause, Due, DueKind, Error, ErrorKind, Event, ObligationStatus, Policy, PolicyId,
-    Warning,
+    Text, Warning,
 };
 
 const TOR: &str = "GSCP Resolution Group Terms of Reference";
@@ -285,7 +285,7 @@ impl Run<'_> {
     fn plain_due(kind: DueKind, rule: &'static str) -> Due {
         Due {
             kind,
-            rule,
+            rule: Text::from_static(rule),
             counted_from: None,
         }
     }
@@ -293,12 +293,12 @@ impl Run<'_> {
     fn owe(&mut self, duty: &Duty, arose_on: NaiveDate, due: Due) {
         let index = self.obligations.len();
         self.obligations.push(ObligationStatus::new(
-            duty.id,
-            duty.what,
+            Text::from_static(duty.id),
+            Text::from_static(duty.what),
             None,
             arose_on,
             due,
-            duty.clause,
+            duty.clause.clone(),
         ));
         self.pending_by_id.push(duty.id, index);
     }
@@ -832,7 +832,7 @@ impl Run<'_> {
             self.obligations
                 .iter()
                 .filter(|o| o.is_pending())
-                .map(|o| o.id),
+                .map(|o| o.id.as_str()),
         );
         Err(self.refuse(event, format!("no {id:?} is pending (pending: {pending})")))
     }

@@ -100,7 +100,7 @@ impl ReferralEventType {
 }
 
 /// One allowed move: from a phase, an event, to a phase, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Move {
     /// Where from (`None`: before anything happened).

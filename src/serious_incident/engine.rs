@@ -9,7 +9,7 @@ use super::{
     IncidentEventKind, IncidentStatus, ReviewOutcome, SentDocument,
 };
 use crate::calendar::Calendar;
-use crate::policy::{Due, DueKind, ObligationStatus, Warning};
+use crate::policy::{Due, DueKind, ObligationStatus, Text, Warning};
 
 /// The notification's rule when the incident became known before the duty
 /// began.
@@ -205,7 +205,7 @@ impl Run<'_> {
                             format!(
                                 "published on a day other than the publication date planned at events[{at}]; the report's clock counts from the day of publication"
                             ),
-                            table::REPORT_TO_PANEL_AND_DFE.clause,
+                            table::REPORT_TO_PANEL_AND_DFE.clause.clone(),
                         ));
                     }
                 }
@@ -286,7 +286,7 @@ impl Run<'_> {
             working_days_late,
             overdue,
             working_days_overdue,
-            clause: rule.clause,
+            clause: rule.clause.clone(),
         })
     }
 
@@ -321,7 +321,7 @@ impl Run<'_> {
         };
         let due = Due {
             kind: DueKind::ByEndOf(date),
-            rule: rule.rule,
+            rule: Text::from_static(rule.rule),
             counted_from,
         };
         Ok((
@@ -337,7 +337,7 @@ impl Run<'_> {
         let [notification_rule, rapid_rule, report_rule] = config.clocks();
         let undated = |rule: &'static str| Due {
             kind: DueKind::NotStated,
-            rule,
+            rule: Text::from_static(rule),
             counted_from: None,
         };
 
@@ -346,7 +346,7 @@ impl Run<'_> {
             self.warnings.push(Warning::new(
                 0,
                 "the local authority became aware before 29 June 2018, when the duty to notify the Child Safeguarding Practice Review Panel began; the notification has no clock".to_string(),
-                notification_rule.clause,
+                notification_rule.clause.clone(),
             ));
             self.clock(
                 notification_rule,
@@ -406,8 +406,14 @@ impl Run<'_> {
                    due: Due,
                    done_on: Option<NaiveDate>,
                    overdue: bool| {
-            let mut obligation =
-                ObligationStatus::new(rule.id, rule.what, None, arose_on, due, rule.clause);
+            let mut obligation = ObligationStatus::new(
+                Text::from_static(rule.id),
+                Text::from_static(rule.what),
+                None,
+                arose_on,
+                due,
+                rule.clause.clone(),
+            );
             obligation.done_on = done_on;
             obligation.overdue = overdue;
             obligation
@@ -415,7 +421,7 @@ impl Run<'_> {
         obligations.push(owe(
             notify,
             self.aware_on,
-            notification.due,
+            notification.due.clone(),
             self.notified_on,
             notification.overdue,
         ));
@@ -423,7 +429,7 @@ impl Run<'_> {
             obligations.push(owe(
                 rapid,
                 notified_on,
-                rapid_review.due,
+                rapid_review.due.clone(),
                 self.rapid_review_completed_on,
                 rapid_review.overdue,
             ));
@@ -446,7 +452,7 @@ impl Run<'_> {
                 false,
             ));
             let (due, overdue) = match &report {
-                Some(clock) => (clock.due, clock.overdue),
+                Some(clock) => (clock.due.clone(), clock.overdue),
                 None => (undated(NO_DATE_YET), false),
             };
             obligations.push(owe(

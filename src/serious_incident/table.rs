@@ -226,7 +226,7 @@ pub enum Guard {
 
 /// One allowed move: from a phase, an event (with its guard), to a phase,
 /// and the sentence behind it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Move {
     /// Where from (`None`: before anything happened).
@@ -266,7 +266,7 @@ const RATIONALE: Guard = Guard::Document(SentDocument::RationaleForNotPublishing
 
 /// Every move of a serious incident. A later `publication_planned` replans
 /// the date, so it is listed as a move to the same phase.
-pub const MOVES: &[Move] = &[
+pub static MOVES: &[Move] = &[
     m(None, E::Aware, Guard::Any, Aware, S9_1, NOTIFY_SENTENCE),
     m(
         Some(Aware),
@@ -449,7 +449,7 @@ pub enum Count {
 
 /// A statutory clock: what it is for, how it is counted, from which event,
 /// which event meets it, and its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ClockRule {
     /// The clock.
@@ -472,7 +472,7 @@ pub struct ClockRule {
 }
 
 /// The notification clock (9.1).
-pub const NOTIFICATION: ClockRule = ClockRule {
+pub static NOTIFICATION: ClockRule = ClockRule {
     name: ClockName::Notification,
     what: "Notify the national Child Safeguarding Practice Review Panel of the serious incident",
     count: Count::WorkingDaysAfter(5),
@@ -485,7 +485,7 @@ pub const NOTIFICATION: ClockRule = ClockRule {
 
 /// The rapid review's clock as the text has it: 15 calendar days of the
 /// notification (9.4). The default.
-pub const RAPID_REVIEW: ClockRule = ClockRule {
+pub static RAPID_REVIEW: ClockRule = ClockRule {
     name: ClockName::RapidReview,
     what: "Complete the rapid review and send it to the National Child Safeguarding Practice Review Panel",
     count: Count::DaysAfter(15),
@@ -499,7 +499,7 @@ pub const RAPID_REVIEW: ClockRule = ClockRule {
 /// The rapid review's clock as many partnerships run it: 15 working days of
 /// the notification. A documented alternative
 /// ([`crate::serious_incident::RapidReviewDays::Working`]), not the default.
-pub const RAPID_REVIEW_WORKING_DAYS: ClockRule = ClockRule {
+pub static RAPID_REVIEW_WORKING_DAYS: ClockRule = ClockRule {
     name: ClockName::RapidReview,
     what: "Complete the rapid review and send it to the National Child Safeguarding Practice Review Panel",
     count: Count::WorkingDaysAfter(15),
@@ -513,7 +513,7 @@ pub const RAPID_REVIEW_WORKING_DAYS: ClockRule = ClockRule {
 /// The report's clock (9.6): a copy to the National Panel and the DfE no
 /// less than 7 working days ahead of publication; the rationale for not
 /// publishing within the same timescales.
-pub const REPORT_TO_PANEL_AND_DFE: ClockRule = ClockRule {
+pub static REPORT_TO_PANEL_AND_DFE: ClockRule = ClockRule {
     name: ClockName::ReportToPanelAndDfe,
     what: "Provide a copy of the report (or the rationale for not publishing) to the National Panel and the DfE",
     count: Count::WorkingDaysBefore(7),
@@ -525,11 +525,11 @@ pub const REPORT_TO_PANEL_AND_DFE: ClockRule = ClockRule {
 };
 
 /// The clocks, with the rapid review's as the text has it.
-pub const CLOCKS: [&ClockRule; 3] = [&NOTIFICATION, &RAPID_REVIEW, &REPORT_TO_PANEL_AND_DFE];
+pub static CLOCKS: [&ClockRule; 3] = [&NOTIFICATION, &RAPID_REVIEW, &REPORT_TO_PANEL_AND_DFE];
 
 /// A duty section 9 puts on someone, and the events that arise and
 /// discharge it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DutyRule {
     /// Its id in the response.
@@ -545,7 +545,7 @@ pub struct DutyRule {
 }
 
 /// The duties of section 9, in the order they arise.
-pub const DUTIES: [DutyRule; 5] = [
+pub static DUTIES: [DutyRule; 5] = [
     DutyRule {
         id: "notify_panel",
         what: "The local authority notifies the national Child Safeguarding Practice Review Panel using the online form for notifications of serious incidents for local authorities",
@@ -591,7 +591,7 @@ pub const DUTIES: [DutyRule; 5] = [
 
 /// The sentence of 9.2 that the notification starts the rest from; cited
 /// by the documentation, not by a rule.
-pub const FLOW: Clause = Clause::new(
+pub static FLOW: Clause = Clause::new(
     S9_2,
     "Once notification has commenced, this will then flow into a Child Death Review or Rapid Review leading to a possible child safeguarding practice review at local or national level",
 );

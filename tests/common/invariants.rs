@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use safeguarding_resolution::calendar::{Calendar, Division};
 use serde_json::{Map, Value};
 
-/// The error codes of CONTRACT section 3.
-pub const ERROR_CODES: [&str; 9] = [
+/// The error codes of CONTRACT section 3 (and `invalid_policy`, section 7).
+pub const ERROR_CODES: [&str; 10] = [
+    "invalid_policy",
     "invalid_json",
     "unknown_policy",
     "unknown_calendar",
@@ -98,7 +99,10 @@ fn check_error(document: &Map<String, Value>, events: Option<usize>, codes: &[&s
         return fail("\"error\" is not an object");
     };
     for key in error.keys() {
-        if !["code", "message", "event_index"].contains(&key.as_str()) {
+        // `problems`: a refused policy definition's (CONTRACT section 7).
+        let definition =
+            key == "problems" && error.get("code") == Some(&Value::from("invalid_policy"));
+        if !["code", "message", "event_index"].contains(&key.as_str()) && !definition {
             return fail(format!("the error has an undocumented key {key:?}"));
         }
     }
@@ -114,6 +118,22 @@ fn check_error(document: &Map<String, Value>, events: Option<usize>, codes: &[&s
         }
         Some(message) if !message.trim().is_empty() => {}
         _ => return fail("the error has no message"),
+    }
+    if let Some(problems) = error.get("problems") {
+        let Some(problems) = problems.as_array().filter(|p| !p.is_empty()) else {
+            return fail("problems is not a list of problems");
+        };
+        for problem in problems {
+            let (Some(path), Some(message)) = (
+                problem.get("path").and_then(Value::as_str),
+                problem.get("message").and_then(Value::as_str),
+            ) else {
+                return fail("a problem without its path and message");
+            };
+            if path.is_empty() || message.trim().is_empty() || message.len() > MAX_MESSAGE_BYTES {
+                return fail("a problem with an empty path or an empty or long message");
+            }
+        }
     }
     if let Some(index) = error.get("event_index") {
         let Some(index) = index.as_u64() else {

@@ -1,0 +1,302 @@
+//! Writing a policy as its definition document (CONTRACT section 7,
+//! `docs/policy-format.md`), keys in a fixed order and defaults left out,
+//! so that the built-ins' documents in `data/policies/` are what it writes.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{Clause, Clock, DueRule, MilestoneMet, Policy, Trigger};
+
+/// A JSON value whose objects keep their keys in the order written.
+enum V {
+    J(Value),
+    O(Vec<(&'static str, V)>),
+    A(Vec<V>),
+    /// An object whose keys are names of the policy's own.
+    Named(Vec<(String, V)>),
+}
+
+impl From<Value> for V {
+    fn from(v: Value) -> V {
+        V::J(v)
+    }
+}
+
+macro_rules! o {
+    ($($k:expr => $v:expr),* $(,)?) => { V::O(vec![$(($k, V::from($v))),*]) };
+}
+
+impl Serialize for V {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            V::J(v) => v.serialize(s),
+            V::O(kv) => {
+                let mut m = s.serialize_map(Some(kv.len()))?;
+                for (k, v) in kv {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+            V::Named(kv) => {
+                let mut m = s.serialize_map(Some(kv.len()))?;
+                for (k, v) in kv {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+            V::A(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    q.serialize_element(v)?;
+                }
+                q.end()
+            }
+        }
+    }
+}
+
+fn text(t: &str) -> V {
+    V::J(Value::from(t))
+}
+
+fn clause(c: &Clause) -> V {
+    if c.text.is_empty() {
+        o! {"place" => text(&c.place)}
+    } else {
+        o! {"place" => text(&c.place), "text" => text(&c.text)}
+    }
+}
+
+fn clock(c: &Clock) -> V {
+    match c {
+        Clock::WorkingDaysAfterRaised(n) => {
+            o! {"kind" => text("working_days_after_raised"), "days" => json!(n)}
+        }
+        Clock::WorkingDaysAfterStart(n) => {
+            o! {"kind" => text("working_days_after_start"), "days" => json!(n)}
+        }
+        Clock::HoursAfterStart(n) => o! {"kind" => text("hours_after_start"), "hours" => json!(n)},
+        Clock::WithoutDelay => o! {"kind" => text("without_delay")},
+        Clock::NotStated => o! {"kind" => text("not_stated")},
+        Clock::ByPriority(by) => {
+            let priorities = by
+                .priorities
+                .iter()
+                .map(|(name, clock_of, _)| (name.to_string(), clock(clock_of)))
+                .collect();
+            V::O(vec![
+                ("kind", text("by_priority")),
+                ("priorities", V::Named(priorities)),
+                ("default", text(&by.default)),
+            ])
+        }
+    }
+}
+
+fn due(d: DueRule) -> V {
+    let kind = |k: &str| o! {"kind" => text(k)};
+    match d {
+        DueRule::Immediately => kind("immediately"),
+        DueRule::WithoutDelay => kind("without_delay"),
+        DueRule::NotStated => kind("not_stated"),
+        DueRule::SameWorkingDay => kind("same_day"),
+        DueRule::WithStage => kind("with_stage"),
+        DueRule::WorkingDaysAfter(n) => {
+            o! {"kind" => text("working_days_after"), "days" => json!(n)}
+        }
+        DueRule::WorkingDaysAfterRaised(n) => {
+            o! {"kind" => text("working_days_after_raised"), "days" => json!(n)}
+        }
+        DueRule::HoursAfter(n) => o! {"kind" => text("hours_after"), "hours" => json!(n)},
+    }
+}
+
+fn trigger(t: &Trigger) -> V {
+    let on = |k: &str| ("on", text(k));
+    V::O(match t {
+        Trigger::Raised => vec![on("raised")],
+        Trigger::RaisedWith(flag) => vec![on("raised_with"), ("flag", text(flag.as_str()))],
+        Trigger::StageEntered { stages, area } => {
+            let mut o = vec![on("stage_entered"), ("stages", json!(stages).into())];
+            if let Some(area) = area {
+                o.push(("area", text(area)));
+            }
+            o
+        }
+        Trigger::StageConcluded(stages) => {
+            vec![on("stage_concluded"), ("stages", json!(stages).into())]
+        }
+        Trigger::ResolvedAt(stages) => vec![on("resolved_at"), ("stages", json!(stages).into())],
+        Trigger::ConcludedAfterReaching(n) => {
+            vec![on("concluded_after_reaching"), ("stage", json!(n).into())]
+        }
+        Trigger::ImmediateRisk => vec![on("immediate_risk")],
+        Trigger::Recorded { record, stages } => {
+            let mut o = vec![on("recorded"), ("record", text(record))];
+            if let Some(stages) = stages {
+                o.push(("stages", json!(stages).into()));
+            }
+            o
+        }
+    })
+}
+
+/// The definition document of a policy, pretty-printed, ending in a new
+/// line.
+pub(crate) fn write(p: &Policy) -> String {
+    let count = p.stages.len();
+    let stages = p
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let last = i + 1 == count;
+            let mut o = vec![
+                ("number", json!(s.number).into()),
+                ("name", text(&s.name)),
+                ("clock", clock(&s.clock)),
+                ("rule", text(&s.clock_rule)),
+                ("clause", clause(&s.clause)),
+            ];
+            if s.decides != last {
+                o.push(("decides", json!(s.decides).into()));
+            }
+            if s.escalates == last {
+                o.push(("escalates", json!(s.escalates).into()));
+            }
+            if let Some(record) = &s.clock_met_by {
+                o.push(("clock_met_by", text(record)));
+            }
+            if let Some(w) = &s.immediate_risk_waiver {
+                o.push((
+                    "immediate_risk_waiver",
+                    o! {"rule" => text(&w.rule), "clause" => clause(&w.clause)},
+                ));
+            }
+            V::O(o)
+        })
+        .collect();
+    let obligations = p
+        .obligations
+        .iter()
+        .map(|ob| {
+            let mut o = vec![
+                ("id", text(&ob.id)),
+                ("what", text(&ob.what)),
+                ("trigger", trigger(&ob.trigger)),
+                ("due", due(ob.due)),
+                ("when", text(&ob.when)),
+            ];
+            for (key, set) in [
+                ("lapses", ob.lapses),
+                ("independent_of_process", ob.independent_of_process),
+                ("waived_by_immediate_risk", ob.waived_by_immediate_risk),
+            ] {
+                if set {
+                    o.push((key, json!(true).into()));
+                }
+            }
+            o.push(("clause", clause(&ob.clause)));
+            V::O(o)
+        })
+        .collect();
+    let records = p
+        .records
+        .iter()
+        .map(|r| o! {"id" => text(&r.id), "what" => text(&r.what), "clause" => clause(&r.clause)})
+        .collect();
+    let milestones = p
+        .milestones
+        .iter()
+        .map(|m| {
+            let (key, n) = match m.met {
+                MilestoneMet::EnteredStage(n) => ("met_on_entering_stage", n),
+                MilestoneMet::CompletedStage(n) => ("met_on_leaving_stage", n),
+            };
+            V::O(vec![
+                ("name", text(&m.name)),
+                ("what", text(&m.what)),
+                (
+                    "working_days_after_raised",
+                    json!(m.working_days_after_raised).into(),
+                ),
+                (key, json!(n).into()),
+                ("clause", clause(&m.clause)),
+            ])
+        })
+        .collect();
+    let skips = p
+        .skips
+        .iter()
+        .map(|s| {
+            o! {
+                "to" => json!(s.targets),
+                "requires_immediate_risk" => json!(s.requires_immediate_risk),
+                "clause" => clause(&s.clause),
+            }
+        })
+        .collect();
+    let redirects = p
+        .redirects
+        .iter()
+        .map(|r| {
+            let when = r
+                .when
+                .iter()
+                .map(|(flag, value)| (flag.as_str().to_string(), V::J(Value::Bool(*value))))
+                .collect();
+            V::O(vec![
+                ("if_raised_with", V::Named(when)),
+                ("label", text(&r.label)),
+                ("to", text(&r.to)),
+                ("why", text(&r.why)),
+                ("clause", clause(&r.clause)),
+            ])
+        })
+        .collect();
+    let areas = p
+        .areas
+        .iter()
+        .map(|a| o! {"id" => text(&a.id), "text" => text(&a.text)})
+        .collect();
+    let mut top = vec![("id", text(&p.id)), ("name", text(&p.name))];
+    if let Some(source) = &p.source {
+        top.push(("source", text(source)));
+    }
+    top.push(("stages", V::A(stages)));
+    for (key, list) in [
+        ("obligations", obligations),
+        ("records", records),
+        ("milestones", milestones),
+        ("skips", skips),
+        ("redirects", redirects),
+        ("areas", areas),
+    ] {
+        let list: Vec<V> = list;
+        if !list.is_empty() {
+            top.push((key, V::A(list)));
+        }
+    }
+    if let Some(c) = &p.areas_clause {
+        top.push(("areas_clause", clause(c)));
+    }
+    if let Some(s) = &p.seniority {
+        top.push((
+            "seniority",
+            o! {"stages" => json!(s.stages), "clause" => clause(&s.clause)},
+        ));
+    }
+    if let Some(f) = &p.finality {
+        top.push((
+            "finality",
+            o! {"meaning" => text(&f.meaning), "clause" => clause(&f.clause)},
+        ));
+    }
+    if let Some(record) = &p.default_record {
+        top.push(("default_record", text(record)));
+    }
+    let mut out = serde_json::to_string_pretty(&V::O(top)).unwrap_or_default();
+    out.push('\n');
+    out
+}
