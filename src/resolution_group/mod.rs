@@ -659,9 +659,40 @@ pub struct ReferralStatus {
 }
 
 impl ReferralStatus {
-    /// The obligations not yet done.
+    /// The obligations still owed: neither done nor lapsed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::resolution_group::{
+    ///     self as rg, DeadlineRule, PriorProcess, ReferralEvent, ReferralEventKind, Schedule,
+    ///     Section, Submission,
+    /// };
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let schedule = Schedule::new(vec![day(10, 13)], DeadlineRule::TermsOfReference)?;
+    /// let mut referral = Submission::new();
+    /// referral.marked_for_resolution_group = true;
+    /// referral.prior_process = vec![PriorProcess::DisputeResolution];
+    /// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+    /// let mut events = vec![ReferralEvent::submitted(day(9, 28), referral)];
+    /// let status = rg::evaluate(calendar, &schedule, &events, day(9, 28), None)?;
+    /// let owed: Vec<&str> = status.pending_obligations().map(|o| o.id).collect();
+    /// assert_eq!(owed, ["members_notified"]);
+    /// // Withdrawn before the meeting: there is no meeting to prepare for, and
+    /// // the notice lapses instead of being owed.
+    /// let withdrawn = ReferralEventKind::Withdrawn { reason: None };
+    /// events.push(ReferralEvent { on: day(10, 1).into(), kind: withdrawn });
+    /// let status = rg::evaluate(calendar, &schedule, &events, day(10, 1), None)?;
+    /// assert_eq!(status.obligations[0].lapsed_on, Some(day(10, 1)));
+    /// assert_eq!(status.pending_obligations().count(), 0);
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn pending_obligations(&self) -> impl Iterator<Item = &ObligationStatus> {
-        self.obligations.iter().filter(|o| o.done_on.is_none())
+        self.obligations.iter().filter(|o| o.is_pending())
     }
 }
 
