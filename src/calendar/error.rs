@@ -32,6 +32,22 @@ pub struct Error {
 }
 
 /// What kind of [`Error`] happened, with the values involved.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind};
+///
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let last = calendar.coverage().last();
+/// let err = calendar.add_working_days(last, 3).unwrap_err();
+/// match err.kind() {
+///     ErrorKind::ResultOutOfRange { from, working_days, .. } => {
+///         assert_eq!((*from, *working_days), (last, 3));
+///     }
+///     other => panic!("another error: {other}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -97,12 +113,38 @@ pub enum ErrorKind {
 
 impl Error {
     /// What kind of error this is, with the values involved.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind};
+    ///
+    /// let calendar = Calendar::uk(Division::Scotland);
+    /// let date = NaiveDate::from_ymd_opt(1850, 1, 1).unwrap();
+    /// let err = calendar.is_working_day(date).unwrap_err();
+    /// // The message leaves the date out; the kind keeps it for the caller.
+    /// assert!(!err.to_string().contains("1850"));
+    /// assert!(matches!(err.kind(), ErrorKind::OutOfRange { date: d, .. } if *d == date));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// True when a date, given or computed, lies outside the dates the
     /// calendar covers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::NorthernIreland);
+    /// let first = calendar.coverage().first();
+    /// // A date given outside the coverage, or an answer that would be.
+    /// assert!(calendar.is_working_day(first.pred_opt().unwrap()).unwrap_err().is_out_of_range());
+    /// assert!(calendar.subtract_working_days(first, 1).unwrap_err().is_out_of_range());
+    /// ```
     pub fn is_out_of_range(&self) -> bool {
         matches!(
             *self.kind,
@@ -111,16 +153,56 @@ impl Error {
     }
 
     /// True when a strict calendar refused a date in a projected year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let strict = Calendar::uk(Division::EnglandAndWales).strict();
+    /// let date = NaiveDate::from_ymd_opt(2029, 1, 2).unwrap();
+    /// let err = strict.is_working_day(date).unwrap_err();
+    /// assert!(err.is_projected() && !err.is_out_of_range());
+    /// ```
     pub fn is_projected(&self) -> bool {
         matches!(*self.kind, ErrorKind::Projected { .. })
     }
 
     /// True when a bank-holiday document could not be read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let err = Calendar::from_govuk_json("not JSON", Division::Scotland).unwrap_err();
+    /// assert!(err.is_invalid_document());
+    /// // An impossible date: the message names the place, not the text found there.
+    /// let json = r#"{"scotland": {"division": "scotland", "events": [
+    ///     {"title": "A holiday", "date": "2030-02-30", "notes": "", "bunting": true}
+    /// ]}}"#;
+    /// let err = Calendar::from_govuk_json(json, Division::Scotland).unwrap_err();
+    /// assert!(err.is_invalid_document());
+    /// assert!(err.to_string().contains("scotland.events[0].date"));
+    /// assert!(!err.to_string().contains("2030-02-30"));
+    /// ```
     pub fn is_invalid_document(&self) -> bool {
         matches!(*self.kind, ErrorKind::InvalidDocument { .. })
     }
 
     /// True when a division name was not recognised.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::calendar::Division;
+    ///
+    /// // GOV.UK's names are lower case.
+    /// let err = "Scotland".parse::<Division>().unwrap_err();
+    /// assert!(err.is_unknown_division());
+    /// assert!(err.to_string().contains("\"scotland\""));
+    /// ```
     pub fn is_unknown_division(&self) -> bool {
         matches!(*self.kind, ErrorKind::UnknownDivision { .. })
     }

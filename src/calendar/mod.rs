@@ -112,6 +112,15 @@ impl Division {
 
     /// GOV.UK's name for the division: `england-and-wales`, `scotland` or
     /// `northern-ireland`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::calendar::Division;
+    ///
+    /// let names: Vec<&str> = Division::ALL.iter().map(|d| d.as_str()).collect();
+    /// assert_eq!(names, ["england-and-wales", "scotland", "northern-ireland"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Division::EnglandAndWales => "england-and-wales",
@@ -224,38 +233,150 @@ impl BankHoliday {
     }
 
     /// The day of the holiday.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// // Boxing Day 2026 falls on a Saturday: the bank holiday is Monday 28 December.
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let holidays = calendar.bank_holidays_in_year(2026)?;
+    /// let boxing_day = holidays.iter().find(|h| h.title() == "Boxing Day").expect("listed");
+    /// assert_eq!(boxing_day.date(), NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn date(&self) -> NaiveDate {
         self.date
     }
 
     /// GOV.UK's title, such as `Boxing Day`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::NorthernIreland);
+    /// let date = NaiveDate::from_ymd_opt(2027, 3, 17).unwrap();
+    /// let holiday = calendar.is_bank_holiday(date)?.expect("a bank holiday");
+    /// // GOV.UK's titles are kept as published, typographic apostrophe included.
+    /// assert_eq!(holiday.title(), "St Patrick’s Day");
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// GOV.UK's notes: empty, `Substitute day` or `Extra bank holiday`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::Scotland);
+    /// let notes = |m, d| {
+    ///     let date = NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    ///     calendar.is_bank_holiday(date).map(|h| h.map(|h| h.notes()))
+    /// };
+    /// assert_eq!(notes(12, 25)?, Some("")); // Christmas Day
+    /// assert_eq!(notes(12, 28)?, Some("Substitute day")); // for Boxing Day
+    /// assert_eq!(notes(6, 15)?, Some("Extra bank holiday"));
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn notes(&self) -> &str {
         &self.notes
     }
 
     /// GOV.UK's bunting flag (whether the day is a celebration).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let easter = calendar.bank_holidays_between(
+    ///     NaiveDate::from_ymd_opt(2027, 3, 26).unwrap(),
+    ///     NaiveDate::from_ymd_opt(2027, 3, 29).unwrap(),
+    /// )?;
+    /// let flags: Vec<(&str, bool)> = easter.iter().map(|h| (h.title(), h.bunting())).collect();
+    /// assert_eq!(flags, [("Good Friday", false), ("Easter Monday", true)]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn bunting(&self) -> bool {
         self.bunting
     }
 
     /// True for a substitute day: a weekday standing in for a holiday that
     /// fell at a weekend.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // Christmas Day 2027 is a Saturday and Boxing Day a Sunday: both move on.
+    /// let christmas = calendar.bank_holidays_between(day(2027, 12, 20), day(2027, 12, 31))?;
+    /// let moved: Vec<(NaiveDate, bool)> =
+    ///     christmas.iter().map(|h| (h.date(), h.is_substitute())).collect();
+    /// assert_eq!(moved, [(day(2027, 12, 27), true), (day(2027, 12, 28), true)]);
+    /// // Christmas Day 2026 is a Friday, and kept on the day.
+    /// let christmas_2026 = calendar.is_bank_holiday(day(2026, 12, 25))?.expect("a bank holiday");
+    /// assert!(!christmas_2026.is_substitute());
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn is_substitute(&self) -> bool {
         self.notes.eq_ignore_ascii_case("substitute day")
     }
 
     /// The divisions that keep this holiday (more than one only on a
     /// combined calendar, see [`Calendar::union`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let anywhere = Calendar::uk_union();
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let christmas = anywhere.is_bank_holiday(day(12, 25))?.expect("a bank holiday");
+    /// assert_eq!(christmas.divisions(), &Division::ALL);
+    /// let st_andrews_day = anywhere.is_bank_holiday(day(11, 30))?.expect("a bank holiday");
+    /// assert_eq!(st_andrews_day.divisions(), &[Division::Scotland]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn divisions(&self) -> &[Division] {
         &self.divisions
     }
 
     /// Whether the holiday was published or projected.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, DataSource, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let christmas = |year| {
+    ///     let date = NaiveDate::from_ymd_opt(year, 12, 25).unwrap();
+    ///     calendar.is_bank_holiday(date)
+    /// };
+    /// // GOV.UK has published up to 2028; 2029 is projected from the rules.
+    /// assert_eq!(christmas(2028)?.map(|h| h.source()), Some(DataSource::Official));
+    /// assert_eq!(christmas(2029)?.map(|h| h.source()), Some(DataSource::Projected));
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn source(&self) -> DataSource {
         self.source
     }
@@ -295,17 +416,65 @@ pub struct Coverage {
 
 impl Coverage {
     /// The first date the calendar answers for.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division, FIRST_PROJECTED_YEAR};
+    ///
+    /// let calendar = Calendar::uk(Division::Scotland);
+    /// let first = calendar.coverage().first();
+    /// assert_eq!(first, NaiveDate::from_ymd_opt(FIRST_PROJECTED_YEAR, 1, 1).unwrap());
+    /// let day_before = first.pred_opt().unwrap();
+    /// assert!(calendar.is_working_day(day_before).unwrap_err().is_out_of_range());
+    /// ```
     pub fn first(&self) -> NaiveDate {
         self.first
     }
 
     /// The last date the calendar answers for.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division, LAST_PROJECTED_YEAR};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let last = calendar.coverage().last();
+    /// assert_eq!(last, NaiveDate::from_ymd_opt(LAST_PROJECTED_YEAR, 12, 31).unwrap());
+    /// // The last day is covered, but no working day after it is.
+    /// assert!(calendar.is_working_day(last)?);
+    /// assert!(calendar.add_working_days(last, 1).unwrap_err().is_out_of_range());
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn last(&self) -> NaiveDate {
         self.last
     }
 
     /// The first and last dates of the published years, if any. Dates
     /// between them are [`DataSource::Official`]; the others are projected.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // A document that publishes one year: 2030.
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///     {"title": "Christmas Day", "date": "2030-12-25", "notes": "", "bunting": true}
+    /// ]}}"#;
+    /// let calendar = Calendar::from_govuk_json(json, Division::EnglandAndWales)?;
+    /// assert_eq!(calendar.coverage().official(), Some((day(2030, 1, 1), day(2030, 12, 31))));
+    /// // Combined with the embedded data (published 2012 to 2028), no year is
+    /// // published on both.
+    /// let both = Calendar::union(&[&calendar, Calendar::uk(Division::Scotland)])?;
+    /// assert_eq!(both.coverage().official(), None);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn official(&self) -> Option<(NaiveDate, NaiveDate)> {
         self.official
     }
@@ -344,16 +513,62 @@ pub struct NonWorkingDay<'a> {
 
 impl<'a> NonWorkingDay<'a> {
     /// The day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// // Easter 2027: Good Friday 26 March to Easter Monday 29 March.
+    /// let days = calendar.non_working_days_between(day(25), day(30))?;
+    /// let dates: Vec<NaiveDate> = days.iter().map(|d| d.date()).collect();
+    /// assert_eq!(dates, [day(26), day(27), day(28), day(29)]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn date(&self) -> NaiveDate {
         self.date
     }
 
     /// True on a Saturday or Sunday.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+    /// // Scotland keeps Good Friday but not Easter Monday.
+    /// let calendar = Calendar::uk(Division::Scotland);
+    /// let days = calendar.non_working_days_between(day(25), day(30))?;
+    /// let weekend: Vec<bool> = days.iter().map(|d| d.is_weekend()).collect();
+    /// assert_eq!(weekend, [false, true, true]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn is_weekend(&self) -> bool {
         is_weekend(self.date)
     }
 
     /// The bank holidays on the day (empty for an ordinary weekend day).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 12, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// // Christmas Day 2027 is a Saturday: the bank holiday is the Monday after.
+    /// let days = calendar.non_working_days_between(day(24), day(27))?;
+    /// assert_eq!(days.len(), 3);
+    /// assert!(days[0].is_weekend() && days[0].bank_holidays().is_empty());
+    /// assert_eq!(days[2].bank_holidays()[0].title(), "Christmas Day");
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn bank_holidays(&self) -> &'a [BankHoliday] {
         self.holidays
     }
@@ -397,27 +612,119 @@ pub struct WorkingDayDeadline<'a> {
 
 impl<'a> WorkingDayDeadline<'a> {
     /// The date counted from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// // Counting may start on any day, a Saturday included.
+    /// let saturday = NaiveDate::from_ymd_opt(2027, 5, 1).unwrap();
+    /// let deadline = calendar.explain_add_working_days(saturday, 5)?;
+    /// assert_eq!(deadline.from(), saturday);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn from(&self) -> NaiveDate {
         self.from
     }
 
     /// The number of working days counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let saturday = NaiveDate::from_ymd_opt(2027, 5, 1).unwrap();
+    /// let deadline = calendar.explain_add_working_days(saturday, 5)?;
+    /// assert_eq!(deadline.working_days(), 5);
+    /// assert_eq!(
+    ///     deadline.to_string(),
+    ///     "Mon 10 May 2027, 5 working days after Sat 1 May 2027 \
+    ///      (skips Mon 3 May Early May bank holiday)"
+    /// );
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn working_days(&self) -> u32 {
         self.working_days
     }
 
     /// The due date: the `working_days`-th working day after `from`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// // "Within two working days" of Christmas Eve 2026: Tuesday 29 and
+    /// // Wednesday 30 December.
+    /// let christmas_eve = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    /// let deadline = calendar.explain_add_working_days(christmas_eve, 2)?;
+    /// assert_eq!(deadline.due(), NaiveDate::from_ymd_opt(2026, 12, 30).unwrap());
+    /// assert_eq!(deadline.due(), calendar.add_working_days(christmas_eve, 2)?);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn due(&self) -> NaiveDate {
         self.due
     }
 
     /// Every non-working day strictly after `from` and before `due`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let christmas_eve = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    /// let deadline = calendar.explain_add_working_days(christmas_eve, 2)?;
+    /// // Christmas Day, the weekend and the Boxing Day substitute; Tuesday 29,
+    /// // the first working day, is not among them.
+    /// let skipped: Vec<String> = deadline.skipped().iter().map(|d| d.to_string()).collect();
+    /// assert_eq!(skipped, [
+    ///     "Fri 25 Dec Christmas Day",
+    ///     "Sat 26 Dec weekend",
+    ///     "Sun 27 Dec weekend",
+    ///     "Mon 28 Dec Boxing Day (substitute day)",
+    /// ]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn skipped(&self) -> &[NonWorkingDay<'a>] {
         &self.skipped
     }
 
     /// The bank holidays skipped, in words: `skips Fri 25 Dec Christmas Day,
     /// Mon 28 Dec Boxing Day (substitute day)`; empty when none were.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::Scotland);
+    /// // From New Year's Eve 2026 in Scotland: New Year's Day and the 2 January
+    /// // substitute are skipped.
+    /// let deadline = calendar.explain_add_working_days(day(2026, 12, 31), 1)?;
+    /// assert_eq!(deadline.due(), day(2027, 1, 5));
+    /// assert_eq!(
+    ///     deadline.skipped_bank_holidays(),
+    ///     "skips Fri 1 Jan New Year’s Day, Mon 4 Jan 2nd January (substitute day)"
+    /// );
+    /// // A week in February skips a weekend only.
+    /// let deadline = calendar.explain_add_working_days(day(2027, 2, 8), 5)?;
+    /// assert_eq!(deadline.skipped().len(), 2);
+    /// assert_eq!(deadline.skipped_bank_holidays(), "");
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn skipped_bank_holidays(&self) -> String {
         let holidays: Vec<String> = self
             .skipped
@@ -865,17 +1172,63 @@ impl Calendar {
     }
 
     /// True for a calendar made by [`Calendar::strict`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// assert!(!calendar.is_strict());
+    /// let strict = calendar.strict();
+    /// assert!(strict.is_strict());
+    /// // 2035 is projected: the default calendar answers, the strict one refuses.
+    /// let date = NaiveDate::from_ymd_opt(2035, 6, 1).unwrap();
+    /// assert!(calendar.is_working_day(date).is_ok());
+    /// assert!(strict.is_working_day(date).unwrap_err().is_projected());
+    /// ```
     pub fn is_strict(&self) -> bool {
         self.strict
     }
 
     /// The divisions whose bank holidays this calendar keeps, in GOV.UK's
     /// order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// assert_eq!(Calendar::uk(Division::Scotland).divisions(), &[Division::Scotland]);
+    /// let border = Calendar::union(&[
+    ///     Calendar::uk(Division::NorthernIreland),
+    ///     Calendar::uk(Division::EnglandAndWales),
+    /// ])?;
+    /// assert_eq!(border.divisions(), &[Division::EnglandAndWales, Division::NorthernIreland]);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn divisions(&self) -> &[Division] {
         &self.tables.divisions
     }
 
     /// The dates this calendar covers, and which of them were published.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::NorthernIreland);
+    /// let coverage = calendar.coverage();
+    /// assert_eq!((coverage.first(), coverage.last()), (day(1990, 1, 1), day(2100, 12, 31)));
+    /// assert_eq!(coverage.official(), Some((day(2012, 1, 1), day(2028, 12, 31))));
+    /// // A strict calendar has the same coverage, and answers for the published
+    /// // dates only.
+    /// assert_eq!(calendar.strict().coverage(), coverage);
+    /// ```
     pub fn coverage(&self) -> Coverage {
         self.tables.coverage
     }

@@ -46,6 +46,20 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 
 /// The forms the library validates.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::forms::FormId;
+///
+/// let form: FormId = "swindon-resolution-form".parse()?;
+/// assert_eq!(form, FormId::SwindonResolutionForm);
+/// assert_eq!(form.to_string(), "swindon-resolution-form");
+/// // An unknown id: the error lists the known ones.
+/// let err = "swindon-form".parse::<FormId>().unwrap_err();
+/// assert!(err.contains("nsscp-recording-form"));
+/// # Ok::<(), String>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FormId {
     /// The written referral to the GSCP Resolution Group (Terms of
@@ -66,6 +80,18 @@ impl FormId {
     ];
 
     /// The id in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::forms::FormId;
+    ///
+    /// let ids: Vec<&str> = FormId::ALL.iter().map(|f| f.as_str()).collect();
+    /// assert_eq!(
+    ///     ids,
+    ///     ["gscp-resolution-group-referral", "swindon-resolution-form", "nsscp-recording-form"]
+    /// );
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             FormId::GscpResolutionGroupReferral => "gscp-resolution-group-referral",
@@ -97,6 +123,24 @@ impl FromStr for FormId {
 }
 
 /// One problem with a form.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::forms::{self, FormId};
+///
+/// // A North Somerset Recording Form in progress, without "Date Stage 2 started".
+/// let data = serde_json::json!({
+///     "child": {"name": "Child A", "date_of_birth": "2016-06-14"},
+///     "involved": [{"name": "Ms B. Example", "designation": "Designated Safeguarding Lead",
+///                   "agency": "Example Academy", "date": "2027-02-01", "stage": 2}],
+///     "stages": {"2": {"summary": "Disagreement about an early help assessment."}}
+/// });
+/// let validation = forms::validate(FormId::NsscpRecordingForm, &data);
+/// let [problem] = validation.problems.as_slice() else { panic!("one problem") };
+/// assert_eq!(problem.field, "stage_2_started");
+/// assert_eq!(problem.code, "missing");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Problem {
@@ -116,6 +160,30 @@ pub struct Problem {
 
 /// The result of validating a form: every problem found, and what the
 /// form should say but need not.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::forms::{self, FormId};
+/// use safeguarding_resolution::resolution_group::Section;
+///
+/// // A referral to the GSCP Resolution Group with its seven sections, the mark
+/// // and a prior process: complete, so valid, but the fields the Terms of
+/// // Reference ask for and the contract leaves optional are warned about.
+/// let mut referral = serde_json::Map::new();
+/// for section in Section::ALL {
+///     referral.insert(section.key().into(), "written".into());
+/// }
+/// let data = serde_json::json!({
+///     "marked_for_resolution_group": true,
+///     "prior_process": ["planning"],
+///     "referral": referral,
+/// });
+/// let validation = forms::validate(FormId::GscpResolutionGroupReferral, &data);
+/// assert!(validation.problems.is_empty());
+/// let warned: Vec<&str> = validation.warnings.iter().map(|w| w.field.as_str()).collect();
+/// assert_eq!(warned, ["by_agency", "presenter", "features", "risks"]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Validation {
@@ -129,6 +197,28 @@ pub struct Validation {
 
 impl Validation {
     /// True when there is no problem.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::forms::{self, FormId};
+    ///
+    /// // A North Somerset Recording Form in progress at stage 2 is valid without
+    /// // its monitoring boxes...
+    /// let mut data = serde_json::json!({
+    ///     "child": {"name": "Child A", "date_of_birth": "2016-06-14"},
+    ///     "stage_2_started": "2027-02-01",
+    ///     "involved": [{"name": "Ms B. Example", "designation": "Designated Safeguarding Lead",
+    ///                   "agency": "Example Academy", "date": "2027-02-01", "stage": 2}],
+    ///     "stages": {"2": {"summary": "Disagreement about an early help assessment."}}
+    /// });
+    /// assert!(forms::validate(FormId::NsscpRecordingForm, &data).valid());
+    /// // ...but not with words where the form asks for a date.
+    /// data["stage_2_started"] = "ASAP".into();
+    /// let validation = forms::validate(FormId::NsscpRecordingForm, &data);
+    /// assert!(!validation.valid());
+    /// assert_eq!(validation.problems[0].code, "not_a_date");
+    /// ```
     pub fn valid(&self) -> bool {
         self.problems.is_empty()
     }
@@ -165,6 +255,39 @@ pub fn validate(form: FormId, data: &Value) -> Validation {
 }
 
 /// Validates a form's data, counting working days on `calendar`.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::forms::{self, FormId};
+///
+/// // Swindon's stage 1 is "within two working days" of the disagreement,
+/// // raised here on Friday 26 November 2027; contact was made on Wednesday
+/// // 1 December.
+/// let data = serde_json::json!({
+///     "subjects": [{"name": "Child A", "date_of_birth": "2015-04-01"}],
+///     "address": "1 Example Terrace",
+///     "agency": "Example Primary School",
+///     "representative": {"name": "Ms C. Example", "role": "Headteacher",
+///                        "contact": "head@example.invalid"},
+///     "worried_about": "Concerns not acted on.",
+///     "action_needed": "A home visit.",
+///     "raised_on": "2027-11-26",
+///     "stages": [{"stage": 1, "date_contact_made": "2027-12-01",
+///                 "contacted": "Mr D. Example, Social Worker",
+///                 "how_contacted": "Telephone", "outcome": "Not resolved"}],
+///     "immediate_risk": true
+/// });
+/// // In England the two working days end on Tuesday 30 November: too late.
+/// let england = forms::validate(FormId::SwindonResolutionForm, &data);
+/// let codes: Vec<(&str, &str)> =
+///     england.problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
+/// assert_eq!(codes, [("stages[0].date_contact_made", "after_stage_clock")]);
+/// // In Scotland, St Andrew's Day (Tuesday 30 November) is skipped: in time.
+/// let scotland = Calendar::uk(Division::Scotland);
+/// assert!(forms::validate_on(FormId::SwindonResolutionForm, &data, scotland).valid());
+/// ```
 pub fn validate_on(form: FormId, data: &Value, calendar: &Calendar) -> Validation {
     let mut checker = check::Checker::new(calendar);
     match form {

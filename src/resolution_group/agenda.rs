@@ -10,6 +10,32 @@ use crate::calendar::Calendar;
 use crate::policy::{DueKind, Error, Event};
 
 /// A referral on a meeting's agenda.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::{
+///     agenda, DeadlineRule, PriorProcess, ReferralEvent, Schedule, Section, Submission,
+/// };
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let schedule = Schedule::new(vec![day(10, 13)], DeadlineRule::TermsOfReference)?;
+/// let mut referral = Submission::new();
+/// referral.by_agency = Some("Example Health Trust".into());
+/// referral.marked_for_resolution_group = true;
+/// referral.prior_process = vec![PriorProcess::Conferencing];
+/// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+/// let log = [ReferralEvent::submitted(day(9, 28), referral)];
+/// let meeting = agenda::agenda(calendar, &schedule, day(10, 13), [(7, &log[..], None)])?;
+/// let item = &meeting.new_referrals[0];
+/// assert_eq!((item.referral, item.since), (7, day(9, 28)));
+/// assert_eq!(item.by_agency.as_deref(), Some("Example Health Trust"));
+/// assert_eq!(item.form, None); // a new referral, not a progress report
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AgendaItem<K> {
@@ -27,6 +53,59 @@ pub struct AgendaItem<K> {
 /// A meeting's agenda: new referrals scheduled for it, and previous
 /// referrals with progress reports due at it ("Agenda slots will be kept for
 /// previous referrals on which progress reports have been requested").
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::{
+///     agenda, AgreedAction, Agreement, DeadlineRule, PriorProcess, ReferralEvent, ReportBack,
+///     ReportForm, Schedule, Section, Submission,
+/// };
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let meetings = vec![day(10, 13), day(11, 10), day(12, 8)];
+/// let schedule = Schedule::new(meetings, DeadlineRule::TermsOfReference)?;
+/// let mut referral = Submission::new();
+/// referral.marked_for_resolution_group = true;
+/// referral.prior_process = vec![PriorProcess::DisputeResolution];
+/// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+/// let mut agreement = Agreement::default();
+/// agreement.actions.push(AgreedAction {
+///     agency: "Example Children's Social Care".into(),
+///     action: "Convene a strategy discussion".into(),
+///     due: day(10, 23),
+/// });
+/// agreement.report_back = Some(ReportBack { meeting: day(11, 10), form: ReportForm::Written });
+///
+/// // R-1 was discussed in October and reports back in writing in November.
+/// let r1 = [
+///     ReferralEvent::submitted(day(9, 28), referral.clone()),
+///     ReferralEvent::presented(day(10, 13)),
+///     ReferralEvent::actions_agreed(day(10, 13), agreement),
+/// ];
+/// // R-2 missed October's latest date (Tuesday 6 October): it goes to November.
+/// let r2 = [ReferralEvent::submitted(day(10, 7), referral.clone())];
+/// // R-3's log cannot be evaluated: presented on a day that is no meeting.
+/// let r3 = [
+///     ReferralEvent::submitted(day(9, 28), referral),
+///     ReferralEvent::presented(day(10, 14)),
+/// ];
+///
+/// let referrals = [("R-1", &r1[..], None), ("R-2", &r2[..], None), ("R-3", &r3[..], None)];
+/// let november = agenda::agenda(calendar, &schedule, day(11, 10), referrals)?;
+/// assert_eq!(november.meeting, day(11, 10));
+/// let new: Vec<&str> = november.new_referrals.iter().map(|i| i.referral).collect();
+/// assert_eq!(new, ["R-2"]);
+/// let report = &november.progress_reports[0];
+/// assert_eq!((report.referral, report.since, report.form), ("R-1", day(10, 13), Some("written")));
+/// assert_eq!(november.errors[0].0, "R-3");
+/// // A day that is not a meeting has no agenda.
+/// assert!(agenda::agenda(calendar, &schedule, day(11, 11), [("R-2", &r2[..], None)]).is_err());
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Agenda<K> {
@@ -156,6 +235,56 @@ pub fn agenda<'e, K: Clone>(
 
 /// The figures of the group's annual report to the GSCP Executive ("whether
 /// the Resolution Group is achieving its intended impact").
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::agenda::AnnualFigures;
+/// use safeguarding_resolution::resolution_group::{
+///     self as rg, DeadlineRule, PriorProcess, ReferralEvent, ReferralEventKind, Schedule, Section,
+///     Submission,
+/// };
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let meetings = vec![day(10, 13), day(11, 10)];
+/// let schedule = Schedule::new(meetings, DeadlineRule::TermsOfReference)?;
+/// let referral = |agency: &str| {
+///     let mut referral = Submission::new();
+///     referral.by_agency = Some(agency.into());
+///     referral.marked_for_resolution_group = true;
+///     referral.prior_process = vec![PriorProcess::DisputeResolution];
+///     referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+///     referral
+/// };
+/// let withdrawn = ReferralEvent {
+///     on: day(10, 2).into(),
+///     kind: ReferralEventKind::Withdrawn { reason: None },
+/// };
+/// let logs = [
+///     vec![
+///         ReferralEvent::submitted(day(9, 28), referral("Example Constabulary")),
+///         ReferralEvent::presented(day(10, 13)),
+///         ReferralEvent::closed(day(10, 13)),
+///     ],
+///     vec![ReferralEvent::submitted(day(9, 30), referral("Example Constabulary")), withdrawn],
+///     vec![ReferralEvent::submitted(day(10, 7), referral("Example Health Trust"))],
+/// ];
+/// let mut figures = AnnualFigures::default();
+/// for log in &logs {
+///     let status = rg::evaluate(calendar, &schedule, log, day(10, 14), None)?;
+///     figures.add(&status, calendar)?;
+/// }
+/// assert_eq!(figures.referrals, 3);
+/// assert_eq!(figures.per_agency["Example Constabulary"], 2);
+/// let outcomes: Vec<(&str, usize)> = figures.per_outcome.iter().map(|(k, v)| (*k, *v)).collect();
+/// assert_eq!(outcomes, [("closed", 1), ("scheduled", 1), ("withdrawn", 1)]);
+/// // Presented on the eleventh working day after its submission.
+/// assert_eq!(figures.working_days_to_meeting, [11]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct AnnualFigures {
@@ -184,6 +313,53 @@ impl AnnualFigures {
     ///
     /// A calendar error if the referral's dates are off the calendar (they
     /// cannot be, for a status the same calendar produced).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::resolution_group::agenda::AnnualFigures;
+    /// use safeguarding_resolution::resolution_group::{
+    ///     self as rg, AgreedAction, Agreement, DeadlineRule, PriorProcess, ReferralEvent,
+    ///     ReportBack, ReportForm, Schedule, Section, Submission,
+    /// };
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let meetings = vec![day(10, 13), day(11, 10)];
+    /// let schedule = Schedule::new(meetings, DeadlineRule::TermsOfReference)?;
+    /// let mut referral = Submission::new();
+    /// referral.marked_for_resolution_group = true;
+    /// referral.prior_process = vec![PriorProcess::DisputeResolution];
+    /// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+    /// // Three actions due Friday 23 October.
+    /// let mut agreement = Agreement::default();
+    /// for agency in ["Example Constabulary", "Example Health Trust", "Example Education"] {
+    ///     agreement.actions.push(AgreedAction {
+    ///         agency: agency.into(),
+    ///         action: "Share the agency's chronology".into(),
+    ///         due: day(10, 23),
+    ///     });
+    /// }
+    /// let report = ReportBack { meeting: day(11, 10), form: ReportForm::Written };
+    /// agreement.report_back = Some(report);
+    /// let events = [
+    ///     ReferralEvent::submitted(day(9, 28), referral),
+    ///     ReferralEvent::presented(day(10, 13)),
+    ///     ReferralEvent::actions_agreed(day(10, 13), agreement),
+    ///     ReferralEvent::action_completed(day(10, 22), 0), // in time
+    ///     ReferralEvent::action_completed(day(10, 26), 1), // late
+    /// ];
+    /// let status = rg::evaluate(calendar, &schedule, &events, day(10, 30), None)?;
+    /// let mut figures = AnnualFigures::default();
+    /// figures.add(&status, calendar)?;
+    /// assert_eq!(figures.actions, 3);
+    /// assert_eq!(figures.actions_completed_on_time, 1);
+    /// assert_eq!(figures.actions_completed_late, 1);
+    /// assert_eq!(figures.actions_overdue, 1); // the third, not done by 30 October
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(
         &mut self,
         status: &ReferralStatus,
@@ -213,6 +389,42 @@ impl AnnualFigures {
     }
 
     /// The mean working days from submission to the meeting.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::resolution_group::agenda::AnnualFigures;
+    /// use safeguarding_resolution::resolution_group::{
+    ///     self as rg, DeadlineRule, PriorProcess, ReferralEvent, Schedule, Section, Submission,
+    /// };
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let meetings = vec![day(10, 13), day(11, 10)];
+    /// let schedule = Schedule::new(meetings, DeadlineRule::TermsOfReference)?;
+    /// let mut referral = Submission::new();
+    /// referral.marked_for_resolution_group = true;
+    /// referral.prior_process = vec![PriorProcess::DisputeResolution];
+    /// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+    ///
+    /// let mut figures = AnnualFigures::default();
+    /// assert_eq!(figures.mean_working_days_to_meeting(), None);
+    /// // Submitted on 28 September for 13 October: 11 working days; on 7 October
+    /// // for 10 November: 24.
+    /// for (submitted, meeting) in [(day(9, 28), day(10, 13)), (day(10, 7), day(11, 10))] {
+    ///     let events = [
+    ///         ReferralEvent::submitted(submitted, referral.clone()),
+    ///         ReferralEvent::presented(meeting),
+    ///     ];
+    ///     let status = rg::evaluate(calendar, &schedule, &events, meeting, None)?;
+    ///     figures.add(&status, calendar)?;
+    /// }
+    /// assert_eq!(figures.working_days_to_meeting, [11, 24]);
+    /// assert_eq!(figures.mean_working_days_to_meeting(), Some(17.5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mean_working_days_to_meeting(&self) -> Option<f64> {
         let n = self.working_days_to_meeting.len();
         (n > 0).then(|| self.working_days_to_meeting.iter().sum::<i64>() as f64 / n as f64)

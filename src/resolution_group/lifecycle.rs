@@ -8,6 +8,26 @@ use crate::policy::Clause;
 
 /// The stages of a referral's life (the status adds detail: an open
 /// submission is `incomplete`, `scheduled` or `awaiting_meeting`).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::resolution_group::{
+///     self as rg, DeadlineRule, Phase, ReferralEvent, ReferralState, Schedule, Submission,
+/// };
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let schedule = Schedule::new(vec![day(10, 13)], DeadlineRule::TermsOfReference)?;
+/// // An empty submission: in the table it is submitted; its status says more.
+/// let events = [ReferralEvent::submitted(day(9, 28), Submission::new())];
+/// let status = rg::evaluate(calendar, &schedule, &events, day(9, 28), None)?;
+/// assert_eq!((status.phase, status.state), (Phase::Submitted, ReferralState::Incomplete));
+/// assert!(!status.phase.is_final());
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {
     /// Submitted to the GSCP Business Unit, before the meeting.
@@ -31,6 +51,16 @@ pub enum Phase {
 
 impl Phase {
     /// The name used in the diagram.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::{lifecycle, Phase};
+    ///
+    /// assert_eq!(Phase::ActionsInProgress.name(), "ActionsInProgress");
+    /// // The diagram's states are these names; each final one leads out.
+    /// assert!(lifecycle::mermaid().contains("    Closed --> [*]"));
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Phase::Submitted => "Submitted",
@@ -45,6 +75,21 @@ impl Phase {
     }
 
     /// True when the group's work on the referral has ended.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::{lifecycle, Phase};
+    ///
+    /// let phases = [
+    ///     Phase::Submitted, Phase::Returned, Phase::Presented, Phase::ActionsInProgress,
+    ///     Phase::Closed, Phase::Escalated, Phase::Declined, Phase::Withdrawn,
+    /// ];
+    /// let ends: Vec<Phase> = phases.into_iter().filter(|p| p.is_final()).collect();
+    /// assert_eq!(ends, [Phase::Closed, Phase::Escalated, Phase::Declined, Phase::Withdrawn]);
+    /// // No move of the lifecycle leaves a final phase.
+    /// assert!(lifecycle::MOVES.iter().all(|m| !m.from.is_some_and(Phase::is_final)));
+    /// ```
     pub fn is_final(self) -> bool {
         matches!(
             self,
@@ -54,6 +99,17 @@ impl Phase {
 }
 
 /// The kinds of referral event, as named in JSON.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::resolution_group::{ReferralEvent, ReferralEventType};
+///
+/// let on = NaiveDate::from_ymd_opt(2026, 10, 13).unwrap();
+/// assert_eq!(ReferralEvent::presented(on).event_type(), ReferralEventType::Presented);
+/// assert_eq!(ReferralEventType::ProgressReported.as_str(), "progress_reported");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReferralEventType {
     /// `submitted`
@@ -82,6 +138,19 @@ pub enum ReferralEventType {
 
 impl ReferralEventType {
     /// The JSON name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::{lifecycle, ReferralEventType};
+    ///
+    /// // The events allowed after a presentation, as a response names them.
+    /// let next: Vec<&str> = lifecycle::allowed_from(Some(lifecycle::Phase::Presented))
+    ///     .into_iter()
+    ///     .map(ReferralEventType::as_str)
+    ///     .collect();
+    /// assert_eq!(next, ["actions_agreed", "closed", "escalated", "declined", "withdrawn"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             ReferralEventType::Submitted => "submitted",
@@ -100,6 +169,27 @@ impl ReferralEventType {
 }
 
 /// One allowed move: from a phase, an event, to a phase, and why.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::lifecycle::{self, Phase, ReferralEventType};
+/// use safeguarding_resolution::resolution_group::EscalationTarget;
+///
+/// let escalations = lifecycle::MOVES.iter().filter(|m| m.event == ReferralEventType::Escalated);
+/// for m in escalations {
+///     match m.target {
+///         // An escalation to QiiP is recorded and keeps the phase...
+///         Some(EscalationTarget::Qiip) => assert_eq!(m.from, Some(m.to)),
+///         // ...one to the Chair ends the group's work.
+///         Some(EscalationTarget::ExecutiveChair) => assert_eq!(m.to, Phase::Escalated),
+///         None => unreachable!("an escalated move names its target"),
+///     }
+/// }
+/// let first = &lifecycle::MOVES[0];
+/// assert_eq!((first.from, first.to), (None, Phase::Submitted));
+/// assert!(first.clause.text.contains("no later than five working days"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Move {
@@ -291,6 +381,19 @@ pub const MOVES: &[Move] = &[
 
 /// The events allowed from a phase (`recorded` is allowed whenever an
 /// obligation is pending, and is not in the table).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::lifecycle::{self, Phase, ReferralEventType as E};
+///
+/// assert_eq!(lifecycle::allowed_from(None), [E::Submitted]);
+/// assert_eq!(
+///     lifecycle::allowed_from(Some(Phase::Returned)),
+///     [E::Submitted, E::Declined, E::Withdrawn]
+/// );
+/// assert!(lifecycle::allowed_from(Some(Phase::Closed)).is_empty());
+/// ```
 pub fn allowed_from(phase: Option<Phase>) -> Vec<ReferralEventType> {
     let mut out: Vec<ReferralEventType> = Vec::new();
     for mv in MOVES.iter().filter(|mv| mv.from == phase) {
@@ -303,6 +406,25 @@ pub fn allowed_from(phase: Option<Phase>) -> Vec<ReferralEventType> {
 
 /// The move for an event from a phase, if the lifecycle allows it; for
 /// `escalated`, `target` names where to (other events give `None`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::lifecycle::{self, Phase, ReferralEventType};
+/// use safeguarding_resolution::resolution_group::EscalationTarget;
+///
+/// let escalate = |phase, target| {
+///     lifecycle::find(Some(phase), ReferralEventType::Escalated, Some(target)).map(|m| m.to)
+/// };
+/// // Before the meeting only QiiP can be told; the Chair hears what the group
+/// // could not resolve.
+/// assert_eq!(escalate(Phase::Submitted, EscalationTarget::Qiip), Some(Phase::Submitted));
+/// assert_eq!(escalate(Phase::Submitted, EscalationTarget::ExecutiveChair), None);
+/// assert_eq!(
+///     escalate(Phase::Presented, EscalationTarget::ExecutiveChair),
+///     Some(Phase::Escalated)
+/// );
+/// ```
 pub fn find(
     phase: Option<Phase>,
     event: ReferralEventType,

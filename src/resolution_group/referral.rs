@@ -5,6 +5,17 @@ use crate::policy::FreeText;
 
 /// The seven sections of the written referral (Terms of Reference,
 /// "Written Information"), in the order the Terms of Reference list them.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::Section;
+///
+/// assert_eq!(Section::ALL.len(), 7);
+/// let section = Section::RiskAnalysis;
+/// assert_eq!(section.key(), "risk_analysis");
+/// assert_eq!(section.title(), "Analysis of current risks (known and unknown)");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
     /// Basic information and family structure (and wider family/community
@@ -38,6 +49,23 @@ impl Section {
     ];
 
     /// The key in JSON (`referral.basic_information`, ...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::Section;
+    ///
+    /// let keys = Section::ALL.map(Section::key);
+    /// assert_eq!(keys, [
+    ///     "basic_information",
+    ///     "chronology",
+    ///     "assessment",
+    ///     "agencies_involved",
+    ///     "risk_analysis",
+    ///     "obstacles",
+    ///     "outcomes_sought",
+    /// ]);
+    /// ```
     pub fn key(self) -> &'static str {
         match self {
             Section::BasicInformation => "basic_information",
@@ -51,6 +79,15 @@ impl Section {
     }
 
     /// The Terms of Reference's words for the section.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::Section;
+    ///
+    /// assert_eq!(Section::Chronology.title(), "Brief chronology and overview");
+    /// assert!(Section::OutcomesSought.title().ends_with("its impact on the child"));
+    /// ```
     pub fn title(self) -> &'static str {
         match self {
             Section::BasicInformation => {
@@ -72,6 +109,17 @@ impl Section {
 
 /// The features of the circumstances the Resolution Group is for (Terms of
 /// Reference, Introduction).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::{Feature, Submission};
+///
+/// let mut referral = Submission::new();
+/// referral.features = vec![Feature::DisputesUnresolved, Feature::ProfessionalsStuck];
+/// assert_eq!(Feature::ALL.len(), 7);
+/// assert_eq!(referral.features[0].id(), "disputes_unresolved");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Feature {
     /// Agencies working in contradiction to one another.
@@ -107,6 +155,15 @@ impl Feature {
     ];
 
     /// The id in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::Feature;
+    ///
+    /// assert_eq!(Feature::ServicesUnavailable.id(), "services_unavailable");
+    /// assert_eq!(Feature::RigidThresholds.id(), "rigid_thresholds");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Feature::AgenciesInContradiction => "agencies_in_contradiction",
@@ -123,6 +180,15 @@ impl Feature {
 /// The increased risks to the child the Resolution Group is for (Terms of
 /// Reference, Introduction: "Leading to: Child/Young person's increased risk
 /// of").
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::Risk;
+///
+/// let ids = Risk::ALL.map(Risk::id);
+/// assert_eq!(ids, ["abuse_or_neglect", "self_harm", "harm_to_others", "dislocation"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Risk {
     /// Abuse/neglect.
@@ -145,6 +211,14 @@ impl Risk {
     ];
 
     /// The id in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::Risk;
+    ///
+    /// assert_eq!(Risk::SelfHarm.id(), "self_harm");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Risk::AbuseOrNeglect => "abuse_or_neglect",
@@ -159,6 +233,16 @@ impl Risk {
 /// referral (Terms of Reference: "so long as the normal planning,
 /// conferencing or dispute resolution processes have been tried and failed
 /// to improve outcomes").
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::PriorProcess;
+///
+/// // "the normal planning, conferencing or dispute resolution processes"
+/// let ids = PriorProcess::ALL.map(PriorProcess::id);
+/// assert_eq!(ids, ["planning", "conferencing", "dispute_resolution"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PriorProcess {
     /// Normal planning.
@@ -178,6 +262,14 @@ impl PriorProcess {
     ];
 
     /// The id in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::PriorProcess;
+    ///
+    /// assert_eq!(PriorProcess::DisputeResolution.id(), "dispute_resolution");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             PriorProcess::Planning => "planning",
@@ -188,6 +280,24 @@ impl PriorProcess {
 }
 
 /// A referral as submitted to the GSCP Business Unit.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::resolution_group::{PriorProcess, Risk, Section, Submission};
+///
+/// let mut referral = Submission::new();
+/// referral.by_agency = Some("Example Constabulary".into());
+/// referral.presenter = Some("Detective Inspector, Example Public Protection Unit".into());
+/// referral.marked_for_resolution_group = true;
+/// referral.prior_process = vec![PriorProcess::Conferencing];
+/// referral.risks = vec![Risk::HarmToOthers];
+/// referral.sections = Section::ALL.iter().map(|s| (*s, "written".into())).collect();
+/// assert!(referral.missing_sections().is_empty());
+/// // The sections' text is never shown by `Debug`: it is about a child.
+/// referral.sections[0].1 = "Child A lives with ...".into();
+/// assert!(!format!("{referral:?}").contains("Child A"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Submission {
@@ -215,11 +325,41 @@ pub struct Submission {
 
 impl Submission {
     /// An empty submission, to fill in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::{Section, Submission};
+    ///
+    /// let referral = Submission::new();
+    /// assert!(!referral.marked_for_resolution_group && referral.prior_process.is_empty());
+    /// assert_eq!(referral.missing_sections(), Section::ALL);
+    /// ```
     pub fn new() -> Submission {
         Submission::default()
     }
 
     /// The sections absent or blank, in the Terms of Reference's order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::resolution_group::{Section, Submission};
+    ///
+    /// let mut referral = Submission::new();
+    /// referral.sections = vec![
+    ///     (Section::BasicInformation, "written".into()),
+    ///     (Section::Chronology, "  ".into()), // blank counts as missing
+    ///     (Section::OutcomesSought, "written".into()),
+    /// ];
+    /// assert_eq!(referral.missing_sections(), [
+    ///     Section::Chronology,
+    ///     Section::Assessment,
+    ///     Section::AgenciesInvolved,
+    ///     Section::RiskAnalysis,
+    ///     Section::Obstacles,
+    /// ]);
+    /// ```
     pub fn missing_sections(&self) -> Vec<Section> {
         Section::ALL
             .into_iter()

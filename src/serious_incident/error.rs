@@ -31,6 +31,28 @@ pub struct Error {
 }
 
 /// What kind of [`Error`] happened.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::serious_incident::{
+///     self as si, ErrorKind, IncidentEvent, IncidentEventType,
+/// };
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let events = [IncidentEvent::aware(day(1)), IncidentEvent::rapid_review_completed(day(2))];
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let err = si::evaluate(calendar, si::Config::default(), &events, day(3)).unwrap_err();
+/// match err.kind() {
+///     ErrorKind::InvalidTransition { index, event, allowed, .. } => {
+///         assert_eq!((*index, *event), (1, IncidentEventType::RapidReviewCompleted));
+///         assert_eq!(allowed, &[IncidentEventType::Notified]);
+///     }
+///     other => panic!("another error: {other}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -135,17 +157,72 @@ impl Error {
     }
 
     /// What kind of error this is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::serious_incident::{self as si, ErrorKind, IncidentEvent};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// // Notified the day before becoming aware.
+    /// let events = [IncidentEvent::aware(day(2)), IncidentEvent::notified(day(1))];
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let err = si::evaluate(calendar, si::Config::default(), &events, day(3)).unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::EventsOutOfOrder { index: 1 });
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// The event to blame, when one is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::serious_incident::{self as si, IncidentEvent};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let events = [IncidentEvent::aware(day(2)), IncidentEvent::notified(day(1))];
+    /// let err = si::evaluate(calendar, si::Config::default(), &events, day(3)).unwrap_err();
+    /// assert_eq!(err.event_index(), Some(1));
+    /// // No events at all: no event to blame.
+    /// let err = si::evaluate(calendar, si::Config::default(), &[], day(3)).unwrap_err();
+    /// assert_eq!(err.event_index(), None);
+    /// ```
     pub fn event_index(&self) -> Option<usize> {
         self.event_index
     }
 
     /// The JSON error code: `invalid_field`, `events_out_of_order`,
     /// `invalid_transition` or `out_of_calendar_range`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::serious_incident::{self as si, IncidentEvent};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let code = |events: &[IncidentEvent], as_of| {
+    ///     let result = si::evaluate(calendar, si::Config::default(), events, as_of);
+    ///     result.map(|_| ()).unwrap_err().code()
+    /// };
+    /// let (feb_1, feb_2) = (day(2027, 2, 1), day(2027, 2, 2));
+    /// assert_eq!(code(&[], feb_1), "invalid_field");
+    /// let backwards = [IncidentEvent::aware(feb_2), IncidentEvent::notified(feb_1)];
+    /// assert_eq!(code(&backwards, feb_2), "events_out_of_order");
+    /// assert_eq!(code(&[IncidentEvent::notified(feb_1)], feb_1), "invalid_transition");
+    /// // Before 1990, the first year the calendars cover.
+    /// let before = day(1989, 12, 1);
+    /// assert_eq!(code(&[IncidentEvent::aware(before)], before), "out_of_calendar_range");
+    /// ```
     pub fn code(&self) -> &'static str {
         match *self.kind {
             ErrorKind::InvalidField { .. } => "invalid_field",
@@ -156,6 +233,21 @@ impl Error {
     }
 
     /// True for an event section 9 does not allow at that point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::serious_incident::{self as si, IncidentEvent};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// // A serious incident's log starts with the local authority becoming aware.
+    /// let events = [IncidentEvent::notified(day(1))];
+    /// let err = si::evaluate(calendar, si::Config::default(), &events, day(1)).unwrap_err();
+    /// assert!(err.is_invalid_transition());
+    /// ```
     pub fn is_invalid_transition(&self) -> bool {
         matches!(*self.kind, ErrorKind::InvalidTransition { .. })
     }

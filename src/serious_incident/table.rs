@@ -22,6 +22,20 @@ const RATIONALE_SENTENCE: &str = "The rationale for not publishing a local revie
 /// Where a serious incident stands: the states of its event log.
 ///
 /// The JSON `status` is [`Phase::status`].
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::Phase;
+///
+/// let phase = Phase::RapidReviewCompleted;
+/// assert_eq!(phase.status(), "awaiting_decision");
+/// assert_eq!(phase.name(), "RapidReviewCompleted");
+/// assert!(!phase.is_final());
+/// // Published before the copy went to the National Panel and the DfE: the
+/// // copy is still owed, so the process has not ended.
+/// assert!(!Phase::PublishedReportNotSent.is_final());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {
     /// The local authority became aware of a serious incident; the
@@ -74,6 +88,19 @@ impl Phase {
     /// `awaiting_decision`, `review_commissioned`, `publication_planned`,
     /// `report_sent`, `published_report_not_sent`, `published`,
     /// `no_review`, `not_published`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::Phase;
+    ///
+    /// let statuses: Vec<&str> = Phase::ALL.iter().map(|p| p.status()).collect();
+    /// assert_eq!(
+    ///     statuses[..3],
+    ///     ["awaiting_notification", "rapid_review_under_way", "awaiting_decision"]
+    /// );
+    /// assert_eq!(Phase::NotPublished.status(), "not_published");
+    /// ```
     pub fn status(self) -> &'static str {
         match self {
             Phase::Aware => "awaiting_notification",
@@ -90,6 +117,18 @@ impl Phase {
     }
 
     /// The name used in the diagram.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::{table, Phase};
+    ///
+    /// assert_eq!(Phase::Aware.name(), "Aware");
+    /// // The diagram names each state by it, labelled with its status and the
+    /// // clocks that run in it.
+    /// assert!(table::mermaid()
+    ///     .contains(r#"state "awaiting_notification (notification due aware + 5 WD)" as Aware"#));
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Phase::Aware => "Aware",
@@ -106,6 +145,17 @@ impl Phase {
     }
 
     /// True when the section 9 process has ended: nothing more is owed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::{table, Phase};
+    ///
+    /// let ends: Vec<Phase> = Phase::ALL.into_iter().filter(|p| p.is_final()).collect();
+    /// assert_eq!(ends, [Phase::Published, Phase::NoReview, Phase::NotPublished]);
+    /// // No move leaves a final phase.
+    /// assert!(table::MOVES.iter().all(|m| !m.from.is_some_and(Phase::is_final)));
+    /// ```
     pub fn is_final(self) -> bool {
         matches!(
             self,
@@ -115,6 +165,17 @@ impl Phase {
 }
 
 /// The kinds of serious-incident event, as named in JSON.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::serious_incident::{IncidentEvent, IncidentEventType};
+///
+/// let on = NaiveDate::from_ymd_opt(2027, 1, 7).unwrap();
+/// assert_eq!(IncidentEvent::notified(on).event_type(), IncidentEventType::Notified);
+/// assert_eq!(IncidentEventType::ALL.len(), 7);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IncidentEventType {
     /// `aware`: the local authority became aware of a serious incident.
@@ -149,6 +210,23 @@ impl IncidentEventType {
     ];
 
     /// The JSON name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::IncidentEventType;
+    ///
+    /// let names: Vec<&str> = IncidentEventType::ALL.iter().map(|e| e.as_str()).collect();
+    /// assert_eq!(names, [
+    ///     "aware",
+    ///     "notified",
+    ///     "rapid_review_completed",
+    ///     "review_decided",
+    ///     "publication_planned",
+    ///     "report_sent",
+    ///     "published",
+    /// ]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             IncidentEventType::Aware => "aware",
@@ -164,6 +242,24 @@ impl IncidentEventType {
 
 /// The GSCP Executive's decision on a local child safeguarding practice
 /// review (`review_decided`'s `outcome`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, IncidentEventType, Phase, ReviewOutcome};
+///
+/// // The decision leads to a review, or ends the process.
+/// let to = |outcome| {
+///     table::find(
+///         Some(Phase::RapidReviewCompleted),
+///         IncidentEventType::ReviewDecided,
+///         table::Guard::Outcome(outcome),
+///     )
+///     .map(|m| m.to)
+/// };
+/// assert_eq!(to(ReviewOutcome::Commission), Some(Phase::ReviewCommissioned));
+/// assert_eq!(to(ReviewOutcome::NoReview), Some(Phase::NoReview));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReviewOutcome {
     /// `commission`: a local review is commissioned.
@@ -177,6 +273,15 @@ impl ReviewOutcome {
     pub const ALL: [ReviewOutcome; 2] = [ReviewOutcome::Commission, ReviewOutcome::NoReview];
 
     /// The JSON name: `commission` or `no_review`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::ReviewOutcome;
+    ///
+    /// let names = ReviewOutcome::ALL.map(ReviewOutcome::as_str);
+    /// assert_eq!(names, ["commission", "no_review"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             ReviewOutcome::Commission => "commission",
@@ -186,6 +291,20 @@ impl ReviewOutcome {
 }
 
 /// What a `report_sent` event sent to the National Panel and the DfE.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::serious_incident::{IncidentEvent, IncidentEventKind, SentDocument};
+///
+/// assert_eq!(SentDocument::default(), SentDocument::Report);
+/// let on = NaiveDate::from_ymd_opt(2027, 5, 21).unwrap();
+/// assert_eq!(
+///     IncidentEvent::rationale_sent(on).kind,
+///     IncidentEventKind::ReportSent(SentDocument::RationaleForNotPublishing)
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SentDocument {
     /// `report`: a copy of the review's report, ahead of its publication
@@ -205,6 +324,15 @@ impl SentDocument {
     ];
 
     /// The JSON name: `report` or `rationale_for_not_publishing`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::SentDocument;
+    ///
+    /// let names = SentDocument::ALL.map(SentDocument::as_str);
+    /// assert_eq!(names, ["report", "rationale_for_not_publishing"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             SentDocument::Report => "report",
@@ -214,6 +342,26 @@ impl SentDocument {
 }
 
 /// A condition on an event's field that a move needs.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::table::{self, Guard};
+/// use safeguarding_resolution::serious_incident::{IncidentEventType, Phase, SentDocument};
+///
+/// // A `report_sent` after a publication date was planned: the report goes
+/// // on to publication, the rationale for not publishing ends the process.
+/// let to = |document| {
+///     table::find(
+///         Some(Phase::PublicationPlanned),
+///         IncidentEventType::ReportSent,
+///         Guard::Document(document),
+///     )
+///     .map(|m| m.to)
+/// };
+/// assert_eq!(to(SentDocument::Report), Some(Phase::ReportSent));
+/// assert_eq!(to(SentDocument::RationaleForNotPublishing), Some(Phase::NotPublished));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Guard {
     /// Any event of the type.
@@ -226,6 +374,23 @@ pub enum Guard {
 
 /// One allowed move: from a phase, an event (with its guard), to a phase,
 /// and the sentence behind it.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::table::{self, Guard};
+/// use safeguarding_resolution::serious_incident::{IncidentEventType, Phase, ReviewOutcome};
+///
+/// let first = &table::MOVES[0];
+/// assert_eq!((first.from, first.event, first.to), (None, IncidentEventType::Aware, Phase::Aware));
+/// let no_review = table::MOVES
+///     .iter()
+///     .find(|m| m.guard == Guard::Outcome(ReviewOutcome::NoReview))
+///     .expect("a move for no review");
+/// assert_eq!(no_review.from, Some(Phase::RapidReviewCompleted));
+/// assert_eq!(no_review.to, Phase::NoReview);
+/// assert!(no_review.clause.place.ends_with("s.9.5"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Move {
@@ -391,6 +556,19 @@ pub static MOVES: &[Move] = &[
 ];
 
 /// The events allowed from a phase, each once, in table order.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, IncidentEventType as E, Phase};
+///
+/// assert_eq!(table::allowed_from(None), [E::Aware]);
+/// assert_eq!(
+///     table::allowed_from(Some(Phase::ReviewCommissioned)),
+///     [E::PublicationPlanned, E::ReportSent, E::Published]
+/// );
+/// assert!(table::allowed_from(Some(Phase::NoReview)).is_empty());
+/// ```
 pub fn allowed_from(phase: Option<Phase>) -> Vec<IncidentEventType> {
     let mut out: Vec<IncidentEventType> = Vec::new();
     for mv in MOVES.iter().filter(|mv| mv.from == phase) {
@@ -402,6 +580,28 @@ pub fn allowed_from(phase: Option<Phase>) -> Vec<IncidentEventType> {
 }
 
 /// The move for an event (with its guard) from a phase, if allowed.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::table::{self, Guard};
+/// use safeguarding_resolution::serious_incident::{IncidentEventType, Phase, SentDocument};
+///
+/// // Published before the copy was sent: sending it now ends the process.
+/// let late_copy = table::find(
+///     Some(Phase::PublishedReportNotSent),
+///     IncidentEventType::ReportSent,
+///     Guard::Document(SentDocument::Report),
+/// );
+/// assert_eq!(late_copy.map(|m| m.to), Some(Phase::Published));
+/// // After a decision not to review there is no report to send.
+/// let after_no_review = table::find(
+///     Some(Phase::NoReview),
+///     IncidentEventType::ReportSent,
+///     Guard::Document(SentDocument::Report),
+/// );
+/// assert!(after_no_review.is_none());
+/// ```
 pub fn find(phase: Option<Phase>, event: IncidentEventType, guard: Guard) -> Option<&'static Move> {
     MOVES.iter().find(|mv| {
         mv.from == phase && mv.event == event && (mv.guard == Guard::Any || mv.guard == guard)
@@ -409,6 +609,18 @@ pub fn find(phase: Option<Phase>, event: IncidentEventType, guard: Guard) -> Opt
 }
 
 /// The names of the statutory clocks.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, ClockName};
+///
+/// let names = table::CLOCKS.map(|c| c.name);
+/// assert_eq!(
+///     names,
+///     [ClockName::Notification, ClockName::RapidReview, ClockName::ReportToPanelAndDfe]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ClockName {
     /// `notification`: the Panel notified within 5 working days of becoming
@@ -424,6 +636,16 @@ pub enum ClockName {
 
 impl ClockName {
     /// The JSON name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::serious_incident::{table, ClockName};
+    ///
+    /// let names = table::CLOCKS.map(|c| c.name.as_str());
+    /// assert_eq!(names, ["notification", "rapid_review", "report_to_panel_and_dfe"]);
+    /// assert_eq!(ClockName::RapidReview.as_str(), "rapid_review");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             ClockName::Notification => "notification",
@@ -434,6 +656,18 @@ impl ClockName {
 }
 
 /// How a clock's due date is counted from the day it counts from.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, Count};
+///
+/// // 9.1's "5 working days", 9.4's "15 days" and 9.6's "no less than 7
+/// // working days ahead of publication".
+/// assert_eq!(table::NOTIFICATION.count, Count::WorkingDaysAfter(5));
+/// assert_eq!(table::RAPID_REVIEW.count, Count::DaysAfter(15));
+/// assert_eq!(table::REPORT_TO_PANEL_AND_DFE.count, Count::WorkingDaysBefore(7));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Count {
     /// The N-th working day strictly after the day
@@ -449,6 +683,20 @@ pub enum Count {
 
 /// A statutory clock: what it is for, how it is counted, from which event,
 /// which event meets it, and its sentence.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, Count, IncidentEventType, Phase};
+///
+/// let clock = &table::NOTIFICATION;
+/// assert_eq!((clock.from, clock.met_by), (IncidentEventType::Aware, IncidentEventType::Notified));
+/// assert_eq!(clock.count, Count::WorkingDaysAfter(5));
+/// assert_eq!(clock.runs_in, &[Phase::Aware]);
+/// assert!(clock.clause.text.contains("within 5 working days of becoming aware"));
+/// // The report's clock still runs after a publication without the copy.
+/// assert!(table::REPORT_TO_PANEL_AND_DFE.runs_in.contains(&Phase::PublishedReportNotSent));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ClockRule {
@@ -529,6 +777,26 @@ pub static CLOCKS: [&ClockRule; 3] = [&NOTIFICATION, &RAPID_REVIEW, &REPORT_TO_P
 
 /// A duty section 9 puts on someone, and the events that arise and
 /// discharge it.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::serious_incident::{table, ClockName};
+///
+/// let ids = table::DUTIES.each_ref().map(|d| d.id);
+/// assert_eq!(ids, [
+///     "notify_panel",
+///     "rapid_review",
+///     "review_decision",
+///     "publishing_arrangements",
+///     "copy_to_panel_and_dfe",
+/// ]);
+/// // The GSCP Executive's decision has no clock: section 9 states no time.
+/// let decision = &table::DUTIES[2];
+/// assert_eq!(decision.clock, None);
+/// assert_eq!(decision.when, "the arrangements state no time");
+/// assert_eq!(table::DUTIES[0].clock, Some(ClockName::Notification));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DutyRule {
