@@ -45,15 +45,13 @@ impl JsonError {
     /// given at `place` (`policy` in a request; the top for a definition
     /// given alone).
     pub(crate) fn definition(place: &str, error: &crate::policy::DefinitionError) -> JsonError {
+        // Paths are the definition's own (`stages[2].clock.days`), as an
+        // author reads them in their document, wherever it was given.
         let within = |path: &str| -> String {
-            if place.is_empty() {
-                path.to_string()
-            } else if path == "(definition)" {
+            if path == "(definition)" && !place.is_empty() {
                 place.to_string()
-            } else if path.starts_with('[') {
-                format!("{place}{path}")
             } else {
-                format!("{place}.{path}")
+                path.to_string()
             }
         };
         let mut problems: Vec<(String, String)> = error

@@ -156,9 +156,17 @@ pub(crate) fn write(p: &Policy) -> String {
                 ("number", json!(s.number).into()),
                 ("name", text(&s.name)),
                 ("clock", clock(&s.clock)),
-                ("rule", text(&s.clock_rule)),
-                ("clause", clause(&s.clause)),
             ];
+            // A clock by priority has words per priority: the stage's rule
+            // is written when it was given for all of them.
+            let given = match &s.clock {
+                Clock::ByPriority(by) => by.priorities.iter().all(|(_, _, w)| *w == s.clock_rule),
+                _ => true,
+            };
+            if given {
+                o.push(("rule", text(&s.clock_rule)));
+            }
+            o.push(("clause", clause(&s.clause)));
             if s.decides != last {
                 o.push(("decides", json!(s.decides).into()));
             }

@@ -530,7 +530,10 @@ impl<'a> Run<'a> {
                 }
                 allowed.push(EventType::Withdrawn);
                 allowed.push(EventType::ImmediateRisk);
-                allowed.push(EventType::Recorded);
+                // A policy with nothing to record takes no `recorded` event.
+                if !self.policy.obligations.is_empty() || !self.policy.records.is_empty() {
+                    allowed.push(EventType::Recorded);
+                }
             }
             _ => {
                 if self.state == CaseState::Redirected {

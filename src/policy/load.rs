@@ -506,7 +506,8 @@ fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
         Clock::WorkingDaysAfterStart(n) => format!("within {n} working days of the stage starting"),
         Clock::HoursAfterStart(n) => format!("within {n} hours of the stage starting"),
         Clock::WithoutDelay => "without delay".to_string(),
-        Clock::NotStated | Clock::ByPriority(_) => "the policy states no time".to_string(),
+        Clock::NotStated => "the policy states no time".to_string(),
+        Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
     };
     format!("{what} ({policy}, stage {number})")
 }
@@ -537,6 +538,7 @@ fn stage(
     path: &str,
     policy_name: &str,
     expected: usize,
+    repeated: bool,
 ) -> Option<StageRead> {
     let object = r.object(value, path, STAGE_KEYS)?;
     let number = match object.get("number") {
@@ -547,11 +549,18 @@ fn stage(
         }
     };
     let number = match number {
+        Some(_) if repeated => {
+            r.problem(
+                place::key(path, "number"),
+                format!("a stage number given twice; stages are numbered from 1 upwards without gaps, in order: expected {expected} here"),
+            );
+            None
+        }
         Some(n) if usize::from(n) == expected => Some(n),
         Some(n) => {
             let message = if usize::from(n) < expected {
                 format!(
-                    "a stage number given twice or out of order; stages are numbered from 1 upwards without gaps, in order: expected {expected} here"
+                    "out of order; stages are numbered from 1 upwards without gaps, in order: expected {expected} here"
                 )
             } else {
                 format!(
@@ -594,6 +603,7 @@ fn stage(
         }
     };
     let (number, name, mut clock) = (number?, name?, clock?);
+    let given = rule.is_some();
     let clock_rule = rule.unwrap_or_else(|| r.text(&clock_words(&clock, policy_name, number)));
     if let Clock::ByPriority(by) = &mut clock {
         for (priority, chosen, words) in &mut by.priorities {
@@ -601,7 +611,7 @@ fn stage(
                 "{priority} priority: {}",
                 clock_words(chosen, policy_name, number)
             );
-            *words = if clock_rule_given(object) {
+            *words = if given {
                 clock_rule.clone()
             } else {
                 r.text(&text)
@@ -627,10 +637,6 @@ fn stage(
         escalates,
         path: path.to_string(),
     })
-}
-
-fn clock_rule_given(object: &Map<String, Value>) -> bool {
-    object.contains_key("rule")
 }
 
 const TRIGGER_KINDS: &str = "raised, raised_with, stage_entered, stage_concluded, resolved_at, concluded_after_reaching, immediate_risk, recorded";
@@ -1062,8 +1068,20 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             r.problem("stages", "expected at least one stage");
             Vec::new()
         }
+        Some(Value::Array(items)) => {
+            // A number an earlier stage has (the first of them is judged
+            // by its place).
+            let numbers: Vec<Option<u64>> = items
+                .iter()
+                .map(|s| s.get("number").and_then(Value::as_u64))
+                .collect();
+            let repeated = |i: usize| numbers[i].is_some() && numbers[..i].contains(&numbers[i]);
+            r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
+                stage(r, v, p, &policy_name, i + 1, repeated(i))
+            })
+        }
         Some(_) => r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
-            stage(r, v, p, &policy_name, i + 1)
+            stage(r, v, p, &policy_name, i + 1, false)
         }),
     };
     let obligations = r.list(top, "", "obligations", MAX_POLICY_ITEMS, |r, v, p, _| {
