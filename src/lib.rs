@@ -95,6 +95,8 @@ mod place;
 pub mod policy;
 pub mod resolution_group;
 pub mod serious_incident;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use engine::Engine;
 pub use json::{evaluate_json, policy_definition_json, validate_json};

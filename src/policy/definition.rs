@@ -145,6 +145,38 @@ fn trigger(t: &Trigger) -> V {
 /// The definition document of a policy, pretty-printed, ending in a new
 /// line.
 pub(crate) fn write(p: &Policy) -> String {
+    let mut out = serde_json::to_string_pretty(&tree(p)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// A policy serializes as its definition document.
+impl Serialize for Policy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        tree(self).serialize(serializer)
+    }
+}
+
+/// A policy deserializes from its definition document, checked as
+/// [`Policy::from_definition`] checks it (the error names the problems).
+impl<'de> serde::Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Policy, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        super::load::load(&value, false).map_err(|error| {
+            let problems: Vec<String> = error
+                .problems()
+                .iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect();
+            serde::de::Error::custom(format!(
+                "invalid policy definition: {}",
+                problems.join("; ")
+            ))
+        })
+    }
+}
+
+fn tree(p: &Policy) -> V {
     let count = p.stages.len();
     let stages = p
         .stages
@@ -304,7 +336,5 @@ pub(crate) fn write(p: &Policy) -> String {
     if let Some(record) = &p.default_record {
         top.push(("default_record", text(record)));
     }
-    let mut out = serde_json::to_string_pretty(&V::O(top)).unwrap_or_default();
-    out.push('\n');
-    out
+    V::O(top)
 }

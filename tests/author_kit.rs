@@ -1,0 +1,65 @@
+//! The policy authors' kit (`testing`) run as an author would, on the
+//! built-in policies and the illustrative fourth one, and shown to catch a
+//! policy that breaks a law.
+
+use std::path::Path;
+
+use safeguarding_resolution::calendar::{Calendar, Division};
+use safeguarding_resolution::policy::{Policy, PolicyId};
+use safeguarding_resolution::testing::{self, laws};
+
+#[test]
+fn every_builtin_policy_keeps_the_laws_on_every_calendar() {
+    for id in PolicyId::ALL {
+        for division in [
+            Division::EnglandAndWales,
+            Division::Scotland,
+            Division::NorthernIreland,
+        ] {
+            let report = testing::check_laws(Policy::get(id), Calendar::uk(division), 150)
+                .unwrap_or_else(|broken| panic!("{id} on {division:?}: {broken}"));
+            assert_eq!(report.valid_logs, 150);
+        }
+    }
+}
+
+#[test]
+fn the_illustrative_policy_keeps_the_laws() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/policies/example-borough-2026.json");
+    let policy = Policy::from_definition_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    testing::check_laws(&policy, Calendar::uk(Division::Scotland), 300).unwrap();
+}
+
+#[test]
+fn a_deadline_counted_from_the_raising_at_a_later_stage_breaks_a_law() {
+    // Stage 2's clock counts 1 working day from the raising: a case that
+    // reaches stage 2 a week later starts it after its deadline.
+    let policy = Policy::from_definition_json(
+        r#"{"id": "late-clock", "name": "A clock that runs out before its stage starts", "stages": [
+            {"number": 1, "name": "A", "clock": {"kind": "working_days_after_start", "days": 5}},
+            {"number": 2, "name": "B", "clock": {"kind": "working_days_after_raised", "days": 1}},
+            {"number": 3, "name": "C", "clock": {"kind": "not_stated"}}
+        ]}"#,
+    )
+    .unwrap();
+    let broken =
+        testing::check_laws(&policy, Calendar::uk(Division::EnglandAndWales), 500).unwrap_err();
+    assert!(
+        broken
+            .law
+            .contains("working day on or after its stage started"),
+        "{broken}"
+    );
+    // The log shown is one that reaches stage 2 after its deadline.
+    let log = broken.log.expect("the log that breaks it");
+    assert!(log.events.len() >= 2, "{}", log.to_json());
+}
+
+#[test]
+fn a_policy_with_no_way_on_is_caught_before_any_log() {
+    let mut policy = Policy::get(PolicyId::NsscpIssueResolution2025).clone();
+    policy.stages[1].escalates = false;
+    let broken = laws::every_stage_has_a_way_on(&policy).unwrap_err();
+    assert!(broken.detail.contains("stage 2"), "{broken}");
+}
