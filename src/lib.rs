@@ -97,7 +97,7 @@ pub mod resolution_group;
 pub mod serious_incident;
 
 pub use engine::Engine;
-pub use json::{evaluate_json, validate_json};
+pub use json::{error_document, evaluate_json, validate_json};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
