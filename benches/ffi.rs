@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use safeguarding_resolution::evaluate_json;
-use safeguarding_resolution::ffi::{
+use safeguarding_resolution_benches::TYPICAL_JSON;
+use safeguarding_resolution_benches::ffi::{
     sgr_engine, sgr_engine_evaluate, sgr_engine_free, sgr_engine_new, sgr_evaluate, sgr_result,
     sgr_string_free,
 };
-use safeguarding_resolution_benches::TYPICAL_JSON;
 
 const GROUP: &str = "ffi_evaluate_one_case";
 const RUST: &str = "evaluate_json";

@@ -1,8 +1,22 @@
 //! What the benches share: the typical case of `evaluate.rs` and `ffi.rs`,
-//! as typed events and as the JSON request for the same events.
+//! as typed events and as the JSON request for the same events, and the C
+//! library's code for `ffi.rs`.
 
 use chrono::{Duration, NaiveDate};
 use safeguarding_resolution::policy::{Event, Raised};
+
+// The C library (`sgr_*`), compiled from the `ffi/` package's source (its
+// own documentation is the module's). That package builds only a cdylib
+// and a staticlib (an rlib would collide with the Rust crate's, whose
+// library name it shares), so no Rust target can link it; `ffi.rs`
+// measures the same code, on the same `safeguarding_resolution` dependency
+// and with the bench profile, through this module. Compiled here rather
+// than in the bench itself because this library is never built with
+// `cfg(test)`, which would bring in the C library's unit tests.
+// (`sgr_version` alone answers this package's version here, not the C
+// library's.)
+#[path = "../ffi/src/lib.rs"]
+pub mod ffi;
 
 /// A date, for the benches' fixed inputs.
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {

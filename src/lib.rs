@@ -76,17 +76,19 @@
 //!
 //! # The C interface
 //!
-//! [`ffi`] exposes the calendar, the JSON face and the engine to C (and
-//! through C to any language), declared in `include/safeguarding_resolution.h`;
-//! see `docs/ffi.md`.
+//! The calendar, the JSON face and the engine reach C (and through C any
+//! language) through the C library `libsafeguarding_resolution`, declared
+//! in `include/safeguarding_resolution.h`: a package of its own in the
+//! repository (`ffi/`, see `docs/ffi.md`), built on this crate's public API
+//! and holding all the project's unsafe code. This crate is a plain Rust
+//! library without unsafe code; depending on it builds no C library.
 #![deny(missing_docs)]
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
 pub mod engine;
-pub mod ffi;
 pub mod forms;
 mod json;
 pub mod limits;
@@ -99,7 +101,7 @@ pub mod serious_incident;
 pub mod testing;
 
 pub use engine::Engine;
-pub use json::{evaluate_json, policy_definition_json, validate_json};
+pub use json::{error_document, evaluate_json, policy_definition_json, validate_json};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -1,17 +1,15 @@
 //! `docs/serious-incidents.md` against the tables it describes: its state
 //! diagram is exactly `table::mermaid()`, it names every status, clock,
 //! duty, event type and field value, and its example response is what the
-//! library returns. Also: `sgr_evaluate` answers the policy as
-//! `evaluate_json` does, and no error message repeats a value sent.
+//! library returns. Also: no error message repeats a value sent. (The C
+//! library's `sgr_evaluate` answers the policy as `evaluate_json` does:
+//! `ffi/src/tests.rs`.)
 
 mod common;
 
 use common::pages::{fenced_blocks, read};
 
-use std::ffi::{CStr, CString, c_char};
-
 use safeguarding_resolution::evaluate_json;
-use safeguarding_resolution::ffi::{sgr_evaluate, sgr_result, sgr_string_free};
 use safeguarding_resolution::serious_incident::table::{self, DUTIES};
 use safeguarding_resolution::serious_incident::{
     ClockName, IncidentEventType, Phase, RapidReviewDays, ReviewOutcome, SentDocument,
@@ -107,34 +105,6 @@ fn the_example_response_is_what_the_library_returns() {
         "{PAGE}: the example response has drifted; the library returns:\n{}",
         serde_json::to_string_pretty(&actual).unwrap_or_default()
     );
-}
-
-/// `sgr_evaluate`: the code and the document, freed here.
-fn c_evaluate(request: &str) -> (sgr_result, String) {
-    let request = CString::new(request).unwrap();
-    let mut out: *mut c_char = std::ptr::null_mut();
-    // SAFETY: `request` is NUL-terminated and alive for the call; `out` is a
-    // valid place for one char *.
-    let code = unsafe { sgr_evaluate(request.as_ptr(), &mut out) };
-    assert!(!out.is_null(), "sgr_evaluate wrote no document");
-    // SAFETY: `out` is a NUL-terminated string the library allocated.
-    let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_string();
-    // SAFETY: as above; freed once, not used after.
-    unsafe { sgr_string_free(out) };
-    (code, text)
-}
-
-#[test]
-fn sgr_evaluate_answers_the_policy_as_evaluate_json_does() {
-    let request =
-        read("fixtures/gscp-serious-incident-2021/07-publication-after-spring-bank-holiday.json");
-    let (code, document) = c_evaluate(&request);
-    assert_eq!(code, sgr_result::SGR_OK);
-    assert_eq!(document, evaluate_json(&request));
-    let refused = read("fixtures/gscp-serious-incident-2021/22-invalid-unknown-outcome.json");
-    let (code, document) = c_evaluate(&refused);
-    assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT);
-    assert_eq!(document, evaluate_json(&refused));
 }
 
 /// Requests whose values (a name in every field that takes text, and

@@ -6,8 +6,10 @@
  *
  *     cargo build --release
  *     cc -std=c99 examples/c/timeline.c -Iinclude -Ltarget/release \
- *         -lsafeguarding_resolution -o timeline
- *     LD_LIBRARY_PATH=target/release ./timeline
+ *         -lsafeguarding_resolution -o /tmp/timeline
+ *     LD_LIBRARY_PATH=target/release /tmp/timeline
+ *
+ * (target/release is under CARGO_TARGET_DIR instead when it is set.)
  *
  * sgr_evaluate answers in JSON. A real program would read it with a JSON
  * library (cJSON, jansson, ...); to stay self-contained, this example reads

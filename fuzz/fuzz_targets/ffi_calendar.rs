@@ -8,7 +8,7 @@ use arbitrary::Arbitrary;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use safeguarding_resolution::calendar::{Calendar, Division};
-use safeguarding_resolution::ffi::{
+use safeguarding_resolution_fuzz::ffi::{
     sgr_add_working_days, sgr_date, sgr_is_working_day, sgr_next_working_day,
     sgr_previous_working_day, sgr_result, sgr_subtract_working_days, sgr_working_days_between,
 };

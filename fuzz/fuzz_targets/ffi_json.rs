@@ -9,7 +9,7 @@
 use std::ffi::{CStr, c_char};
 
 use libfuzzer_sys::fuzz_target;
-use safeguarding_resolution::ffi::{sgr_evaluate, sgr_result, sgr_string_free, sgr_validate};
+use safeguarding_resolution_fuzz::ffi::{sgr_evaluate, sgr_result, sgr_string_free, sgr_validate};
 use safeguarding_resolution_fuzz::invariants;
 
 type Entry = unsafe extern "C" fn(*const c_char, *mut *mut c_char) -> sgr_result;

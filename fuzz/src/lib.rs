@@ -15,6 +15,12 @@ pub mod fixtures;
 pub mod invariants;
 #[path = "../../tests/common/mutate.rs"]
 pub mod mutate;
+// The C library's source (the `ffi/` package, which builds only a cdylib
+// and a staticlib, so no Rust target can link it), compiled here for the
+// `ffi_*` targets. This library is never built with `cfg(test)`, which
+// would bring in the C library's unit tests.
+#[path = "../../ffi/src/lib.rs"]
+pub mod ffi;
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))

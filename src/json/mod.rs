@@ -202,9 +202,27 @@ fn evaluate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
     })
 }
 
-/// `{"error": {"code": code, "message": message}}`, for documents the
-/// JSON face does not write itself (the C engine's refusals).
-pub(crate) fn error_document(code: &'static str, message: &str) -> String {
+/// The contract's error document, `{"error": {"code": code, "message":
+/// message}}`, written exactly as [`evaluate_json`] writes its own (CONTRACT
+/// section 3, "Errors"): for a refusal that a host reports beside the
+/// library's documents, such as the C library's `sgr_engine_load_holidays`
+/// refusing a bank-holiday document (code `invalid_holidays`).
+///
+/// The message is written as given: like the library's own messages, it
+/// should name places, not repeat values a caller sent.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::error_document;
+///
+/// let document = error_document("invalid_holidays", "scotland.events[3].date: not a date");
+/// assert_eq!(
+///     document,
+///     r#"{"error":{"code":"invalid_holidays","message":"scotland.events[3].date: not a date"}}"#
+/// );
+/// ```
+pub fn error_document(code: &'static str, message: &str) -> String {
     JsonError::new(code, message.to_string(), None)
         .to_value()
         .to_string()

@@ -1,6 +1,8 @@
-//! The C interface: CONTRACT section 6, declared in
-//! `include/safeguarding_resolution.h` (generated from this module by
-//! cbindgen; `docs/ffi.md` is the guide).
+//! The C library of `safeguarding-resolution`: CONTRACT section 6,
+//! declared in `include/safeguarding_resolution.h` (generated from this
+//! crate by cbindgen; `docs/ffi.md` is the guide), built as
+//! `libsafeguarding_resolution.so` (or `.dylib`) and
+//! `libsafeguarding_resolution.a`.
 //!
 //! Every function is `extern "C"` with the prefix `sgr_`, and keeps the
 //! boundary's rules (STYLE.md, after rustls-ffi):
@@ -23,14 +25,17 @@
 //!   owned string may be freed on any thread.
 //!
 //! Dates cross as [`sgr_date`] (three integers), divisions as
-//! [`sgr_division`] (an integer, checked). All unsafe code of the crate is in
-//! this module, each block with the reason it is sound.
+//! [`sgr_division`] (an integer, checked). This package holds all the
+//! unsafe code of the project (the Rust crate forbids it), each block with
+//! the reason it is sound; every answer comes from the Rust crate's public
+//! API, which this crate names `safeguarding_resolution::`.
 //!
 //! The library must be built with `panic = "unwind"` (Rust's default, and
 //! this crate's) for panics to become `SGR_PANIC`; under `panic = "abort"`
 //! a bug would abort the process instead.
-#![allow(unsafe_code)]
+#![deny(missing_docs)]
 #![deny(clippy::undocumented_unsafe_blocks)]
+#![warn(missing_debug_implementations)]
 
 mod boundary;
 mod calendar;
@@ -79,13 +84,14 @@ const fn c_str(bytes: &'static [u8]) -> &'static CStr {
 
 const VERSION_BYTES: [u8; env!("CARGO_PKG_VERSION").len() + 1] =
     nul_terminated(env!("CARGO_PKG_VERSION"));
-const HOLIDAY_DATA_VERSION_BYTES: [u8; crate::calendar::HOLIDAY_DATA_VERSION.len() + 1] =
-    nul_terminated(crate::calendar::HOLIDAY_DATA_VERSION);
+/// The embedded bank-holiday data's version, the Rust crate's.
+const DATA_VERSION: &str = safeguarding_resolution::calendar::HOLIDAY_DATA_VERSION;
+const HOLIDAY_DATA_VERSION_BYTES: [u8; DATA_VERSION.len() + 1] = nul_terminated(DATA_VERSION);
 
 /// The library's version, as `sgr_version` returns it.
 const VERSION: &CStr = c_str(&VERSION_BYTES);
 /// The embedded holiday data's version, as `sgr_holiday_data_version`
-/// returns it: [`crate::calendar::HOLIDAY_DATA_VERSION`].
+/// returns it: [`safeguarding_resolution::calendar::HOLIDAY_DATA_VERSION`].
 const HOLIDAY_DATA_VERSION: &CStr = c_str(&HOLIDAY_DATA_VERSION_BYTES);
 
 /// The library's version, such as "0.1.0" (semantic versioning): a static,

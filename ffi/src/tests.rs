@@ -1,7 +1,8 @@
 //! The boundary's rules, tested from the Rust side, also under Miri
-//! (`cargo +nightly miri test --lib ffi::`): there the five heaviest tests
-//! are skipped (building one calendar takes Miri about 90 seconds), and the
-//! rest still cover every pointer path.
+//! (`cargo +nightly miri test -p safeguarding-resolution-ffi --lib`): there
+//! the five heaviest tests are skipped (building one calendar takes Miri
+//! about 90 seconds), and one that reads fixture files, and the rest still
+//! cover every pointer path.
 
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
@@ -10,7 +11,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::calendar::{Calendar, Division};
+use safeguarding_resolution::calendar::{Calendar, Division};
+use safeguarding_resolution::{evaluate_json, validate_json};
 
 /// A date no call writes, to tell "written" from "untouched": every
 /// failure must overwrite it with `{0, 0, 0}`.
@@ -121,7 +123,7 @@ fn versions_are_the_crates() {
     let data = unsafe { CStr::from_ptr(sgr_holiday_data_version()) };
     assert_eq!(
         data.to_str().unwrap(),
-        crate::calendar::HOLIDAY_DATA_VERSION
+        safeguarding_resolution::calendar::HOLIDAY_DATA_VERSION
     );
     // Static: the same pointer every time.
     assert_eq!(sgr_version(), sgr_version());
@@ -474,7 +476,7 @@ fn evaluate_hands_back_error_documents_with_their_own_codes() {
         document.starts_with(r#"{"error":{"code":"invalid_json""#),
         "{document}"
     );
-    assert_eq!(document, crate::evaluate_json("not json"));
+    assert_eq!(document, evaluate_json("not json"));
 
     for request in [
         r#"{"policy": "nowhere", "as_of": "2027-01-05", "events": []}"#,
@@ -483,7 +485,7 @@ fn evaluate_hands_back_error_documents_with_their_own_codes() {
     ] {
         let (code, document) = evaluate(request.as_bytes());
         assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT, "{request}");
-        assert_eq!(document.unwrap(), crate::evaluate_json(request));
+        assert_eq!(document.unwrap(), evaluate_json(request));
     }
 }
 
@@ -520,7 +522,7 @@ fn evaluate_answers_as_evaluate_json_does() {
         document.contains(r#""working_days_overdue":1"#),
         "{document}"
     );
-    assert_eq!(document, crate::evaluate_json(README_REQUEST));
+    assert_eq!(document, evaluate_json(README_REQUEST));
 
     // A refused transition, and a date outside the calendar: documents.
     for request in [
@@ -532,14 +534,14 @@ fn evaluate_answers_as_evaluate_json_does() {
     ] {
         let (code, document) = evaluate(request.as_bytes());
         assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT, "{request}");
-        assert_eq!(document.unwrap(), crate::evaluate_json(request));
+        assert_eq!(document.unwrap(), evaluate_json(request));
     }
 }
 
 #[test]
 #[cfg_attr(miri, ignore = "reads files (isolation) and evaluates every fixture")]
 fn every_fixture_gives_the_same_document_through_c() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     let mut seen = 0;
     let mut refused = 0;
     for policy in std::fs::read_dir(&root).unwrap() {
@@ -553,7 +555,7 @@ fn every_fixture_gives_the_same_document_through_c() {
                 continue;
             }
             let request = std::fs::read_to_string(&path).unwrap();
-            let expected = crate::evaluate_json(&request);
+            let expected = evaluate_json(&request);
             let (code, document) = evaluate(request.as_bytes());
             assert_eq!(document.as_deref(), Some(expected.as_str()), "{path:?}");
             let is_error =
@@ -572,10 +574,31 @@ fn every_fixture_gives_the_same_document_through_c() {
     assert!(refused >= 1, "no fixture was refused");
 }
 
+/// A serious incident's fixture, read from the repository.
+fn serious_incident_fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/gscp-serious-incident-2021")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path:?}: {e}"))
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "reads files (isolation)")]
+fn sgr_evaluate_answers_a_serious_incident_as_evaluate_json_does() {
+    let request = serious_incident_fixture("07-publication-after-spring-bank-holiday.json");
+    let (code, document) = evaluate(request.as_bytes());
+    assert_eq!(code, sgr_result::SGR_OK);
+    assert_eq!(document.unwrap(), evaluate_json(&request));
+    let refused = serious_incident_fixture("22-invalid-unknown-outcome.json");
+    let (code, document) = evaluate(refused.as_bytes());
+    assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT);
+    assert_eq!(document.unwrap(), evaluate_json(&refused));
+}
+
 #[test]
 #[cfg_attr(miri, ignore = "a hundred evaluations: too slow under Miri")]
 fn evaluate_may_be_called_from_many_threads_at_once() {
-    let expected = crate::evaluate_json(README_REQUEST);
+    let expected = evaluate_json(README_REQUEST);
     std::thread::scope(|scope| {
         for _ in 0..4 {
             scope.spawn(|| {
@@ -611,18 +634,18 @@ fn validate_answers_as_validate_json_does() {
     assert_eq!(code, sgr_result::SGR_OK);
     let document = document.unwrap();
     assert!(document.contains(r#""valid":false"#), "{document}");
-    assert_eq!(document, crate::validate_json(request));
+    assert_eq!(document, validate_json(request));
 
     let (code, document) = validate("{form");
     assert_eq!(code, sgr_result::SGR_INVALID_JSON);
-    assert_eq!(document.unwrap(), crate::validate_json("{form"));
+    assert_eq!(document.unwrap(), validate_json("{form"));
 
     let request = r#"{"form": "no-such-form", "data": {}}"#;
     let (code, document) = validate(request);
     assert_eq!(code, sgr_result::SGR_ERROR_DOCUMENT);
     let document = document.unwrap();
     assert!(document.starts_with(r#"{"error":"#), "{document}");
-    assert_eq!(document, crate::validate_json(request));
+    assert_eq!(document, validate_json(request));
 }
 
 #[test]
@@ -672,7 +695,7 @@ proptest! {
                     code,
                     sgr_result::SGR_OK | sgr_result::SGR_INVALID_JSON | sgr_result::SGR_ERROR_DOCUMENT
                 ));
-                prop_assert_eq!(document, Some(crate::evaluate_json(text)));
+                prop_assert_eq!(document, Some(evaluate_json(text)));
             }
         }
     }
@@ -897,7 +920,7 @@ fn an_engine_validates_as_sgr_validate() {
     // SAFETY: `engine` live, `request` NUL-terminated, `out` valid.
     let code = unsafe { sgr_engine_validate(engine, request.as_ptr(), &mut out) };
     assert_eq!(code, sgr_result::SGR_OK);
-    assert_eq!(take_string(out), Some(crate::validate_json(form)));
+    assert_eq!(take_string(out), Some(validate_json(form)));
     // SAFETY: made above, freed once.
     unsafe { sgr_engine_free(engine) };
 }

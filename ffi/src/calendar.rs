@@ -1,10 +1,10 @@
 //! The working-day calendar over C: CONTRACT section 2, on the embedded data.
 
 use chrono::{Datelike, NaiveDate};
+use safeguarding_resolution::calendar::{Calendar, Division, Error};
 
 use super::boundary::{self, output, write};
 use super::sgr_result;
-use crate::calendar::{Calendar, Division};
 
 /// A division of the UK, whose bank holidays the working days skip: one of
 /// `SGR_DIVISION_ENGLAND_AND_WALES`, `SGR_DIVISION_SCOTLAND`,
@@ -71,7 +71,7 @@ fn checked_division(division: sgr_division) -> Result<Division, sgr_result> {
 }
 
 /// The code for a calendar error.
-fn refused(error: crate::calendar::Error) -> sgr_result {
+fn refused(error: Error) -> sgr_result {
     // The embedded calendars are not strict and are never combined or read
     // here, so a query can only fail on range; any other error would be a
     // bug, reported as one (caught by the boundary, never unwound).
@@ -94,7 +94,7 @@ unsafe fn answer<T>(
     date: sgr_date,
     out: *mut T,
     cleared: T,
-    query: impl FnOnce(&Calendar, NaiveDate) -> Result<T, crate::calendar::Error>,
+    query: impl FnOnce(&Calendar, NaiveDate) -> Result<T, Error>,
 ) -> sgr_result {
     boundary::catch(|| {
         // SAFETY: the caller of `answer` promises `out` is NULL (refused) or

@@ -2,12 +2,12 @@
  * The C interface, called from C: every function of
  * include/safeguarding_resolution.h, each error path included.
  *
- * Built and run by tests/ffi_c.rs (cargo test), against the cdylib and the
- * staticlib; .ci/run also runs it under valgrind. Prints one line per
+ * Built and run by ffi/tests/ffi_c.rs (cargo test), against the cdylib and
+ * the staticlib; .ci/run also runs it under valgrind. Prints one line per
  * failure and a summary, and exits non-zero on any failure.
  *
  * SGR_EXPECTED_VERSION and SGR_EXPECTED_HOLIDAY_DATA_VERSION are passed by
- * the build (-D), from the crate.
+ * the build (-D), from the C library's package and the Rust crate.
  */
 #include <pthread.h>
 #include <stdbool.h>

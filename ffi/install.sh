@@ -1,8 +1,9 @@
 #!/usr/bin/env sh
-# Builds the C library of safeguarding-resolution and installs it, with its
-# header and a pkg-config file, under a prefix:
+# Builds the C library of safeguarding-resolution (this package,
+# safeguarding-resolution-ffi) and installs it, with its header and a
+# pkg-config file, under a prefix:
 #
-#     tools/install.sh [PREFIX]        # default /usr/local
+#     ffi/install.sh [PREFIX]          # default /usr/local
 #
 # Installs
 #     PREFIX/include/safeguarding_resolution.h
@@ -30,7 +31,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 name=safeguarding_resolution
-version=$(sed -n 's/^version = "\([^"]*\)"$/\1/p' Cargo.toml | head -n 1)
+package=safeguarding-resolution-ffi
+# The C library's version (ffi/Cargo.toml; always the Rust crate's).
+version=$(sed -n 's/^version = "\([^"]*\)"$/\1/p' ffi/Cargo.toml | head -n 1)
 major=${version%%.*}
 rest=${version#*.}
 minor=${rest%%.*}
@@ -43,25 +46,25 @@ target=$(cargo metadata --format-version 1 --no-deps |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 release="$target/release"
 
-# The static library, the rlib and a first shared library; then the shared
-# library again with its SONAME (or install name), which only the final
-# link of the cdylib needs.
-cargo build --release --lib --package safeguarding-resolution
+# The static library and a first shared library; then the shared library
+# again with its SONAME (or install name), which only the final link of the
+# cdylib needs.
+cargo build --release --lib --package "$package"
 case "$(uname -s)" in
     Darwin)
         shared="lib$name.dylib"
-        cargo rustc --release --lib --package safeguarding-resolution --crate-type cdylib \
+        cargo rustc --release --lib --package "$package" --crate-type cdylib \
             -- -C "link-arg=-Wl,-install_name,$prefix/lib/$shared"
         ;;
     *)
         shared="lib$name.so"
-        cargo rustc --release --lib --package safeguarding-resolution --crate-type cdylib \
+        cargo rustc --release --lib --package "$package" --crate-type cdylib \
             -- -C "link-arg=-Wl,-soname,$shared.$soversion"
         ;;
 esac
 
 # The system libraries a static link needs, as rustc reports them.
-static_libs=$(cargo rustc --release --lib --package safeguarding-resolution \
+static_libs=$(cargo rustc --release --lib --package "$package" \
     --crate-type staticlib -- --print native-static-libs 2>&1 |
     sed -n 's/.*native-static-libs: //p' | tail -n 1)
 

@@ -3,6 +3,8 @@
 
 use std::ffi::{CString, c_char};
 
+use safeguarding_resolution::{evaluate_json, validate_json};
+
 use super::boundary::{self, output, read_str, write};
 use super::sgr_result;
 
@@ -95,7 +97,7 @@ pub unsafe extern "C" fn sgr_evaluate(
         // NUL-terminated string left unchanged for the call, which is as
         // long as the borrow lasts.
         let request = unsafe { read_str(request_json) }?;
-        let document = crate::evaluate_json(request);
+        let document = evaluate_json(request);
         // SAFETY: the caller promises `response_json_out` is valid for
         // writing a char *, and it is not NULL.
         unsafe { hand_over(out, document) }
@@ -143,7 +145,7 @@ pub unsafe extern "C" fn sgr_validate(
         // NUL-terminated string left unchanged for the call, which is as
         // long as the borrow lasts.
         let request = unsafe { read_str(request_json) }?;
-        let document = crate::validate_json(request);
+        let document = validate_json(request);
         // SAFETY: the caller promises `response_json_out` is valid for
         // writing a char *, and it is not NULL.
         unsafe { hand_over(out, document) }

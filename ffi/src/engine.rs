@@ -5,10 +5,12 @@
 use std::ffi::c_char;
 use std::ptr::{NonNull, null_mut};
 
+use safeguarding_resolution::calendar::ErrorKind;
+use safeguarding_resolution::{Engine, error_document};
+
 use super::boundary::{self, output, read_str, write};
 use super::json::hand_over;
 use super::sgr_result;
-use crate::engine::Engine;
 
 /// An engine: the embedded calendars, or bank holidays loaded from a
 /// GOV.UK document, and the built-in policies. Opaque: made by
@@ -100,12 +102,12 @@ pub unsafe extern "C" fn sgr_engine_load_holidays(
             Err(error) => {
                 if let Some(out) = out {
                     let message = match error.kind() {
-                        crate::calendar::ErrorKind::InvalidDocument { path, problem } => {
+                        ErrorKind::InvalidDocument { path, problem } => {
                             format!("{path}: {problem}")
                         }
                         _ => error.to_string(),
                     };
-                    let document = crate::json::error_document("invalid_holidays", &message);
+                    let document = error_document("invalid_holidays", &message);
                     // SAFETY: `out` is the caller's valid place for a
                     // char *. hand_over returns SGR_ERROR_DOCUMENT for an
                     // error document.

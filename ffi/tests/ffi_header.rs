@@ -1,7 +1,10 @@
 //! The committed C header is what cbindgen (the version pinned in
-//! tools/header/Cargo.toml) generates from `src/ffi/` with `cbindgen.toml`.
+//! ffi/Cargo.toml) generates from `ffi/src/` with `ffi/cbindgen.toml`.
+//! A test of this package, so that cbindgen is compiled only with it, never
+//! with the Rust crate's examples or by its dependents.
 //!
-//! When this test fails, the header is stale: regenerate it with
+//! When this test fails, the header is stale: regenerate it, from anywhere
+//! in the repository, with
 //!
 //! ```sh
 //! SGR_UPDATE_HEADER=1 cargo test --test ffi_header
@@ -13,21 +16,24 @@ use std::path::Path;
 
 const HEADER: &str = "include/safeguarding_resolution.h";
 
-/// The repository's root: this package is `tools/header` in it.
+/// This package's directory, `ffi/` in the repository.
+fn package() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The repository's root, where the header is (CONTRACT section 1).
 fn repository() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 fn generate() -> String {
-    let root = repository();
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml"))
+    let config = cbindgen::Config::from_file(package().join("cbindgen.toml"))
         .expect("cbindgen.toml is readable and valid");
-    // Only the C interface's module (and the modules it declares) is read:
-    // the rest of the crate has no C face, and its public constants must not
-    // leak into the header.
+    // This crate's source only (`parse_deps = false`): the Rust crate has no
+    // C face, and its public constants must not leak into the header.
     let bindings = cbindgen::Builder::new()
         .with_config(config)
-        .with_src(root.join("src/ffi/mod.rs"))
+        .with_src(package().join("src/lib.rs"))
         .generate()
         .expect("cbindgen generates the header");
     let mut out = Vec::new();
@@ -61,7 +67,7 @@ fn committed_header_is_generated() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{HEADER} is not what cbindgen generates from src/ffi/ ({}).\n\
+        "{HEADER} is not what cbindgen generates from ffi/src/ ({}).\n\
          Regenerate it with:\n\n    SGR_UPDATE_HEADER=1 cargo test --test ffi_header\n",
         first_difference(&committed, &generated)
     );
@@ -94,34 +100,51 @@ fn header_declares_the_contract() {
     }
 }
 
-/// The crate's version, read from its manifest's `[package]` section.
-fn crate_version() -> String {
-    let manifest = std::fs::read_to_string(repository().join("Cargo.toml"))
-        .expect("the crate's Cargo.toml is readable");
-    manifest
-        .lines()
+/// The version in a manifest's `[package]` section (given first there).
+fn manifest_version(manifest: &Path) -> String {
+    let text = std::fs::read_to_string(manifest)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", manifest.display()));
+    text.lines()
         .find_map(|line| line.strip_prefix("version = \""))
         .and_then(|rest| rest.strip_suffix('"'))
-        .expect("the manifest gives the version first")
+        .unwrap_or_else(|| panic!("{} gives no version", manifest.display()))
         .to_string()
 }
 
 #[test]
-fn version_macros_are_the_crates_version() {
+fn version_macros_are_the_librarys_version() {
     let header = std::fs::read_to_string(repository().join(HEADER)).unwrap();
-    let version = crate_version();
+    // The version `sgr_version()` returns and the install script names the
+    // shared library after.
+    let version = env!("CARGO_PKG_VERSION");
     let mut parts = version.split('.');
     for name in ["MAJOR", "MINOR", "PATCH"] {
         let part = parts.next().expect("a version of three parts");
         let line = format!("#define SGR_VERSION_{name} {part}");
         assert!(
             header.contains(&line),
-            "{HEADER} lacks `{line}` (cbindgen.toml)"
+            "{HEADER} lacks `{line}` (ffi/cbindgen.toml)"
         );
     }
     let line = format!("#define SGR_VERSION \"{version}\"");
     assert!(
         header.contains(&line),
-        "{HEADER} lacks `{line}` (cbindgen.toml)"
+        "{HEADER} lacks `{line}` (ffi/cbindgen.toml)"
+    );
+}
+
+/// The C library is released with the Rust crate it wraps: one version for
+/// both (ffi/Cargo.toml and Cargo.toml).
+#[test]
+fn the_c_library_has_the_rust_crates_version() {
+    assert_eq!(
+        manifest_version(&repository().join("Cargo.toml")),
+        env!("CARGO_PKG_VERSION"),
+        "ffi/Cargo.toml's version differs from the crate's (Cargo.toml)"
+    );
+    // ffi/install.sh reads it the same way, to name the shared library.
+    assert_eq!(
+        manifest_version(&package().join("Cargo.toml")),
+        env!("CARGO_PKG_VERSION")
     );
 }

@@ -1,39 +1,125 @@
 //! The C program `tests/c/ffi_test.c`, compiled with the system C compiler
-//! against the committed header and the library this `cargo test` built
-//! (both the cdylib and the staticlib), and run: it calls every function of
-//! the C interface, each error path included, and fails on any wrong answer.
+//! against the committed header and this package's library (both the
+//! cdylib and the staticlib), and run: it calls every function of the C
+//! interface, each error path included, and fails on any wrong answer.
 //!
 //! The examples are run here too: `examples/c/timeline.c` compiled the same
 //! way, and `examples/python/timeline.py` (ctypes), which must print the
-//! same timeline.
+//! same timeline; and so are `install.sh` and the packaging (the Rust crate
+//! a plain rlib, this package the C library).
 //!
 //! `CC` chooses the compiler (default `cc`). `SGR_C_TEST_WRAPPER` runs the
 //! program under a wrapper, as `.ci/run` does with valgrind:
 //!
 //! ```sh
 //! SGR_C_TEST_WRAPPER="valgrind --leak-check=full --error-exitcode=1" \
-//!     cargo test --test ffi_c -- --nocapture
+//!     cargo test -p safeguarding-resolution-ffi --test ffi_c -- --nocapture
 //! ```
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use safeguarding_resolution::calendar::HOLIDAY_DATA_VERSION;
 
-/// The directory cargo put this test's library in: the test runs as
-/// `<target>/<profile>/deps/ffi_c-<hash>`, and the same `cargo test` built
-/// the crate's cdylib and staticlib beside it (the library target is built
-/// with all its crate types; only a `cargo build` also copies them up to
-/// `<target>/<profile>`).
-fn library_dir() -> PathBuf {
+/// The C library as cargo built it: the shared and the static library.
+#[derive(Debug)]
+struct Library {
+    shared: PathBuf,
+    static_lib: PathBuf,
+}
+
+impl Library {
+    /// The directory of the shared library, for `-rpath`.
+    fn dir(&self) -> &Path {
+        self.shared
+            .parent()
+            .expect("the shared library is in a directory")
+    }
+}
+
+/// This package's library, built once for all the tests of this file.
+///
+/// A test cannot link a cdylib-only package, so `cargo test` does not build
+/// it: it is built here with `cargo build` (the same cargo, target
+/// directory and profile as this test; cargo holds no lock while tests
+/// run), and its files are taken from cargo's own report of what it built,
+/// wherever the target directory is.
+fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut command = Command::new(&cargo);
+        command
+            .args(["build", "--lib", "--package", env!("CARGO_PKG_NAME")])
+            .arg("--message-format=json-render-diagnostics")
+            .current_dir(package());
+        if !cfg!(debug_assertions) {
+            command.arg("--release");
+        }
+        let output = command
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {cargo:?}: {e}"));
+        assert!(
+            output.status.success(),
+            "cargo build of the C library failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let manifest = package().join("Cargo.toml");
+        let mut files: Vec<PathBuf> = Vec::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let ours = message["reason"] == "compiler-artifact"
+                && message["manifest_path"]
+                    .as_str()
+                    .is_some_and(|path| Path::new(path) == manifest);
+            if ours {
+                files.extend(
+                    message["filenames"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|file| file.as_str().map(PathBuf::from)),
+                );
+            }
+        }
+        let find = |name: &str| {
+            files
+                .iter()
+                .find(|file| file.file_name().is_some_and(|f| f == name))
+                .unwrap_or_else(|| panic!("cargo built no {name}: {files:?}"))
+                .clone()
+        };
+        Library {
+            shared: find(&format!(
+                "{}safeguarding_resolution{}",
+                std::env::consts::DLL_PREFIX,
+                std::env::consts::DLL_SUFFIX
+            )),
+            static_lib: find("libsafeguarding_resolution.a"),
+        }
+    })
+}
+
+/// Where this test puts what it builds: beside its own executable, in
+/// `<target>/<profile>/deps/`.
+fn work_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("the test knows where it is");
     exe.parent()
         .expect("the test runs from <target>/<profile>/deps")
         .to_path_buf()
 }
 
-fn root() -> &'static Path {
+/// This package's directory, `ffi/` in the repository.
+fn package() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The repository's root: the header, the examples.
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 /// How to link the library, by kind.
@@ -46,8 +132,8 @@ enum Link {
 /// Compiles `source` against the header and the library; returns the
 /// program's path.
 fn compile(source: &str, name: &str, link: Link) -> PathBuf {
-    let dir = library_dir();
-    let out_dir = dir.join("sgr-c-tests");
+    let library = library();
+    let out_dir = work_dir().join("sgr-c-tests");
     std::fs::create_dir_all(&out_dir).unwrap();
     let program = out_dir.join(name);
     let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
@@ -76,19 +162,11 @@ fn compile(source: &str, name: &str, link: Link) -> PathBuf {
     .arg("-pthread");
     match link {
         Link::Dynamic => {
-            let library = dir.join(format!(
-                "{}safeguarding_resolution{}",
-                std::env::consts::DLL_PREFIX,
-                std::env::consts::DLL_SUFFIX
-            ));
-            assert!(library.exists(), "no cdylib at {library:?}");
-            cc.arg(&library)
-                .arg(format!("-Wl,-rpath,{}", dir.display()));
+            cc.arg(&library.shared)
+                .arg(format!("-Wl,-rpath,{}", library.dir().display()));
         }
         Link::Static => {
-            let library = dir.join("libsafeguarding_resolution.a");
-            assert!(library.exists(), "no staticlib at {library:?}");
-            cc.arg(&library);
+            cc.arg(&library.static_lib);
             // What `rustc --print native-static-libs` lists for the standard
             // library on these targets.
             if cfg!(target_os = "linux") {
@@ -164,13 +242,13 @@ fn check_summary(stdout: &str) {
 
 #[test]
 fn c_program_passes_against_the_cdylib() {
-    let program = compile("tests/c/ffi_test.c", "ffi_test_dynamic", Link::Dynamic);
+    let program = compile("ffi/tests/c/ffi_test.c", "ffi_test_dynamic", Link::Dynamic);
     check_summary(&run(&program));
 }
 
 #[test]
 fn c_program_passes_against_the_staticlib() {
-    let program = compile("tests/c/ffi_test.c", "ffi_test_static", Link::Static);
+    let program = compile("ffi/tests/c/ffi_test.c", "ffi_test_static", Link::Static);
     check_summary(&run(&program));
 }
 
@@ -210,14 +288,9 @@ fn c_example_prints_the_timeline() {
 /// `examples/python/timeline.py` (ctypes) prints the C example's timeline.
 #[test]
 fn python_example_prints_the_same_timeline() {
-    let library = library_dir().join(format!(
-        "{}safeguarding_resolution{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
     let output = match Command::new("python3")
         .arg(root().join("examples/python/timeline.py"))
-        .env("SGR_LIBRARY", &library)
+        .env("SGR_LIBRARY", &library().shared)
         .output()
     {
         Ok(output) => output,
@@ -297,23 +370,24 @@ fn pc_field(pc: &str, key: &str) -> String {
     expand(line, &vars)
 }
 
-/// `tools/install.sh` into a fresh prefix (with a target directory of its
-/// own, so it can run while this `cargo test` holds its own): the header,
-/// both libraries, the shared one with its SONAME, and a pkg-config file
-/// whose flags build the C example, which then runs from the prefix.
+/// `ffi/install.sh` into a fresh prefix (with a target directory of its
+/// own: the script builds the shared library again with its SONAME, which
+/// must not replace the one the other tests link): the header, both
+/// libraries, the shared one with its SONAME, and a pkg-config file whose
+/// flags build the C example, which then runs from the prefix.
 #[test]
 #[cfg(target_os = "linux")]
 fn install_script_installs_what_pkg_config_describes() {
-    let work = library_dir().join("sgr-install");
+    let work = work_dir().join("sgr-install");
     let prefix = work.join("prefix");
     let _ = std::fs::remove_dir_all(&prefix);
     let status = Command::new("sh")
-        .arg(root().join("tools/install.sh"))
+        .arg(package().join("install.sh"))
         .arg(&prefix)
         .env("CARGO_TARGET_DIR", work.join("target"))
         .status()
         .expect("sh runs");
-    assert!(status.success(), "tools/install.sh failed");
+    assert!(status.success(), "ffi/install.sh failed");
     let version = env!("CARGO_PKG_VERSION");
     for file in [
         "include/safeguarding_resolution.h".to_string(),
@@ -366,4 +440,47 @@ fn install_script_installs_what_pkg_config_describes() {
         .expect("the installed example runs");
     assert!(output.status.success());
     check_timeline(&String::from_utf8_lossy(&output.stdout));
+}
+
+/// The split that keeps C out of Rust builds: the Rust crate's library is a
+/// plain rlib (so a Rust program depending on it compiles no cdylib or
+/// staticlib), and this package builds the C library alone, as cdylib and
+/// staticlib, under the name C programs link.
+#[test]
+fn rust_dependents_build_no_c_library() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(&cargo)
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo:?}: {e}"));
+    assert!(output.status.success(), "cargo metadata failed");
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata writes JSON");
+    let crate_types = |name: &str| -> Vec<String> {
+        let package = metadata["packages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("no package {name} in the workspace"));
+        // The library target: both packages name it as C programs link it.
+        let library = package["targets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|t| t["name"] == "safeguarding_resolution")
+            .unwrap_or_else(|| panic!("{name} has no library safeguarding_resolution"));
+        library["crate_types"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(crate_types("safeguarding-resolution"), ["lib"]);
+    assert_eq!(crate_types(env!("CARGO_PKG_NAME")), ["cdylib", "staticlib"]);
+    // And all the unsafe code is here: the Rust crate forbids it.
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    assert!(lib.contains("#![forbid(unsafe_code)]"), "src/lib.rs");
 }
