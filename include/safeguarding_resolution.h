@@ -315,6 +315,36 @@ sgr_result sgr_engine_load_holidays(struct sgr_engine *engine,
                                     const char *govuk_json,
                                     char **error_json_out);
 
+// Adds a policy definition (CONTRACT section 7, `docs/policy-format.md`;
+// NUL-terminated UTF-8, read during the call only) to `engine`: requests
+// on the engine name it thereafter by its `id`. A definition with the id
+// of one added before replaces it; the ids of the library's own policies
+// are refused.
+//
+// On `SGR_OK` the policy is added. On `SGR_ERROR_DOCUMENT` the definition
+// was refused: the engine is unchanged, and when `error_json_out` is not
+// NULL it receives `{"error": {"code": "invalid_policy", "message": ...,
+// "problems": [{"path": "stages[2].clock.days", "message": ...}]}}` (every
+// problem at once; `limit_exceeded` for a text over 2 MiB), to free with
+// `sgr_string_free`; a text that is not JSON is refused the same way with
+// `SGR_INVALID_JSON` and an `invalid_json` document. No message
+// repeats a value of the definition. On any other code
+// (`SGR_NULL_POINTER` when `engine` or `definition_json` is NULL,
+// `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is unchanged and
+// `*error_json_out`, when not NULL, is set to NULL.
+//
+// Adding needs the engine to itself, as loading holidays does.
+//
+// # Safety
+//
+// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
+// no other thread uses during the call. `definition_json` is NULL or a
+// NUL-terminated string not modified during the call. `error_json_out` is
+// NULL or valid for writing one `char *`.
+sgr_result sgr_engine_add_policy(struct sgr_engine *engine,
+                                 const char *definition_json,
+                                 char **error_json_out);
+
 // Evaluates a case given as JSON on the engine's calendars: as
 // `sgr_evaluate` in every respect (the request, the document written to
 // `*response_json_out`, the codes, the ownership), with the bank holidays
@@ -384,6 +414,27 @@ void sgr_engine_free(struct sgr_engine *engine);
 // writing one `char *`.
 sgr_result sgr_evaluate(const char *request_json,
                         char **response_json_out);
+
+// A built-in escalation policy as its definition document (CONTRACT
+// section 7): the same document as the Rust function
+// `policy_definition_json`. Evaluating any request with that document in
+// place of the policy's id gives the same response, byte for byte.
+//
+// `policy_id` is a NUL-terminated UTF-8 id such as
+// `swindon-resolution-2026`. Writes a newly allocated document to
+// `*definition_json_out` when the result is `SGR_OK` (the definition) or
+// `SGR_ERROR_DOCUMENT` (`{"error": {"code": "unknown_policy", ...}}`),
+// owned by the caller and freed with `sgr_string_free`. On any other code
+// (`SGR_NULL_POINTER`, `SGR_INVALID_UTF8`, `SGR_PANIC`)
+// `*definition_json_out` is set to NULL (unless it is NULL itself).
+//
+// # Safety
+//
+// `policy_id` is NULL or points to a NUL-terminated string not modified
+// during the call; `definition_json_out` is NULL or valid for writing one
+// `char *`.
+sgr_result sgr_policy_definition(const char *policy_id,
+                                 char **definition_json_out);
 
 // Validates a form given as JSON (CONTRACT section 5, `docs/forms/`),
 // returning the same document as the Rust function `validate_json`.

@@ -119,6 +119,65 @@ pub unsafe extern "C" fn sgr_engine_load_holidays(
     })
 }
 
+/// Adds a policy definition (CONTRACT section 7, `docs/policy-format.md`;
+/// NUL-terminated UTF-8, read during the call only) to `engine`: requests
+/// on the engine name it thereafter by its `id`. A definition with the id
+/// of one added before replaces it; the ids of the library's own policies
+/// are refused.
+///
+/// On `SGR_OK` the policy is added. On `SGR_ERROR_DOCUMENT` the definition
+/// was refused: the engine is unchanged, and when `error_json_out` is not
+/// NULL it receives `{"error": {"code": "invalid_policy", "message": ...,
+/// "problems": [{"path": "stages[2].clock.days", "message": ...}]}}` (every
+/// problem at once; `limit_exceeded` for a text over 2 MiB), to free with
+/// `sgr_string_free`; a text that is not JSON is refused the same way with
+/// `SGR_INVALID_JSON` and an `invalid_json` document. No message
+/// repeats a value of the definition. On any other code
+/// (`SGR_NULL_POINTER` when `engine` or `definition_json` is NULL,
+/// `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is unchanged and
+/// `*error_json_out`, when not NULL, is set to NULL.
+///
+/// Adding needs the engine to itself, as loading holidays does.
+///
+/// # Safety
+///
+/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
+/// no other thread uses during the call. `definition_json` is NULL or a
+/// NUL-terminated string not modified during the call. `error_json_out` is
+/// NULL or valid for writing one `char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_add_policy(
+    engine: *mut sgr_engine,
+    definition_json: *const c_char,
+    error_json_out: *mut *mut c_char,
+) -> sgr_result {
+    boundary::catch(|| {
+        // Optional: cleared to NULL first when given.
+        let out = match NonNull::new(error_json_out) {
+            // SAFETY: the caller promises a non-NULL `error_json_out` is
+            // valid for writing a char *.
+            Some(_) => Some(unsafe { output(error_json_out, null_mut()) }?),
+            None => None,
+        };
+        // SAFETY: the caller promises `engine` is NULL (refused) or a live
+        // engine from `sgr_engine_new` that no one else uses during the
+        // call, so a unique borrow for the call is sound.
+        let engine = unsafe { engine.as_mut() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
+        // SAFETY: the caller promises `definition_json` is NULL (refused) or
+        // a NUL-terminated string unchanged for the call.
+        let definition = unsafe { read_str(definition_json) }?;
+        match engine.engine.add_policy_json(definition) {
+            Ok(()) => Ok(()),
+            Err(error) => match out {
+                // SAFETY: `out` is the caller's valid place for a char *.
+                // hand_over returns SGR_ERROR_DOCUMENT for an error document.
+                Some(out) => unsafe { hand_over(out, error.to_json()) },
+                None => Err(sgr_result::SGR_ERROR_DOCUMENT),
+            },
+        }
+    })
+}
+
 /// Evaluates a case given as JSON on the engine's calendars: as
 /// `sgr_evaluate` in every respect (the request, the document written to
 /// `*response_json_out`, the codes, the ownership), with the bank holidays

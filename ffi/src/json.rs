@@ -104,6 +104,42 @@ pub unsafe extern "C" fn sgr_evaluate(
     })
 }
 
+/// A built-in escalation policy as its definition document (CONTRACT
+/// section 7): the same document as the Rust function
+/// `policy_definition_json`. Evaluating any request with that document in
+/// place of the policy's id gives the same response, byte for byte.
+///
+/// `policy_id` is a NUL-terminated UTF-8 id such as
+/// `swindon-resolution-2026`. Writes a newly allocated document to
+/// `*definition_json_out` when the result is `SGR_OK` (the definition) or
+/// `SGR_ERROR_DOCUMENT` (`{"error": {"code": "unknown_policy", ...}}`),
+/// owned by the caller and freed with `sgr_string_free`. On any other code
+/// (`SGR_NULL_POINTER`, `SGR_INVALID_UTF8`, `SGR_PANIC`)
+/// `*definition_json_out` is set to NULL (unless it is NULL itself).
+///
+/// # Safety
+///
+/// `policy_id` is NULL or points to a NUL-terminated string not modified
+/// during the call; `definition_json_out` is NULL or valid for writing one
+/// `char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_policy_definition(
+    policy_id: *const c_char,
+    definition_json_out: *mut *mut c_char,
+) -> sgr_result {
+    boundary::catch(|| {
+        // SAFETY: the caller promises `definition_json_out` is NULL
+        // (refused) or valid for writing a char *; it is cleared first.
+        let out = unsafe { output(definition_json_out, std::ptr::null_mut()) }?;
+        // SAFETY: the caller promises `policy_id` is NULL (refused) or a
+        // NUL-terminated string unchanged for the call.
+        let id = unsafe { read_str(policy_id) }?;
+        let document = safeguarding_resolution::policy_definition_json(id);
+        // SAFETY: `out` is the caller's valid place for a char *.
+        unsafe { hand_over(out, document) }
+    })
+}
+
 /// Validates a form given as JSON (CONTRACT section 5, `docs/forms/`),
 /// returning the same document as the Rust function `validate_json`.
 ///

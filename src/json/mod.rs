@@ -351,3 +351,8 @@ pub fn policy_definition_json(id: &str) -> String {
 pub(crate) fn unknown_policy_document(engine: &Engine) -> String {
     request::unknown_policy(engine).to_value().to_string()
 }
+
+/// A refused definition's error document, its paths the definition's own.
+pub(crate) fn definition_error_document(error: &crate::policy::DefinitionError) -> String {
+    JsonError::definition("", error).to_value().to_string()
+}

@@ -525,6 +525,128 @@ static void test_engine(void) {
     sgr_engine_free(NULL);
 }
 
+/* ---- policies as definitions ---- */
+
+/* Two stages: two working days, then a chair who decides. */
+static const char BOROUGH[] =
+    "{\"id\": \"c-borough-2027\", \"name\": \"C Borough Escalation Policy\", \"stages\": ["
+    "{\"number\": 1, \"name\": \"Practitioners\", \"clock\": {\"kind\": \"working_days_after_start\", \"days\": 2}},"
+    "{\"number\": 2, \"name\": \"Chair\", \"clock\": {\"kind\": \"not_stated\"}}]}";
+
+/* Raised Monday 1 March 2027: two working days on is Wednesday 3 March,
+   or Thursday 4 March once 2 March is a bank holiday. */
+static const char BOROUGH_CASE[] =
+    "{\"policy\": \"c-borough-2027\", \"as_of\": \"2027-03-01\","
+    " \"events\": [{\"type\": \"raised\", \"on\": \"2027-03-01\"}]}";
+
+static const char *SWINDON_EVENTS =
+    "\"as_of\": \"2027-01-05\", \"events\": [{\"type\": \"raised\", \"on\": \"2026-12-21\"},"
+    " {\"type\": \"escalated\", \"on\": \"2026-12-23\"}]}";
+
+static void test_policies(void) {
+    sgr_engine *engine = NULL;
+    CHECK_CODE(sgr_engine_new(&engine), SGR_OK);
+    if (engine == NULL) {
+        return;
+    }
+    char *error = NULL;
+    char *response = NULL;
+
+    /* Unknown until added. */
+    CHECK_CODE(sgr_engine_evaluate(engine, BOROUGH_CASE, &response), SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"code\":\"unknown_policy\""), "unknown before: %s", response);
+    sgr_string_free(response);
+
+    CHECK_CODE(sgr_engine_add_policy(engine, BOROUGH, &error), SGR_OK);
+    CHECK(error == NULL, "no error document on success");
+    response = NULL;
+    CHECK_CODE(sgr_engine_evaluate(engine, BOROUGH_CASE, &response), SGR_OK);
+    CHECK(contains(response, "\"date\":\"2027-03-03\""), "due 3 March: %s", response);
+    CHECK(contains(response, "\"policy\":\"c-borough-2027\""), "its id: %s", response);
+    sgr_string_free(response);
+
+    /* sgr_evaluate does not know an engine's policies. */
+    response = NULL;
+    CHECK_CODE(sgr_evaluate(BOROUGH_CASE, &response), SGR_ERROR_DOCUMENT);
+    sgr_string_free(response);
+
+    /* A refused definition: every problem with its path, no value, the
+       engine unchanged. */
+    static const char WRONG[] =
+        "{\"id\": \"Child Name\", \"name\": \"X\", \"stages\": ["
+        "{\"number\": 1, \"name\": \"A\", \"clock\": {\"kind\": \"working_days_after_start\", \"days\": 0}},"
+        "{\"number\": 3, \"name\": \"B\", \"clock\": {\"kind\": \"not_stated\"}}]}";
+    CHECK_CODE(sgr_engine_add_policy(engine, WRONG, &error), SGR_ERROR_DOCUMENT);
+    CHECK(contains(error, "\"code\":\"invalid_policy\"") &&
+              contains(error, "\"path\":\"id\"") &&
+              contains(error, "\"path\":\"stages[0].clock.days\"") &&
+              contains(error, "\"path\":\"stages[1].number\"") && !contains(error, "Child"),
+          "every problem, no value: %s", error);
+    sgr_string_free(error);
+    error = NULL;
+    CHECK_CODE(sgr_engine_add_policy(engine, "not json", &error), SGR_INVALID_JSON);
+    sgr_string_free(error);
+    CHECK_CODE(sgr_engine_add_policy(engine, WRONG, NULL), SGR_ERROR_DOCUMENT);
+    response = NULL;
+    CHECK_CODE(sgr_engine_evaluate(engine, BOROUGH_CASE, &response), SGR_OK);
+    CHECK(contains(response, "\"date\":\"2027-03-03\""), "unchanged: %s", response);
+    sgr_string_free(response);
+
+    /* With newer holidays, the added policy counts on them. */
+    CHECK_CODE(sgr_engine_load_holidays(engine, NEWER_HOLIDAYS, NULL), SGR_OK);
+    response = NULL;
+    CHECK_CODE(sgr_engine_evaluate(engine, BOROUGH_CASE, &response), SGR_OK);
+    CHECK(contains(response, "\"date\":\"2027-03-04\""), "due 4 March: %s", response);
+    sgr_string_free(response);
+
+    /* The library's own ids cannot be taken. */
+    error = NULL;
+    CHECK_CODE(sgr_engine_add_policy(engine,
+                                     "{\"id\": \"swindon-resolution-2026\", \"name\": \"X\","
+                                     " \"stages\": [{\"number\": 1, \"name\": \"A\","
+                                     " \"clock\": {\"kind\": \"not_stated\"}}]}",
+                                     &error),
+               SGR_ERROR_DOCUMENT);
+    sgr_string_free(error);
+
+    /* NULL pointers. */
+    CHECK_CODE(sgr_engine_add_policy(NULL, BOROUGH, NULL), SGR_NULL_POINTER);
+    CHECK_CODE(sgr_engine_add_policy(engine, NULL, NULL), SGR_NULL_POINTER);
+    sgr_engine_free(engine);
+
+    /* A built-in policy as its document, given inline, answers as its id. */
+    char *definition = NULL;
+    CHECK_CODE(sgr_policy_definition("swindon-resolution-2026", &definition), SGR_OK);
+    CHECK(contains(definition, "\"Inter-agency Discussion\""), "the document: %.80s", definition);
+    if (definition != NULL) {
+        const char *by_id_prefix = "{\"policy\": \"swindon-resolution-2026\", ";
+        size_t size = strlen(definition) + strlen(SWINDON_EVENTS) + 64;
+        char *inline_request = malloc(size);
+        char *by_id_request = malloc(size);
+        if (inline_request != NULL && by_id_request != NULL) {
+            snprintf(inline_request, size, "{\"policy\": %s, %s", definition, SWINDON_EVENTS);
+            snprintf(by_id_request, size, "%s%s", by_id_prefix, SWINDON_EVENTS);
+            char *a = NULL;
+            char *b = NULL;
+            CHECK_CODE(sgr_evaluate(inline_request, &a), SGR_OK);
+            CHECK_CODE(sgr_evaluate(by_id_request, &b), SGR_OK);
+            CHECK(a != NULL && b != NULL && strcmp(a, b) == 0, "inline answers as the id: %s", a);
+            sgr_string_free(a);
+            sgr_string_free(b);
+        }
+        free(inline_request);
+        free(by_id_request);
+    }
+    sgr_string_free(definition);
+    definition = NULL;
+    CHECK_CODE(sgr_policy_definition("nowhere", &definition), SGR_ERROR_DOCUMENT);
+    CHECK(contains(definition, "\"code\":\"unknown_policy\""), "unknown: %s", definition);
+    sgr_string_free(definition);
+    CHECK_CODE(sgr_policy_definition(NULL, &definition), SGR_NULL_POINTER);
+    CHECK(definition == NULL, "nothing to free");
+    CHECK_CODE(sgr_policy_definition("swindon-resolution-2026", NULL), SGR_NULL_POINTER);
+}
+
 int main(void) {
     test_versions();
     test_result_messages();
@@ -536,6 +658,7 @@ int main(void) {
     test_validate();
     test_threads();
     test_engine();
+    test_policies();
     printf("sgr C interface, library %s, holiday data %s\n", sgr_version(),
            sgr_holiday_data_version());
     printf("ffi_test: %d passed, %d failed\n", passed, failed);
