@@ -478,3 +478,51 @@ fn every_builtin_document_round_trips() {
         assert_eq!(policy.to_definition_json(), text);
     }
 }
+
+#[test]
+fn the_format_page_shows_the_diagram_of_the_illustrative_policy() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/policy-format.md")).unwrap();
+    let policy = Policy::from_definition(&example()).unwrap();
+    let expected = safeguarding_resolution::policy::diagram::mermaid(&policy);
+    let start = page.find("```mermaid\n").expect("a mermaid block") + "```mermaid\n".len();
+    let end = start + page[start..].find("```").unwrap();
+    assert_eq!(
+        &page[start..end],
+        expected,
+        "docs/policy-format.md: the diagram has drifted from examples/policies/example-borough-2026.json"
+    );
+}
+
+#[test]
+fn the_illustrative_scenarios_answer_as_worked_out_by_hand() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut engine = Engine::new();
+    engine.add_policy_json(&example().to_string()).unwrap();
+    let answer = |name: &str| -> Value {
+        let request =
+            std::fs::read_to_string(root.join("fixtures/example-borough-2026").join(name)).unwrap();
+        serde_json::from_str(&engine.evaluate_json(&request)).unwrap()
+    };
+    let r = answer("01-48-hours-from-a-time-of-day.json");
+    assert_eq!(r["stage"]["due"]["datetime"], "2027-01-06T09:30");
+    assert_eq!(r["working_days_overdue"], 1);
+    let r = answer("02-48-hours-over-a-weekend.json");
+    assert_eq!(r["stage"]["due"]["date"], "2027-01-10");
+    assert_eq!(r["working_days_overdue"], 1);
+    let r = answer("03-urgent-priority-scotland-new-year.json");
+    assert_eq!(r["stage"]["due"]["datetime"], "2027-01-01T16:00");
+    assert_eq!(r["working_days_overdue"], 1);
+    let r = answer("04-standard-priority-scotland-new-year.json");
+    assert_eq!(r["stage"]["due"]["date"], "2027-01-11");
+    assert_eq!(r["overdue"], false);
+    let r = answer("05-immediate-risk-straight-to-the-chair.json");
+    assert_eq!(r["status"], "decided");
+    assert_eq!(r["milestones"][0]["met_on"], "2027-02-02");
+    assert_eq!(r["obligations"][0]["due"]["date"], "2027-02-02");
+    let r = answer("06-invalid-skip-without-immediate-risk.json");
+    assert_eq!(r["error"]["code"], "invalid_transition");
+    assert_eq!(r["error"]["event_index"], 1);
+    let r = answer("07-resolved-at-stage-1-day-10-lapses.json");
+    assert_eq!(r["milestones"][0]["lapsed_on"], "2027-02-02");
+}
