@@ -37,6 +37,14 @@ fn one_case(c: &mut Criterion) {
     group.bench_function("json", |b| {
         b.iter(|| evaluate_json(black_box(TYPICAL_JSON)))
     });
+    // The same request with the policy's definition in place of its id:
+    // the definition's parse and load on every call.
+    let definition = safeguarding_resolution::policy_definition_json("swindon-resolution-2026");
+    let inline = TYPICAL_JSON.replacen("\"swindon-resolution-2026\"", &definition, 1);
+    assert_eq!(evaluate_json(&inline), response);
+    group.bench_function("json_inline_definition", |b| {
+        b.iter(|| evaluate_json(black_box(&inline)))
+    });
     group.bench_function("baseline_json_parse_and_write", |b| {
         b.iter(|| {
             let value: serde_json::Value = serde_json::from_str(black_box(TYPICAL_JSON)).unwrap();

@@ -9,6 +9,84 @@ use super::{
 };
 use crate::calendar::Calendar;
 
+/// The obligations of a policy by what sets them off, each list in the
+/// policy's order: an event looks only at the obligations it can set off.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TriggerIndex {
+    /// By [`Fires`] (but `Entered`), as indices into the obligations.
+    by_kind: [Vec<u16>; 6],
+    /// For each stage number, the obligations set off by entering it.
+    entered: Vec<Vec<u16>>,
+}
+
+/// Which obligations an event may set off.
+#[derive(Debug, Clone, Copy)]
+enum Fires {
+    Raised,
+    RaisedWith,
+    Concluded,
+    /// Agreement or decision: `resolved_at` and `concluded_after_reaching`.
+    Ended,
+    /// `immediate_risk`, and `raised_with` the `immediate_risk` flag.
+    ImmediateRisk,
+    Recorded,
+    Entered(u8),
+}
+
+impl Fires {
+    /// The list of [`TriggerIndex::by_kind`] (none for `Entered`).
+    fn slot(self) -> usize {
+        match self {
+            Fires::Raised => 0,
+            Fires::RaisedWith => 1,
+            Fires::Concluded => 2,
+            Fires::Ended => 3,
+            Fires::ImmediateRisk => 4,
+            Fires::Recorded | Fires::Entered(_) => 5,
+        }
+    }
+}
+
+impl TriggerIndex {
+    pub(crate) fn new(obligations: &[ObligationRule], stages: usize) -> TriggerIndex {
+        let mut index = TriggerIndex {
+            entered: vec![Vec::new(); stages + 1],
+            ..TriggerIndex::default()
+        };
+        for (i, rule) in obligations.iter().enumerate() {
+            let Ok(i) = u16::try_from(i) else { break };
+            let kinds: &[Fires] = match &rule.trigger {
+                Trigger::Raised => &[Fires::Raised],
+                Trigger::RaisedWith(RaisedFlag::ImmediateRisk) => &[Fires::ImmediateRisk],
+                Trigger::RaisedWith(_) => &[Fires::RaisedWith],
+                Trigger::StageEntered { stages, .. } => {
+                    for &n in stages {
+                        if let Some(list) = index.entered.get_mut(usize::from(n)) {
+                            list.push(i);
+                        }
+                    }
+                    &[]
+                }
+                Trigger::StageConcluded(_) => &[Fires::Concluded],
+                Trigger::ResolvedAt(_) | Trigger::ConcludedAfterReaching(_) => &[Fires::Ended],
+                Trigger::ImmediateRisk => &[Fires::ImmediateRisk],
+                Trigger::Recorded { .. } => &[Fires::Recorded],
+            };
+            for kind in kinds {
+                index.by_kind[kind.slot()].push(i);
+            }
+        }
+        index
+    }
+
+    fn candidates(&self, fires: Fires) -> &[u16] {
+        match fires {
+            Fires::Entered(n) => self.entered.get(usize::from(n)).map_or(&[], Vec::as_slice),
+            kind => &self.by_kind[kind.slot()],
+        }
+    }
+}
+
 /// The stage under way while events are replayed.
 struct Current<'a> {
     rule: &'a StageRule,
@@ -245,9 +323,14 @@ impl<'a> Run<'a> {
     }
 
     /// Adds every obligation the trigger sets off, at the current stage.
-    fn fire(&mut self, on: When, matches: impl Fn(&Trigger) -> bool) -> Result<(), Error> {
+    fn fire(
+        &mut self,
+        on: When,
+        fires: Fires,
+        matches: impl Fn(&Trigger) -> bool,
+    ) -> Result<(), Error> {
         let stage = self.current.as_ref().map(|c| c.rule.number);
-        self.fire_at(on, stage, matches)
+        self.fire_at(on, stage, fires, matches)
     }
 
     /// Adds every obligation the trigger sets off, at the given stage.
@@ -255,6 +338,7 @@ impl<'a> Run<'a> {
         &mut self,
         on: When,
         stage: Option<u8>,
+        fires: Fires,
         matches: impl Fn(&Trigger) -> bool,
     ) -> Result<(), Error> {
         let policy = self.policy;
@@ -265,7 +349,13 @@ impl<'a> Run<'a> {
                 && (!redirected || o.independent_of_process)
                 && !(waived && o.waived_by_immediate_risk)
         };
-        for rule in policy.obligations.iter().filter(|o| applies(o)) {
+        for rule in policy
+            .triggers
+            .candidates(fires)
+            .iter()
+            .map(|&i| &policy.obligations[usize::from(i)])
+            .filter(|o| applies(o))
+        {
             // The policy owes one duty while it is owed: a trigger repeated
             // before it is done (a risk identified again, a second report)
             // adds nothing.
@@ -381,19 +471,19 @@ impl<'a> Run<'a> {
                 why: rule.why.clone(),
                 clause: rule.clause.clone(),
             });
-            self.fire(on, |t| *t == Trigger::Raised)?;
+            self.fire(on, Fires::Raised, |t| matches!(t, Trigger::Raised))?;
         } else {
-            self.fire(on, |t| *t == Trigger::Raised)?;
+            self.fire(on, Fires::Raised, |t| matches!(t, Trigger::Raised))?;
             self.enter(&policy.stages[0], on)?;
             self.check_parties(raised.parties);
         }
-        self.fire(on, |t| match t {
+        self.fire(on, Fires::RaisedWith, |t| match t {
             Trigger::RaisedWith(flag) => *flag != RaisedFlag::ImmediateRisk && flag.of(raised),
             _ => false,
         })?;
         if raised.immediate_risk {
             self.immediate_risk_on = Some(on.date());
-            self.fire(on, |t| {
+            self.fire(on, Fires::ImmediateRisk, |t| {
                 matches!(
                     t,
                     Trigger::ImmediateRisk | Trigger::RaisedWith(RaisedFlag::ImmediateRisk)
@@ -422,7 +512,7 @@ impl<'a> Run<'a> {
             Some(Area::Listed(id)) => Some(id.clone()),
             _ => None,
         };
-        self.fire(on, |t| match t {
+        self.fire(on, Fires::Entered(rule.number), |t| match t {
             Trigger::StageEntered { stages, area: None } => stages.contains(&rule.number),
             Trigger::StageEntered {
                 stages,
@@ -480,6 +570,7 @@ impl<'a> Run<'a> {
         if ended_by != EventType::Withdrawn {
             self.fire(
                 on,
+                Fires::Concluded,
                 |t| matches!(t, Trigger::StageConcluded(stages) if stages.contains(&number)),
             )?;
         }
@@ -668,7 +759,7 @@ impl<'a> Run<'a> {
                     CaseState::Resolved
                 };
                 self.ended_on = Some(on.date());
-                self.fire_at(on, Some(number), |t| match t {
+                self.fire_at(on, Some(number), Fires::Ended, |t| match t {
                     Trigger::ResolvedAt(stages) => stages.contains(&number),
                     Trigger::ConcludedAfterReaching(n) => highest >= *n,
                     _ => false,
@@ -686,7 +777,12 @@ impl<'a> Run<'a> {
                     self.require_open(event)?;
                 }
                 self.immediate_risk_on.get_or_insert(on.date());
-                self.fire(on, |t| *t == Trigger::ImmediateRisk)
+                self.fire(on, Fires::ImmediateRisk, |t| {
+                    matches!(
+                        t,
+                        Trigger::ImmediateRisk | Trigger::RaisedWith(RaisedFlag::ImmediateRisk)
+                    )
+                })
             }
             EventKind::Recorded { record, stage } => {
                 let id = match (record.as_deref(), self.policy.default_record.as_deref()) {
@@ -734,7 +830,7 @@ impl<'a> Run<'a> {
             }
             let id = rule.id.as_str();
             self.records_made.push((id, current, on.date()));
-            return self.fire(on, |t| match t {
+            return self.fire(on, Fires::Recorded, |t| match t {
                 Trigger::Recorded {
                     record,
                     stages: None,

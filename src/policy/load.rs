@@ -1319,7 +1319,9 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     }
+    let triggers = super::engine::TriggerIndex::new(&obligations, stage_rules.len());
     Some(Policy {
+        triggers,
         id: id?,
         name: name?,
         source,

@@ -263,6 +263,8 @@ pub struct Policy {
     pub default_record: Option<Text>,
     /// The priorities its clocks know, in the order first given.
     pub(crate) priorities: Vec<Text>,
+    /// The obligations by what sets them off (made from `obligations`).
+    pub(crate) triggers: engine::TriggerIndex,
 }
 
 impl Policy {
