@@ -101,7 +101,9 @@ pub mod serious_incident;
 pub mod testing;
 
 pub use engine::Engine;
-pub use json::{error_document, evaluate_json, policy_definition_json, validate_json};
+pub use json::{
+    StatusDocument, error_document, evaluate_json, policy_definition_json, validate_json,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

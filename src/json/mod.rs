@@ -12,6 +12,8 @@ mod serious_incident;
 
 mod response;
 
+pub use response::StatusDocument;
+
 use serde_json::{Map, Value, json};
 
 use crate::engine::Engine;
@@ -78,6 +80,10 @@ impl JsonError {
             event_index: None,
             problems,
         }
+    }
+
+    pub(crate) fn message(&self) -> &str {
+        &self.message
     }
 
     fn to_value(&self) -> Value {
@@ -298,18 +304,13 @@ fn validate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
         .get("data")
         .ok_or_else(|| field("data", "missing".into()))?;
     let validation = crate::forms::validate_on(form, data, engine.calendar(division));
-    let list = |items: &[crate::forms::Problem]| -> Vec<Value> {
-        items
-            .iter()
-            .map(|p| json!({"field": p.field, "code": p.code, "message": p.message}))
-            .collect()
-    };
-    Ok(json!({
-        "valid": validation.valid(),
-        "problems": list(&validation.problems),
-        "warnings": list(&validation.warnings),
+    serde_json::to_string(&validation).map_err(|e| {
+        JsonError::new(
+            "internal",
+            format!("the response could not be written: {e}"),
+            None,
+        )
     })
-    .to_string())
 }
 
 /// A definition's message, placed: `policy: ...` inside a request.
@@ -355,4 +356,31 @@ pub(crate) fn unknown_policy_document(engine: &Engine) -> String {
 /// A refused definition's error document, its paths the definition's own.
 pub(crate) fn definition_error_document(error: &crate::policy::DefinitionError) -> String {
     JsonError::definition("", error).to_value().to_string()
+}
+
+/// A validation serializes to the contract's answer (CONTRACT section 5):
+/// `{"valid", "problems": [{"field", "code", "message"}], "warnings"}`, the
+/// document [`validate_json`] writes.
+impl serde::Serialize for crate::forms::Validation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Listed<'a>(&'a [crate::forms::Problem]);
+        impl serde::Serialize for Listed<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut list = serializer.serialize_seq(Some(self.0.len()))?;
+                for p in self.0 {
+                    list.serialize_element(
+                        &json!({"field": p.field, "code": p.code, "message": p.message}),
+                    )?;
+                }
+                list.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("valid", &self.valid())?;
+        map.serialize_entry("problems", &Listed(&self.problems))?;
+        map.serialize_entry("warnings", &Listed(&self.warnings))?;
+        map.end()
+    }
 }

@@ -556,13 +556,15 @@ pub(crate) fn read(
                         .iter()
                         .enumerate()
                         .map(|(i, e)| {
-                            event(e, i, Policy::get(PolicyId::GscpEscalation2021)).map_err(|err| {
-                                JsonError::new(
-                                    err.code,
-                                    format!("escalation.{}", err.message),
-                                    None,
-                                )
-                            })
+                            event(e, i, Some(Policy::get(PolicyId::GscpEscalation2021))).map_err(
+                                |err| {
+                                    JsonError::new(
+                                        err.code,
+                                        format!("escalation.{}", err.message),
+                                        None,
+                                    )
+                                },
+                            )
                         })
                         .collect::<Result<Vec<_>, _>>()?
                 }),
@@ -746,4 +748,37 @@ pub(crate) fn write(
             .map(|e| response::status_view(e, calendar)),
     };
     serde_json::to_string(&view)
+}
+
+/// A referral event deserializes from the contract's event JSON (CONTRACT
+/// section 4), read as `evaluate_json` reads it; an error names the field
+/// and what was expected, never the value.
+impl<'de> serde::Deserialize<'de> for ReferralEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<ReferralEvent, D::Error> {
+        let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+        rg_event(&value, 0).map_err(|error| {
+            serde::de::Error::custom(error.message().replacen("events[0]", "event", 1))
+        })
+    }
+}
+
+impl ReferralStatus {
+    /// The status as the contract's response document (CONTRACT section 4),
+    /// written: the same text as [`evaluate_json`](crate::evaluate_json)
+    /// answers for the referral, with the schedule and calendar it was
+    /// evaluated on.
+    pub fn to_json(
+        &self,
+        schedule: &crate::resolution_group::Schedule,
+        calendar: &Calendar,
+    ) -> String {
+        write(self, schedule.rule(), calendar).unwrap_or_else(|e| {
+            super::error_document(
+                "internal",
+                &format!("the response could not be written: {e}"),
+            )
+        })
+    }
 }

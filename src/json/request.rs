@@ -210,13 +210,33 @@ fn parties(
 fn area(
     object: &Map<String, Value>,
     path: &str,
-    policy: &Policy,
+    policy: Option<&Policy>,
     event: Option<usize>,
 ) -> Result<Option<Area>, JsonError> {
     let path = join(path, "area");
+    match (object.get("area"), policy) {
+        (Some(Value::String(id)), None) if crate::policy::is_id(id) => {
+            // Checked against the policy's areas when the case is evaluated.
+            Ok(Some(Area::Listed(id.as_str().into())))
+        }
+        (Some(Value::String(_)), None) => Err(field_error(
+            path,
+            "expected an area id (lower-case letters, digits, '_' or '-') or {\"other\": text}",
+            event,
+        )),
+        (area, Some(policy)) => known_area(area, policy, &path, event),
+        (area, None) => other_area(area, &path, event),
+    }
+}
+
+fn known_area(
+    area: Option<&Value>,
+    policy: &Policy,
+    path: &str,
+    event: Option<usize>,
+) -> Result<Option<Area>, JsonError> {
     let areas = &policy.areas;
-    match object.get("area") {
-        None | Some(Value::Null) => Ok(None),
+    match area {
         Some(Value::String(id)) => match policy.area(id) {
             Some(area) => Ok(Some(area)),
             None => {
@@ -231,6 +251,19 @@ fn area(
                 ))
             }
         },
+        area => other_area(area, path, event),
+    }
+}
+
+/// An area that is not a listed id: `{"other": text}`, none, or wrong.
+fn other_area(
+    area: Option<&Value>,
+    path: &str,
+    event: Option<usize>,
+) -> Result<Option<Area>, JsonError> {
+    let path = path.to_string();
+    match area {
+        None | Some(Value::Null) => Ok(None),
         Some(Value::Object(other)) => {
             only(other, &path, &["other"], event)?;
             match other.get("other") {
@@ -281,7 +314,11 @@ fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
     COMMON.iter().chain(extra).copied().collect()
 }
 
-pub(crate) fn event(value: &Value, index: usize, policy: &Policy) -> Result<Event, JsonError> {
+pub(crate) fn event(
+    value: &Value,
+    index: usize,
+    policy: Option<&Policy>,
+) -> Result<Event, JsonError> {
     let path = place::index("events", index);
     let at = Some(index);
     let Value::Object(object) = value else {
@@ -423,7 +460,7 @@ pub(crate) fn read<'e>(value: &Value, engine: &'e Engine) -> Result<Parsed<'e>, 
             events
                 .iter()
                 .enumerate()
-                .map(|(i, e)| event(e, i, &policy))
+                .map(|(i, e)| event(e, i, Some(&policy)))
                 .collect::<Result<Vec<Event>, JsonError>>()?
         }
         Some(_) => {
@@ -473,4 +510,21 @@ pub(crate) fn unknown_calendar() -> JsonError {
             .to_string(),
         None,
     )
+}
+
+/// An event deserializes from the contract's event JSON (CONTRACT section
+/// 3: `{"type": "raised", "on": "2027-01-04", ...}`), read as
+/// `evaluate_json` reads it. An area id is checked against the policy when
+/// the case is evaluated. An error names the field and what was expected,
+/// never the value.
+impl<'de> serde::Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        event(&value, 0, None).map_err(|error| {
+            // The reader names the place as `events[0]`: one event alone
+            // is named `event`.
+            let message = error.message().replacen("events[0]", "event", 1);
+            serde::de::Error::custom(message)
+        })
+    }
 }

@@ -354,3 +354,69 @@ pub(crate) fn status_view<'a>(status: &'a CaseStatus, calendar: &'a Calendar) ->
         finality: status.finality.as_ref().map(finality),
     }
 }
+
+/// A case's status and the calendar it was evaluated on, serializing to
+/// the contract's response document (CONTRACT section 3): exactly what
+/// [`evaluate_json`](crate::evaluate_json) answers for the same case,
+/// without evaluating it again. Made by [`CaseStatus::document`].
+#[derive(Debug, Clone, Copy)]
+pub struct StatusDocument<'a> {
+    status: &'a CaseStatus,
+    calendar: &'a Calendar,
+}
+
+impl Serialize for StatusDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        status_view(self.status, self.calendar).serialize(serializer)
+    }
+}
+
+impl CaseStatus {
+    /// The status as the contract's response document, to serialize with
+    /// serde (or embed in a document of the caller's); `calendar` is the one
+    /// it was evaluated on (its deadlines' skipped bank holidays are named
+    /// from it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::evaluate_json;
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId};
+    ///
+    /// // Stored events, read from the contract's JSON into typed events.
+    /// let events: Vec<Event> = serde_json::from_str(r#"[
+    ///     {"type": "raised", "on": "2026-12-21"},
+    ///     {"type": "escalated", "on": "2026-12-23"}
+    /// ]"#)?;
+    /// let as_of = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(calendar, &events, as_of)?;
+    /// let typed = serde_json::to_string(&status.document(calendar))?;
+    ///
+    /// let request = r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05", "events": [
+    ///     {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]}"#;
+    /// assert_eq!(typed, evaluate_json(request));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn document<'a>(&'a self, calendar: &'a Calendar) -> StatusDocument<'a> {
+        StatusDocument {
+            status: self,
+            calendar,
+        }
+    }
+
+    /// The status as the contract's response document, written: the same
+    /// text as [`evaluate_json`](crate::evaluate_json) answers for the case.
+    /// (Should writing ever fail, which it cannot for a status the library
+    /// evaluated, the text is the contract's `internal` error document.)
+    pub fn to_json(&self, calendar: &Calendar) -> String {
+        write(self, calendar).unwrap_or_else(|e| {
+            super::error_document(
+                "internal",
+                &format!("the response could not be written: {e}"),
+            )
+        })
+    }
+}

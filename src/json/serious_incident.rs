@@ -405,3 +405,47 @@ pub(crate) fn write(
     };
     serde_json::to_string(&view)
 }
+
+/// An incident event deserializes from the contract's event JSON (CONTRACT
+/// section 9), read as `evaluate_json` reads it; an error names the field
+/// and what was expected, never the value.
+impl<'de> serde::Deserialize<'de> for IncidentEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<IncidentEvent, D::Error> {
+        let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+        event(&value, 0).map_err(|error| {
+            serde::de::Error::custom(error.message().replacen("events[0]", "event", 1))
+        })
+    }
+}
+
+impl IncidentStatus {
+    /// The status as the contract's response document (CONTRACT section 9),
+    /// written: the same text as [`evaluate_json`](crate::evaluate_json)
+    /// answers for the incident, on the calendar it was evaluated on.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::evaluate_json;
+    /// use safeguarding_resolution::serious_incident::{self, Config, IncidentEvent};
+    ///
+    /// let events: Vec<IncidentEvent> = serde_json::from_str(r#"[{"type": "aware", "on": "2027-02-01"}]"#)?;
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let as_of = NaiveDate::from_ymd_opt(2027, 2, 3).unwrap();
+    /// let status = serious_incident::evaluate(calendar, Config::default(), &events, as_of)?;
+    /// let request = r#"{"policy": "gscp-serious-incident-2021", "as_of": "2027-02-03",
+    ///     "events": [{"type": "aware", "on": "2027-02-01"}]}"#;
+    /// assert_eq!(status.to_json(calendar), evaluate_json(request));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self, calendar: &Calendar) -> String {
+        write(self, calendar).unwrap_or_else(|e| {
+            super::error_document(
+                "internal",
+                &format!("the response could not be written: {e}"),
+            )
+        })
+    }
+}

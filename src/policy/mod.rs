@@ -124,6 +124,7 @@ pub(crate) use builtin::document as builtin_document;
 pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
 pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
+pub(crate) use load::is_id;
 pub use load::{DefinitionError, Problem};
 pub use status::{
     CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
