@@ -246,12 +246,28 @@ impl Validation {
 /// assert_eq!(validation.problems[0].field, "(data)");
 /// assert_eq!(validation.problems[0].code, "wrong_type");
 /// ```
-pub fn validate(form: FormId, data: &Value) -> Validation {
-    validate_on(
-        form,
-        data,
-        Calendar::uk(crate::calendar::Division::EnglandAndWales),
-    )
+///
+/// The data may be any serde value, such as a service's own form type:
+///
+/// ```
+/// use safeguarding_resolution::forms::{FormId, validate};
+///
+/// #[derive(serde::Serialize)]
+/// struct Recording<'a> {
+///     child_name: &'a str,
+/// }
+/// let validation = validate(FormId::NsscpRecordingForm, &Recording { child_name: "Child A" });
+/// assert!(!validation.valid());
+/// assert!(validation.problems.iter().all(|p| !p.message.contains("Child A")));
+/// ```
+pub fn validate<T: serde::Serialize + ?Sized>(form: FormId, data: &T) -> Validation {
+    let calendar = Calendar::uk(crate::calendar::Division::EnglandAndWales);
+    match serde_json::to_value(data) {
+        Ok(value) => validate_on(form, &value, calendar),
+        // A type serde cannot write as JSON (a map with keys that are not
+        // strings): the form is not an object of fields.
+        Err(_) => validate_on(form, &Value::Null, calendar),
+    }
 }
 
 /// Validates a form's data, counting working days on `calendar`.
