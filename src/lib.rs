@@ -37,18 +37,20 @@
 //! # Evaluating a case
 //!
 //! A case is its events, kept by the caller as they happen (in its own
-//! database, as the contract's JSON or as [`policy::Event`]s); the status
-//! is never stored, only worked out again from the events and the day:
+//! database, as the contract's JSON, which [`policy::Event`] reads and
+//! writes with serde); the status is never stored, only worked out again
+//! from the events and the day:
 //!
 //! ```
 //! use chrono::NaiveDate;
 //! use safeguarding_resolution::calendar::{Calendar, Division};
-//! use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+//! use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId};
 //!
 //! let day = |d| NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
-//! // Stored events: a disagreement raised under Swindon's policy on
+//! // The events as stored: a disagreement raised under Swindon's policy on
 //! // Monday 4 January 2027.
-//! let events = [Event::raised(day(4), Raised::new())];
+//! let stored = r#"[{"type": "raised", "on": "2027-01-04"}]"#;
+//! let events: Vec<Event> = serde_json::from_str(stored)?;
 //! let policy = Policy::get(PolicyId::SwindonResolution2026);
 //! let calendar = Calendar::uk(Division::EnglandAndWales);
 //!
@@ -63,16 +65,42 @@
 //! for duty in status.pending_obligations() {
 //!     assert!(!duty.clause.text.is_empty());
 //! }
-//! # Ok::<(), safeguarding_resolution::policy::Error>(())
+//! // The contract's response document, for a client that speaks JSON: the
+//! // same text `evaluate_json` answers.
+//! let response = status.to_json(calendar);
+//! assert!(response.contains("\"working_days_overdue\":2"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! The same through JSON, for services in any language:
 //! [`evaluate_json`] (CONTRACT section 3, `docs/json.md`), the Resolution
 //! Group's referrals ([`resolution_group`]), serious incidents
 //! ([`serious_incident`]) and forms ([`validate_json`]). An [`Engine`]
-//! answers the same requests on bank holidays loaded at runtime. Whatever a
-//! request holds, the answer is bounded by [`limits`] and never repeats a
-//! value sent (`docs/bad-inputs.md`).
+//! answers the same requests on bank holidays and policies loaded at
+//! runtime. Whatever a request holds, the answer is bounded by [`limits`]
+//! and never repeats a value sent (`docs/bad-inputs.md`).
+//!
+//! # Any partnership's policy
+//!
+//! The built-in policies are documents (`data/policies/`), and any other
+//! partnership's is one too ([`policy::Policy::from_definition_json`],
+//! `docs/policy-format.md`): loaded, it runs on the same engine. The
+//! `testing` feature has the laws every policy keeps and generators of
+//! event logs, for a policy author's own tests.
+//!
+//! ```
+//! use safeguarding_resolution::Engine;
+//!
+//! let mut engine = Engine::new();
+//! engine.add_policy_json(r#"{"id": "example-borough-2026", "name": "Example Borough",
+//!     "stages": [{"number": 1, "name": "Practitioners", "clock": {"kind": "hours_after_start", "hours": 48}},
+//!                {"number": 2, "name": "Independent chair", "clock": {"kind": "not_stated"}}]}"#)?;
+//! let response = engine.evaluate_json(r#"{"policy": "example-borough-2026", "as_of": "2027-01-04",
+//!     "events": [{"type": "raised", "on": "2027-01-04T09:30"}]}"#);
+//! // 48 hours from 09:30 on Monday 4 January 2027.
+//! assert!(response.contains(r#""datetime":"2027-01-06T09:30""#));
+//! # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+//! ```
 //!
 //! # The C interface
 //!
