@@ -75,6 +75,24 @@ pub struct Engine {
 
 impl Engine {
     /// An engine on the embedded calendars, running the built-in policies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::{Engine, evaluate_json};
+    ///
+    /// // CONTRACT section 3's request: Swindon's stage 2, due Monday 4
+    /// // January 2027, is a working day overdue on Tuesday 5.
+    /// let request = r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+    ///     "events": [{"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]}"#;
+    /// let engine = Engine::new();
+    /// let response = engine.evaluate_json(request);
+    /// assert_eq!(response, evaluate_json(request));
+    /// let response: serde_json::Value = serde_json::from_str(&response)?;
+    /// assert_eq!(response["stage"]["due"]["date"], "2027-01-04");
+    /// assert_eq!(response["working_days_overdue"], 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new() -> Engine {
         Engine {
             calendars: None,
@@ -95,6 +113,35 @@ impl Engine {
     /// [`crate::limits::MAX_REQUEST_BYTES`] is refused before it is read);
     /// a document without all three divisions is refused. On error the
     /// engine is unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::Engine;
+    /// use safeguarding_resolution::calendar::Division;
+    ///
+    /// let tuesday = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
+    /// let mut engine = Engine::new();
+    /// let document = |date: &str| format!(r#"{{
+    ///   "england-and-wales": {{"division": "england-and-wales", "events": [
+    ///     {{"title": "A new bank holiday", "date": "{date}", "notes": "", "bunting": true}}]}},
+    ///   "scotland": {{"division": "scotland", "events": [
+    ///     {{"title": "2nd January", "date": "2027-01-04", "notes": "Substitute day", "bunting": true}}]}},
+    ///   "northern-ireland": {{"division": "northern-ireland", "events": [
+    ///     {{"title": "St Patrick’s Day", "date": "2027-03-17", "notes": "", "bunting": true}}]}}
+    /// }}"#);
+    ///
+    /// // A date that does not exist: refused, naming where, not what.
+    /// let refused = engine.load_holidays(&document("2027-02-30")).unwrap_err();
+    /// assert!(refused.to_string().contains("england-and-wales"), "{refused}");
+    /// assert!(!refused.to_string().contains("2027-02-30"));
+    /// assert!(engine.calendar(Division::EnglandAndWales).is_working_day(tuesday)?);
+    ///
+    /// engine.load_holidays(&document("2027-03-02"))?;
+    /// assert!(!engine.calendar(Division::EnglandAndWales).is_working_day(tuesday)?);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn load_holidays(&mut self, govuk_json: &str) -> Result<(), Error> {
         let calendars = Calendar::uk_from_govuk_json(govuk_json)?;
         self.calendars = Some(Arc::new(calendars));
@@ -103,11 +150,40 @@ impl Engine {
 
     /// Whether the engine runs on bank holidays loaded with
     /// [`Engine::load_holidays`] rather than the embedded ones.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let mut engine = Engine::new();
+    /// assert!(!engine.has_loaded_holidays());
+    /// // A document with one division of three is refused: still embedded.
+    /// let scotland_only = r#"{"scotland": {"division": "scotland", "events": []}}"#;
+    /// assert!(engine.load_holidays(scotland_only).is_err());
+    /// assert!(!engine.has_loaded_holidays());
+    /// ```
     pub fn has_loaded_holidays(&self) -> bool {
         self.calendars.is_some()
     }
 
     /// The calendar the engine uses for a division.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::Engine;
+    /// use safeguarding_resolution::calendar::Division;
+    ///
+    /// // 2 January 2027 is a Saturday: Scotland's bank holiday moves to
+    /// // Monday 4 January, an ordinary working day in England and Wales.
+    /// let monday = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    /// let engine = Engine::new();
+    /// assert!(engine.calendar(Division::EnglandAndWales).is_working_day(monday)?);
+    /// assert!(!engine.calendar(Division::Scotland).is_working_day(monday)?);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
     pub fn calendar(&self, division: Division) -> &Calendar {
         match &self.calendars {
             Some(calendars) => &calendars[division as usize],
@@ -244,12 +320,54 @@ impl Engine {
     /// As [`evaluate_json`](crate::evaluate_json), on the engine's
     /// calendars: the same request gives the same document, byte for byte,
     /// until holidays are loaded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// // North Somerset's stage 1 is due one working day after Thursday 31
+    /// // December 2026: past New Year's Day, Monday 4 January 2027 in
+    /// // England and Wales; Tuesday 5 in Scotland, where 4 January is the
+    /// // substitute for 2 January.
+    /// let due = |calendar: &str| -> Result<String, serde_json::Error> {
+    ///     let request = format!(r#"{{"policy": "nsscp-issue-resolution-2025", "calendar": "{calendar}",
+    ///         "as_of": "2026-12-31", "events": [{{"type": "raised", "on": "2026-12-31"}}]}}"#);
+    ///     let response: serde_json::Value = serde_json::from_str(&Engine::new().evaluate_json(&request))?;
+    ///     Ok(response["stage"]["due"]["date"].to_string())
+    /// };
+    /// assert_eq!(due("england-and-wales")?, r#""2027-01-04""#);
+    /// assert_eq!(due("scotland")?, r#""2027-01-05""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn evaluate_json(&self, request: &str) -> String {
         crate::json::evaluate_on(self, request)
     }
 
     /// As [`validate_json`](crate::validate_json), on the engine's
     /// calendars.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// // Swindon's Resolution Form is to reach the partnership within five
+    /// // working days of Day 17: 22 working days from Monday 1 February 2027
+    /// // is Wednesday 3 March.
+    /// let sent_on_problems = |sent_on: &str| -> Result<Vec<String>, serde_json::Error> {
+    ///     let request = format!(r#"{{"form": "swindon-resolution-form",
+    ///         "data": {{"raised_on": "2027-02-01", "sent_on": "{sent_on}"}}}}"#);
+    ///     let response: serde_json::Value = serde_json::from_str(&Engine::new().validate_json(&request))?;
+    ///     Ok(response["problems"].as_array().unwrap().iter()
+    ///         .filter(|p| p["field"] == "sent_on")
+    ///         .map(|p| p["code"].as_str().unwrap().to_string())
+    ///         .collect())
+    /// };
+    /// assert!(sent_on_problems("2027-03-03")?.is_empty());
+    /// assert_eq!(sent_on_problems("2027-03-04")?, ["after_stage_clock"]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn validate_json(&self, request: &str) -> String {
         crate::json::validate_on(self, request)
     }

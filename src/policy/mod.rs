@@ -48,16 +48,62 @@ macro_rules! stage_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The policy's number for the stage.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use safeguarding_resolution::policy::gscp::GscpStage;
+            /// use safeguarding_resolution::policy::nsscp::NsscpStage;
+            /// use safeguarding_resolution::policy::swindon::SwindonStage;
+            ///
+            /// // Each policy's own numbers: the Chair of the GSCP Executive
+            /// // comes after the Resolution Group's stage four.
+            /// assert_eq!(SwindonStage::HeadsOfService.number(), 4);
+            /// assert_eq!(NsscpStage::SafeguardingPartnership.number(), 4);
+            /// assert_eq!(GscpStage::ExecutiveChair.number(), 5);
+            /// ```
             pub fn number(self) -> u8 {
                 self as u8
             }
 
             /// The policy's name for the stage, from its table.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use safeguarding_resolution::policy::gscp::GscpStage;
+            /// use safeguarding_resolution::policy::nsscp::NsscpStage;
+            /// use safeguarding_resolution::policy::swindon::SwindonStage;
+            ///
+            /// assert_eq!(SwindonStage::TeamServiceManager.name(), "Team/Service Manager");
+            /// assert_eq!(NsscpStage::LineManagers.name(), "Line managers");
+            /// assert_eq!(GscpStage::FormalDispute.name(), "Formal Dispute Procedure");
+            /// ```
             pub fn name(self) -> &'static str {
                 self.rule().map(|s| s.name.as_str()).unwrap_or_default()
             }
 
             /// The stage's row of the policy's definition.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use safeguarding_resolution::policy::{Clock, StageRule};
+            /// use safeguarding_resolution::policy::gscp::GscpStage;
+            /// use safeguarding_resolution::policy::nsscp::NsscpStage;
+            /// use safeguarding_resolution::policy::swindon::SwindonStage;
+            ///
+            /// let clock = |rule: Option<&StageRule>| rule.unwrap().clock.clone();
+            /// // Swindon: "within two working days of the disagreement or
+            /// // concern arising".
+            /// let internal = SwindonStage::InternalDiscussion.rule();
+            /// assert_eq!(clock(internal), Clock::WorkingDaysAfterRaised(2));
+            /// // North Somerset: the partners "respond within 3 working days".
+            /// let partnership = NsscpStage::SafeguardingPartnership.rule();
+            /// assert_eq!(clock(partnership), Clock::WorkingDaysAfterStart(3));
+            /// // Gloucestershire's Head of Service stage states no time.
+            /// assert_eq!(clock(GscpStage::FormalDispute.rule()), Clock::NotStated);
+            /// ```
             pub fn rule(self) -> Option<&'static $crate::policy::StageRule> {
                 $crate::policy::Policy::get($policy).stage(self as u8)
             }
@@ -141,6 +187,20 @@ pub use text::{FreeText, Text};
 use crate::calendar::Calendar;
 
 /// The escalation policies this library encodes.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// let id: PolicyId = "nsscp-issue-resolution-2025".parse()?;
+/// assert_eq!(id, PolicyId::NsscpIssueResolution2025);
+/// assert_eq!(Policy::get(id).stages.len(), 4);
+/// // An unknown id is refused, naming the ones the library knows.
+/// let unknown = "example-borough-2026".parse::<PolicyId>().unwrap_err();
+/// assert!(unknown.to_string().contains("swindon-resolution-2026"), "{unknown}");
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PolicyId {
     /// Gloucestershire Safeguarding Children Partnership Escalation Policy
@@ -163,6 +223,20 @@ impl PolicyId {
 
     /// The id used in JSON: `gscp-escalation-2021`,
     /// `swindon-resolution-2026`, `nsscp-issue-resolution-2025`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// assert_eq!(PolicyId::SwindonResolution2026.as_str(), "swindon-resolution-2026");
+    /// // The same id the policy's definition carries.
+    /// for id in PolicyId::ALL {
+    ///     assert_eq!(Policy::get(id).id, id.as_str());
+    ///     assert_eq!(id.as_str().parse::<PolicyId>()?, id);
+    /// }
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             PolicyId::GscpEscalation2021 => "gscp-escalation-2021",
@@ -230,6 +304,23 @@ impl FromStr for PolicyId {
 /// The built-in policies are documents of the same format, embedded and
 /// loaded once ([`Policy::get`]); any other is loaded with
 /// [`Policy::from_definition_json`]. [`Policy::evaluate`] runs either.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Clock, Policy, PolicyId};
+///
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// assert_eq!(swindon.name, "Swindon Safeguarding Partnership Resolution Policy (January 2026)");
+/// // Day 17 is the sum of the clocks of stages 1 to 4: 2 + 5 + 5 + 5.
+/// let days = |n: u8| match swindon.stage(n).unwrap().clock {
+///     Clock::WorkingDaysAfterRaised(d) | Clock::WorkingDaysAfterStart(d) => d,
+///     _ => unreachable!("Swindon counts working days"),
+/// };
+/// let day17 = &swindon.milestones[0];
+/// assert_eq!(day17.name, "Day 17");
+/// assert_eq!((1..=4).map(days).sum::<u32>(), day17.working_days_after_raised);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Policy {
@@ -338,6 +429,33 @@ impl Policy {
     /// # Errors
     ///
     /// As [`Policy::from_definition_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Clock, MilestoneMet, Policy};
+    ///
+    /// let definition = serde_json::json!({
+    ///     "id": "example-borough-2026",
+    ///     "name": "Example Borough Escalation Policy 2026",
+    ///     "stages": [
+    ///         {"number": 1, "name": "Practitioners", "clock": {"kind": "hours_after_start", "hours": 48}},
+    ///         {"number": 2, "name": "Line managers", "clock": {"kind": "working_days_after_start", "days": 5}},
+    ///         {"number": 3, "name": "Independent chair", "clock": {"kind": "not_stated"}}
+    ///     ],
+    ///     "milestones": [{"name": "Day 10", "working_days_after_raised": 10, "met_on_leaving_stage": 2}]
+    /// });
+    /// let policy = Policy::from_definition(&definition)?;
+    /// assert_eq!(policy.stage(1).unwrap().clock, Clock::HoursAfterStart(48));
+    /// assert_eq!(policy.milestones[0].met, MilestoneMet::CompletedStage(2));
+    ///
+    /// // A milestone naming a stage the policy does not have is refused.
+    /// let mut wrong = definition.clone();
+    /// wrong["milestones"][0]["met_on_leaving_stage"] = 4.into();
+    /// let refused = Policy::from_definition(&wrong).unwrap_err();
+    /// assert_eq!(refused.problems()[0].path, "milestones[0].met_on_leaving_stage");
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
     pub fn from_definition(definition: &serde_json::Value) -> Result<Policy, DefinitionError> {
         load::load(definition, false)
     }
@@ -358,11 +476,46 @@ impl Policy {
     }
 
     /// The stage with this number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+    /// // Section 10.4: the Chair of the GSCP Executive is the final stage of
+    /// // local resolution, after the Resolution Group.
+    /// assert_eq!(gscp.stage(5).unwrap().name, "Chair of the GSCP Executive");
+    /// assert!(gscp.stage(5).unwrap().decides);
+    /// assert!(gscp.stage(6).is_none());
+    /// ```
     pub fn stage(&self, number: u8) -> Option<&StageRule> {
         self.stages.iter().find(|s| s.number == number)
     }
 
-    /// The priorities the policy's clocks know, in the order first given.
+    /// The priorities the policy's clocks know, each once, in the order
+    /// the stages first name them (within one clock, in the order of their
+    /// names: the keys of a JSON object have no order of their own).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// // No built-in policy's clock depends on priority.
+    /// assert!(Policy::get(PolicyId::SwindonResolution2026).priorities().is_empty());
+    ///
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026",
+    ///     "name": "Example Borough Escalation Policy 2026",
+    ///     "stages": [{"number": 1, "name": "Practitioners", "clock": {"kind": "by_priority",
+    ///         "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+    ///                        "standard": {"kind": "working_days_after_start", "days": 5}},
+    ///         "default": "standard"}}]
+    /// }"#)?;
+    /// assert_eq!(policy.priorities(), ["standard", "urgent"]);
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
     pub fn priorities(&self) -> &[Text] {
         &self.priorities
     }
@@ -387,6 +540,26 @@ impl Policy {
 
     /// Every id a `recorded` event may name: the obligations' and the
     /// clock-starting records', each once, in table order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Policy, PolicyId};
+    ///
+    /// // Gloucestershire's duties (feeding back agreed actions arises at
+    /// // every stage, yet is named once), then its two records that set
+    /// // clocks running.
+    /// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+    /// assert_eq!(gscp.record_ids(), [
+    ///     "line_managers_contact",
+    ///     "involve_service_manager_mash",
+    ///     "resolution_group_referral",
+    ///     "feed_back_actions",
+    ///     "case_file_record",
+    ///     "reported_to_line_managers",
+    ///     "action_agreed",
+    /// ]);
+    /// ```
     pub fn record_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
         for id in self

@@ -10,6 +10,35 @@ use super::{CaseState, CaseStatus, EventType, Text};
 use crate::calendar::Calendar;
 
 /// The monitoring figures of one case.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::monitoring::CaseFigures;
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+///
+/// // Swindon, raised Monday 1 February 2027: stage 1 ends on its due day
+/// // (Wednesday 3), and agreement comes at stage 2 on Monday 8, two days
+/// // inside its five.
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(3)),
+///     Event::resolved(day(8)),
+/// ];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(calendar, &events, day(9))?;
+/// let figures = CaseFigures::of(&status, calendar)?;
+/// assert_eq!(figures.state, CaseState::Resolved);
+/// assert_eq!((figures.highest_stage, figures.concluded_at_stage), (Some(2), Some(2)));
+/// // Tuesday 2 to Friday 5, and Monday 8.
+/// assert_eq!(figures.working_days_taken, 5);
+/// assert_eq!((figures.stages_within_time, figures.stages_late), (2, 0));
+/// assert!(figures.within_time);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CaseFigures {
@@ -99,6 +128,37 @@ impl CaseFigures {
 }
 
 /// Figures summed over many cases.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::monitoring::{CaseFigures, Summary};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// // One case resolved at stage 2 in time; one still at stage 1 on
+/// // Tuesday 9, six days after its two working days ran out.
+/// let resolved = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(3)),
+///     Event::resolved(day(8)),
+/// ];
+/// let open = [Event::raised(day(1), Raised::new())];
+/// let mut figures = Vec::new();
+/// for events in [&resolved[..], &open[..]] {
+///     figures.push(CaseFigures::of(&swindon.evaluate(calendar, events, day(9))?, calendar)?);
+/// }
+/// let summary: Summary = figures.iter().collect();
+/// assert_eq!(summary.cases, 2);
+/// assert_eq!((summary.by_state["resolved"], summary.by_state["open"]), (1, 1));
+/// assert_eq!(summary.concluded_at_stage.get(&2), Some(&1));
+/// assert_eq!((summary.within_time, summary.ended), (1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Summary {
@@ -121,6 +181,28 @@ pub struct Summary {
 
 impl Summary {
     /// Adds one case's figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::monitoring::{CaseFigures, Summary};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// // A concern withdrawn the day after it was raised: it has ended, but
+    /// // concluded at no stage.
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let events = [Event::raised(day(1), Raised::new()), Event::withdrawn(day(2))];
+    /// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(calendar, &events, day(2))?;
+    /// let mut summary = Summary::default();
+    /// summary.add(&CaseFigures::of(&status, calendar)?);
+    /// assert_eq!(summary.by_state.get("withdrawn"), Some(&1));
+    /// assert!(summary.concluded_at_stage.is_empty());
+    /// assert_eq!((summary.ended, summary.working_days_to_end), (1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, figures: &CaseFigures) {
         self.cases += 1;
         *self.by_state.entry(figures.state.as_str()).or_default() += 1;
@@ -163,6 +245,36 @@ impl Summary {
 
     /// The mean working days from raised to the end, over the cases that
     /// have ended.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::monitoring::{CaseFigures, Summary};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// assert_eq!(Summary::default().mean_working_days_to_end(), None);
+    ///
+    /// // Raised on Monday 1 February 2027: one case resolved on Monday 8
+    /// // (5 working days), one withdrawn on Tuesday 2 (1), and one still
+    /// // open, which does not count.
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+    /// let raised = Event::raised(day(1), Raised::new());
+    /// let cases = [
+    ///     vec![raised.clone(), Event::escalated(day(3)), Event::resolved(day(8))],
+    ///     vec![raised.clone(), Event::withdrawn(day(2))],
+    ///     vec![raised],
+    /// ];
+    /// let mut summary = Summary::default();
+    /// for events in &cases {
+    ///     summary.add(&CaseFigures::of(&swindon.evaluate(calendar, events, day(9))?, calendar)?);
+    /// }
+    /// assert_eq!(summary.mean_working_days_to_end(), Some(3.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mean_working_days_to_end(&self) -> Option<f64> {
         (self.ended > 0).then(|| self.working_days_to_end as f64 / self.ended as f64)
     }

@@ -8,6 +8,28 @@ use super::{Area, Clause, EventType, Finality, Text};
 use crate::calendar::{Calendar, WorkingDayDeadline};
 
 /// Where a case stands.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // Raised on Monday 1 February 2027 and withdrawn on Wednesday 3: the
+/// // case is closed, and no stage is under way any more.
+/// let events = [Event::raised(day(1), Raised::new()), Event::withdrawn(day(3))];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(4),
+/// )?;
+/// assert_eq!(status.state, CaseState::Withdrawn);
+/// assert_eq!(status.ended_on, Some(day(3)));
+/// assert!(status.stage.is_none());
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseState {
     /// A stage is under way.
@@ -25,6 +47,17 @@ pub enum CaseState {
 impl CaseState {
     /// The JSON name: `open`, `resolved`, `decided`, `withdrawn`,
     /// `redirected`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::CaseState;
+    ///
+    /// // A response's `status` (CONTRACT section 3), in the contract's order.
+    /// let names = CaseState::ALL.map(CaseState::as_str);
+    /// assert_eq!(names, ["open", "resolved", "decided", "withdrawn", "redirected"]);
+    /// assert_eq!(CaseState::Redirected.to_string(), "redirected");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             CaseState::Open => "open",
@@ -71,6 +104,27 @@ impl std::str::FromStr for CaseState {
 }
 
 /// When something is due.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{DueKind, Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+/// // Gloucestershire, stage 1: "within one working day" of Monday 1 February.
+/// let raised = [Event::raised(day(1), Raised::new())];
+/// let status = gscp.evaluate(calendar, &raised, day(1))?;
+/// assert_eq!(status.stage.unwrap().due.kind, DueKind::ByEndOf(day(2)));
+/// // Stage 2: "referred without delay", and no number of days.
+/// let escalated = [Event::raised(day(1), Raised::new()), Event::escalated(day(2))];
+/// let status = gscp.evaluate(calendar, &escalated, day(2))?;
+/// assert_eq!(status.stage.unwrap().due.kind, DueKind::WithoutDelay);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DueKind {
     /// By the end of this day: the day itself is in time.
@@ -88,6 +142,19 @@ pub enum DueKind {
 impl DueKind {
     /// The JSON name of the kind: `by_end_of`, `at`, `immediately`,
     /// `without_delay`, `none`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::policy::DueKind;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2027, 2, 2).unwrap();
+    /// assert_eq!(DueKind::ByEndOf(day).as_str(), "by_end_of");
+    /// assert_eq!(DueKind::At(day.and_hms_opt(15, 30, 0).unwrap()).as_str(), "at");
+    /// // A policy that states no time is `none` in JSON.
+    /// assert_eq!(DueKind::NotStated.as_str(), "none");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             DueKind::ByEndOf(_) => "by_end_of",
@@ -100,6 +167,29 @@ impl DueKind {
 }
 
 /// A deadline, with the rule it comes from in words.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{DueKind, Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+/// // Swindon, stage 1: "within two working days of the disagreement or
+/// // concern arising", from Monday 21 December 2026.
+/// let events = [Event::raised(day(21), Raised::new())];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(21),
+/// )?;
+/// let due = status.stage.unwrap().due;
+/// assert_eq!(due.kind, DueKind::ByEndOf(day(23)));
+/// assert_eq!(due.counted_from, Some((day(21), 2)));
+/// assert!(due.rule.contains("two working days"), "{}", due.rule);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Due {
     /// When.
@@ -114,6 +204,40 @@ pub struct Due {
 impl Due {
     /// The day it is due by, for a [`DueKind::ByEndOf`] or [`DueKind::At`]
     /// deadline.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{DueKind, Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// // Gloucestershire: the line managers' contact "should take place
+    /// // within twenty-four hours" of the report, made at 15:30 on Monday 1
+    /// // February 2027: due at 15:30 on Tuesday 2.
+    /// let reported = day(1).and_hms_opt(15, 30, 0).unwrap();
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::recorded(reported, "reported_to_line_managers"),
+    /// ];
+    /// let status = Policy::get(PolicyId::GscpEscalation2021).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &events,
+    ///     day(1),
+    /// )?;
+    /// let contact = status.obligations.iter().find(|o| o.id == "line_managers_contact").unwrap();
+    /// assert_eq!(contact.due.kind, DueKind::At(day(2).and_hms_opt(15, 30, 0).unwrap()));
+    /// assert_eq!(contact.due.date(), Some(day(2)));
+    /// // Stage 2 goes on "without delay": no day to be due by.
+    /// let status = Policy::get(PolicyId::GscpEscalation2021).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &[Event::raised(day(1), Raised::new()), Event::escalated(day(2))],
+    ///     day(2),
+    /// )?;
+    /// assert_eq!(status.stage.unwrap().due.date(), None);
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn date(&self) -> Option<NaiveDate> {
         match self.kind {
             DueKind::ByEndOf(date) => Some(date),
@@ -124,6 +248,28 @@ impl Due {
 
     /// True when the deadline has passed at `as_of`: the due day itself is
     /// in time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    /// // Swindon stage 1 from Monday 21 December 2026: due by the end of
+    /// // Wednesday 23.
+    /// let events = [Event::raised(day(21), Raised::new())];
+    /// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &events,
+    ///     day(21),
+    /// )?;
+    /// let due = status.stage.unwrap().due;
+    /// assert!(!due.is_past(day(23)));
+    /// assert!(due.is_past(day(24)));
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn is_past(&self, as_of: NaiveDate) -> bool {
         self.date().is_some_and(|date| as_of > date)
     }
@@ -175,6 +321,38 @@ impl Due {
 }
 
 /// The stage a case is at.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Swindon: stage 3 from Monday 4 January 2027, due five working days
+/// // later (Monday 11). Its clock is for the line manager's contact with
+/// // their opposite number, recorded on Wednesday 6: met, so not overdue
+/// // on Wednesday 13 although the stage goes on.
+/// let events = [
+///     Event::raised(day(2026, 12, 21), Raised::new()),
+///     Event::escalated(day(2026, 12, 23)),
+///     Event::escalated(day(2027, 1, 4)),
+///     Event::recorded(day(2027, 1, 6), "opposite_number_contacted"),
+/// ];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(2027, 1, 13),
+/// )?;
+/// let stage = status.stage.as_ref().unwrap();
+/// assert_eq!((stage.number, stage.name.as_str()), (3, "Team/Service Manager"));
+/// assert_eq!(stage.started_on, day(2027, 1, 4));
+/// assert_eq!(stage.due.date(), Some(day(2027, 1, 11)));
+/// assert_eq!(stage.clock_met_on, Some(day(2027, 1, 6)));
+/// assert!(!status.overdue);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct StageStatus {
@@ -193,6 +371,35 @@ pub struct StageStatus {
 }
 
 /// A stage a case has been through.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, EventType, Policy, PolicyId, Raised};
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Swindon: stage 1 ends on its due day (Wednesday 23 December 2026);
+/// // stage 2, due Monday 4 January 2027 once Christmas, Boxing Day's
+/// // substitute and New Year's Day are skipped, ends a day late.
+/// let events = [
+///     Event::raised(day(2026, 12, 21), Raised::new()),
+///     Event::escalated(day(2026, 12, 23)),
+///     Event::escalated(day(2027, 1, 5)),
+/// ];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(2027, 1, 5),
+/// )?;
+/// let [first, second] = &status.history[..] else { panic!("two stages") };
+/// assert_eq!((first.number, first.ended_on), (1, day(2026, 12, 23)));
+/// assert_eq!(first.within_time, Some(true));
+/// assert_eq!(second.due.date(), Some(day(2027, 1, 4)));
+/// assert_eq!((second.ended_by, second.within_time), (EventType::Escalated, Some(false)));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct StageRecord {
@@ -217,6 +424,37 @@ pub struct StageRecord {
 }
 
 /// A milestone counted from the day the disagreement was raised.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // North Somerset, raised Monday 1 February 2027: Day 5 (referral to the
+/// // partnership) is Monday 8, Day 8 (its response) Thursday 11. The case
+/// // reaches stage 4 on Day 5 and is decided a day after Day 8.
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(2)),
+///     Event::escalated(day(4)),
+///     Event::escalated(day(8)),
+///     Event::decided(day(12)),
+/// ];
+/// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(12),
+/// )?;
+/// let [day5, day8] = &status.milestones[..] else { panic!("two milestones") };
+/// assert_eq!((day5.name.as_str(), day5.due.date()), ("Day 5", Some(day(8))));
+/// assert_eq!((day5.met_on, day5.met_in_time), (Some(day(8)), Some(true)));
+/// assert_eq!((day8.name.as_str(), day8.due.date()), ("Day 8", Some(day(11))));
+/// assert_eq!((day8.met_on, day8.met_in_time), (Some(day(12)), Some(false)));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MilestoneStatus {
@@ -240,6 +478,35 @@ pub struct MilestoneStatus {
 }
 
 /// A duty the policy puts on someone, and whether it has been done.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // North Somerset: from stage 2 "The Recording Form (Appendix 1) needs
+/// // to be used"; stage 2 starts on Tuesday 2 February 2027 and is due two
+/// // working days later, and the form with it.
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(2)),
+///     Event::recorded(day(3), "recording_form"),
+/// ];
+/// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(3),
+/// )?;
+/// let form = status.obligations.iter().find(|o| o.id == "recording_form").unwrap();
+/// assert_eq!((form.stage, form.arose_on), (Some(2), day(2)));
+/// assert_eq!(form.due.date(), Some(day(4)));
+/// assert_eq!(form.done_on, Some(day(3)));
+/// assert!(!form.overdue);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ObligationStatus {
@@ -268,6 +535,30 @@ pub struct ObligationStatus {
 }
 
 /// Where a concern that belongs to another process goes.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+/// // Swindon: "Where a disagreement or concern relates to the behaviour or
+/// // conduct of an employee, the Southwest Adult in a Position of Trust
+/// // Framework should be followed."
+/// let events = [Event::raised(day, Raised::new().about_employee_conduct(false))];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day,
+/// )?;
+/// assert_eq!(status.state, CaseState::Redirected);
+/// let redirect = status.redirect.unwrap();
+/// assert_eq!(redirect.to, "position_of_trust_framework");
+/// assert!(redirect.clause.text.contains("Position of Trust"), "{}", redirect.clause);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Redirect {
@@ -281,6 +572,33 @@ pub struct Redirect {
 
 /// Something the caller should know that does not stop the case, such as
 /// parties of different seniority.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised, Seniority};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // Swindon: "discussions should be carried out between professionals of
+/// // a similar level of seniority". A practitioner meeting a director at
+/// // stage 2 is warned about; the case goes on.
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(3)).parties(Seniority::Practitioner, Seniority::Director),
+/// ];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(3),
+/// )?;
+/// let [warning] = &status.warnings[..] else { panic!("one warning") };
+/// assert_eq!(warning.event_index, 1);
+/// assert!(warning.clause.text.contains("similar level of seniority"));
+/// assert_eq!(status.stage.unwrap().number, 2);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Warning {
@@ -294,6 +612,34 @@ pub struct Warning {
 
 /// The status of a case at a date: a pure function of the policy, the
 /// calendar, the events and the date.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, EventType, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// // Swindon, raised with an immediate risk of harm: escalation may go
+/// // straight to the partnership (stage 5), whose decision is the last
+/// // word, so it may be decided there but not escalated further.
+/// let events = [
+///     Event::raised(day(1), Raised::new().immediate_risk()),
+///     Event::escalated(day(1)).to_stage(5),
+/// ];
+/// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(2),
+/// )?;
+/// assert_eq!((status.state, status.raised_on), (CaseState::Open, day(1)));
+/// assert_eq!(status.immediate_risk_on, Some(day(1)));
+/// assert_eq!(status.stage.as_ref().map(|s| s.number), Some(5));
+/// assert!(status.next.contains(&EventType::Decided));
+/// assert!(!status.next.contains(&EventType::Escalated));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CaseStatus {
@@ -337,6 +683,35 @@ pub struct CaseStatus {
 
 impl ObligationStatus {
     /// True while it is owed: neither done nor lapsed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // Swindon: at stage 3 the line manager is to contact their opposite
+    /// // number. The concern is withdrawn first: the contact lapses, owed
+    /// // no more, and is not done either.
+    /// let events = [
+    ///     Event::raised(day(2026, 12, 21), Raised::new()),
+    ///     Event::escalated(day(2026, 12, 23)),
+    ///     Event::escalated(day(2027, 1, 4)),
+    ///     Event::withdrawn(day(2027, 1, 5)),
+    /// ];
+    /// let status = Policy::get(PolicyId::SwindonResolution2026).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &events,
+    ///     day(2027, 1, 5),
+    /// )?;
+    /// let contact = status.obligations.iter().find(|o| o.id == "opposite_number_contacted").unwrap();
+    /// assert!(!contact.is_pending());
+    /// assert_eq!((contact.done_on, contact.lapsed_on), (None, Some(day(2027, 1, 5))));
+    /// assert!(!contact.overdue);
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn is_pending(&self) -> bool {
         self.done_on.is_none() && self.lapsed_on.is_none()
     }
@@ -403,11 +778,62 @@ impl Warning {
 
 impl CaseStatus {
     /// The obligations not yet done (and not lapsed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    /// // North Somerset, stage 1: the email record of the difference of
+    /// // opinion, the record on the child's file, and the exchange of
+    /// // managers' details. The email is recorded the same day.
+    /// let events = [
+    ///     Event::raised(day, Raised::new()),
+    ///     Event::recorded(day, "written_record"),
+    /// ];
+    /// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &events,
+    ///     day,
+    /// )?;
+    /// let pending: Vec<&str> = status.pending_obligations().map(|o| o.id.as_str()).collect();
+    /// assert_eq!(pending, ["case_file_record", "exchange_manager_details"]);
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn pending_obligations(&self) -> impl Iterator<Item = &ObligationStatus> {
         self.obligations.iter().filter(|o| o.is_pending())
     }
 
     /// The highest stage number the case reached.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// // Resolved by the senior managers at stage 3: no stage is under way,
+    /// // and the history still says how far the case went.
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::escalated(day(2)),
+    ///     Event::escalated(day(4)),
+    ///     Event::resolved(day(5)),
+    /// ];
+    /// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(
+    ///     Calendar::uk(Division::EnglandAndWales),
+    ///     &events,
+    ///     day(5),
+    /// )?;
+    /// assert!(status.stage.is_none());
+    /// assert_eq!(status.highest_stage(), Some(3));
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
     pub fn highest_stage(&self) -> Option<u8> {
         let current = self.stage.as_ref().map(|s| s.number);
         self.history.iter().map(|h| h.number).chain(current).max()

@@ -13,6 +13,33 @@ use crate::calendar::Calendar;
 use crate::serious_incident::{self, IncidentEvent, IncidentStatus};
 
 /// What a sweep item is the deadline of.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::sweep::{self, ItemKind};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// // North Somerset, raised Monday 1 February 2027. Within five working
+/// // days (to Monday 8): stage 1 and the exchange of managers' details
+/// // that goes with it (Tuesday 2), and Day 5 (Monday 8). Day 8 (Thursday
+/// // 11) is further off; the records with no stated time have no date.
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let case = [Event::raised(day(1), Raised::new())];
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let tray = sweep::sweep(calendar, [("case", nsscp, &case[..])], day(1), 5)?;
+/// let items: Vec<(ItemKind, NaiveDate)> = tray.items.iter().map(|i| (i.kind, i.due_on)).collect();
+/// assert_eq!(items, [
+///     (ItemKind::Stage, day(2)),
+///     (ItemKind::Obligation, day(2)),
+///     (ItemKind::Milestone, day(8)),
+/// ]);
+/// assert_eq!(tray.items[1].id.as_deref(), Some("exchange_manager_details"));
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     /// The current stage's deadline.
@@ -27,6 +54,24 @@ pub enum ItemKind {
 }
 
 /// The process a case in the tray runs under.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::sweep::{self, Process};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+/// let case = [Event::raised(day, Raised::new())];
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let tray = sweep::sweep(calendar, [(7, swindon, &case[..])], day, 2)?;
+/// // Stage 1, due Wednesday 3 February, under Swindon's policy.
+/// assert_eq!(tray.items[0].process, Process::Escalation("swindon-resolution-2026".into()));
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Process {
@@ -39,6 +84,16 @@ pub enum Process {
 impl Process {
     /// The JSON policy id: the escalation policy's, or
     /// `gscp-serious-incident-2021`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::sweep::Process;
+    ///
+    /// let nsscp = Process::Escalation("nsscp-issue-resolution-2025".into());
+    /// assert_eq!(nsscp.id(), "nsscp-issue-resolution-2025");
+    /// assert_eq!(Process::SeriousIncident.id(), "gscp-serious-incident-2021");
+    /// ```
     pub fn id(&self) -> &str {
         match self {
             Process::Escalation(policy) => policy,
@@ -48,6 +103,37 @@ impl Process {
 }
 
 /// One deadline in the tray.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::sweep::{self, ItemKind};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// // Swindon's stage 1 is due two working days after the concern arose.
+/// // Raised Monday 21 December 2026: due Wednesday 23. Raised Tuesday 29:
+/// // due Thursday 31.
+/// let late = [Event::raised(day(21), Raised::new())];
+/// let fresh = [Event::raised(day(29), Raised::new())];
+/// let cases = [("case-a", swindon, &late[..]), ("case-b", swindon, &fresh[..])];
+/// let tray = sweep::sweep(Calendar::uk(Division::EnglandAndWales), cases, day(29), 2)?;
+/// let [a, b] = &tray.items[..] else { panic!("two items") };
+///
+/// assert_eq!((a.case, a.kind, a.stage), ("case-a", ItemKind::Stage, Some(1)));
+/// assert_eq!((a.what.as_str(), a.due_on), ("Internal Discussion", day(23)));
+/// // Past due by Thursday 24 and Tuesday 29: Christmas Day and Boxing
+/// // Day's substitute Monday are not working days.
+/// assert!(a.overdue);
+/// assert_eq!((a.working_days_overdue, a.working_days_left), (2, 0));
+///
+/// assert_eq!((b.case, b.due_on, b.overdue), ("case-b", day(31), false));
+/// assert_eq!(b.working_days_left, 2);
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SweepItem<K> {
@@ -82,6 +168,27 @@ pub struct SweepItem<K> {
 
 /// The result of a sweep: the items, and the cases that could not be
 /// evaluated (kept, with their errors, so none is silently dropped).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{sweep, Event, Policy, PolicyId, Raised};
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+/// let good = [Event::raised(day(1), Raised::new())];
+/// // A log that does not start with the disagreement being raised.
+/// let broken = [Event::escalated(day(1))];
+/// let cases = [("case-a", nsscp, &good[..]), ("case-b", nsscp, &broken[..])];
+/// let tray = sweep::sweep(Calendar::uk(Division::EnglandAndWales), cases, day(1), 1)?;
+/// assert!(tray.items.iter().all(|i| i.case == "case-a"));
+/// let [(case, error)] = &tray.errors[..] else { panic!("one error") };
+/// assert_eq!((*case, error.code(), error.event_index()), ("case-b", "invalid_transition", Some(0)));
+/// assert!(tray.incident_errors.is_empty());
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Sweep<K> {

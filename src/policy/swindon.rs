@@ -39,6 +39,20 @@ pub enum SwindonStage {
 
 /// An area of disagreement named by the Swindon policy (Appendix 3's
 /// examples); any other is [`Area::Other`].
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::swindon::{self, SwindonArea};
+/// use safeguarding_resolution::policy::{Area, FreeText};
+///
+/// let area: Area = SwindonArea::HealthProviderResponse.into();
+/// assert_eq!(area.id(), "health_provider_response");
+/// assert_eq!(swindon::policy().area("health_provider_response"), Some(area));
+/// // Any other disagreement is described in words, under the id `other`.
+/// let other = Area::Other(FreeText::new("a disagreement about a plan"));
+/// assert_eq!(other.id(), "other");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SwindonArea {
     /// The response to a safeguarding referral has not mitigated the risk.
@@ -71,12 +85,57 @@ super::stage_enum!(
 
 /// The policy's definition, loaded from its document
 /// (`data/policies/swindon-resolution-2026.json`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::swindon;
+///
+/// let swindon = swindon::policy();
+/// assert_eq!(swindon.stages.len(), 5);
+/// // Two concerns belong elsewhere: a conference decision whose dissent
+/// // process is not exhausted, and an employee's conduct.
+/// let to: Vec<&str> = swindon.redirects.iter().map(|r| r.to.as_str()).collect();
+/// assert_eq!(to, ["child_protection_conference_dissent", "position_of_trust_framework"]);
+/// // The Resolution Form goes with the referral to the partnership.
+/// assert!(swindon.record_ids().contains(&"resolution_form"));
+/// ```
 pub fn policy() -> &'static Policy {
     Policy::get(PolicyId::SwindonResolution2026)
 }
 
 /// The stage a Swindon case is at, if it is open; `None` as well for the
 /// status of another policy's case, whose stage numbers mean other stages.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::swindon::{self, SwindonStage};
+/// use safeguarding_resolution::policy::{Event, Raised};
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Stage 3 from Monday 4 January 2027: the line manager's contact is due
+/// // within five working days, by Monday 11.
+/// let events = [
+///     Event::raised(day(2026, 12, 21), Raised::new()),
+///     Event::escalated(day(2026, 12, 23)),
+///     Event::escalated(day(2027, 1, 4)),
+/// ];
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let status = swindon::policy().evaluate(calendar, &events, day(2027, 1, 4))?;
+/// let stage = swindon::current_stage(&status).unwrap();
+/// assert_eq!(stage, SwindonStage::TeamServiceManager);
+/// assert_eq!(stage.to_string(), "Stage 3: Team/Service Manager");
+/// assert_eq!(status.stage.unwrap().due.date(), Some(day(2027, 1, 11)));
+/// // Once the case is resolved there is no current stage.
+/// let mut resolved = events.to_vec();
+/// resolved.push(Event::resolved(day(2027, 1, 7)));
+/// let status = swindon::policy().evaluate(calendar, &resolved, day(2027, 1, 7))?;
+/// assert_eq!(swindon::current_stage(&status), None);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 pub fn current_stage(status: &CaseStatus) -> Option<SwindonStage> {
     if status.policy != PolicyId::SwindonResolution2026.as_str() {
         return None;

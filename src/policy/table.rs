@@ -6,6 +6,20 @@ use std::fmt;
 use super::Text;
 
 /// A sentence of a source document that a rule comes from.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// // Swindon's stage 1 clock, and the sentence of s.4 it comes from.
+/// let stage = Policy::get(PolicyId::SwindonResolution2026).stage(1).unwrap();
+/// assert!(stage.clause.place.contains("s.4"), "{}", stage.clause.place);
+/// let sentence = "The discussion should take place within two working days \
+///     of the disagreement or concern arising.";
+/// assert_eq!(stage.clause.text, sentence);
+/// assert!(stage.clause.to_string().ends_with(&format!(": “{sentence}”")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Clause {
@@ -53,6 +67,29 @@ impl fmt::Display for Clause {
 }
 
 /// How a stage's deadline is set.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Clock, Policy, PolicyId};
+///
+/// // Swindon: two working days from the concern arising, then five from
+/// // the completion of each stage before.
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let clocks: Vec<&Clock> = swindon.stages.iter().map(|s| &s.clock).collect();
+/// assert_eq!(clocks, [
+///     &Clock::WorkingDaysAfterRaised(2),
+///     &Clock::WorkingDaysAfterStart(5),
+///     &Clock::WorkingDaysAfterStart(5),
+///     &Clock::WorkingDaysAfterStart(5),
+///     &Clock::WorkingDaysAfterStart(5),
+/// ]);
+/// // Gloucestershire's stage 2 is referred "without delay", and stage 3
+/// // states no time.
+/// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+/// assert_eq!(gscp.stage(2).unwrap().clock, Clock::WithoutDelay);
+/// assert_eq!(gscp.stage(3).unwrap().clock, Clock::NotStated);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Clock {
@@ -77,6 +114,41 @@ pub enum Clock {
 /// A stage clock that depends on the urgency of the concern: one clock per
 /// priority, chosen by the `raised` event's `priority`, and the priority
 /// that applies when none is given.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Clock, Event, Policy, Raised};
+///
+/// let policy = Policy::from_definition_json(r#"{
+///     "id": "example-borough-2026",
+///     "name": "Example Borough Escalation Policy 2026",
+///     "stages": [
+///         {"number": 1, "name": "Practitioners", "clock": {"kind": "by_priority",
+///             "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+///                            "standard": {"kind": "working_days_after_start", "days": 5}},
+///             "default": "standard"}},
+///         {"number": 2, "name": "Independent chair", "clock": {"kind": "not_stated"}}
+///     ]
+/// }"#)?;
+/// let Clock::ByPriority(clock) = &policy.stages[0].clock else { panic!("by priority") };
+/// assert_eq!(clock.default, "standard");
+///
+/// // Raised on Friday 5 February 2027, no time of day given: an urgent
+/// // concern is due by the end of the next calendar day, Saturday 6; a
+/// // standard one five working days on, Friday 12.
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let due = |raised: Raised| -> Result<_, Box<dyn std::error::Error>> {
+///     let status = policy.evaluate(calendar, &[Event::raised(day(5), raised)], day(5))?;
+///     Ok(status.stage.unwrap().due.date())
+/// };
+/// assert_eq!(due(Raised::new().priority("urgent"))?, Some(day(6)));
+/// assert_eq!(due(Raised::new())?, Some(day(12)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PriorityClock {
@@ -91,6 +163,28 @@ impl PriorityClock {
     /// The clock and its words for a priority, or `None` for a name the
     /// policy does not have; the default priority's when `priority` is
     /// `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Clock, Policy};
+    ///
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026",
+    ///     "name": "Example Borough Escalation Policy 2026",
+    ///     "stages": [{"number": 1, "name": "Practitioners", "clock": {"kind": "by_priority",
+    ///         "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+    ///                        "standard": {"kind": "working_days_after_start", "days": 5}},
+    ///         "default": "standard"}}]
+    /// }"#)?;
+    /// let Clock::ByPriority(clock) = &policy.stages[0].clock else { panic!("by priority") };
+    /// let (urgent, _) = clock.choose(Some("urgent")).unwrap();
+    /// assert_eq!(urgent, &Clock::HoursAfterStart(24));
+    /// let (default, _) = clock.choose(None).unwrap();
+    /// assert_eq!(default, &Clock::WorkingDaysAfterStart(5));
+    /// assert!(clock.choose(Some("low")).is_none());
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
     pub fn choose(&self, priority: Option<&str>) -> Option<(&Clock, &Text)> {
         let name = priority.unwrap_or(&self.default);
         self.priorities
@@ -101,6 +195,38 @@ impl PriorityClock {
 }
 
 /// How an obligation's deadline is set, from the moment that triggered it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{DueRule, Event, Policy, PolicyId, Raised};
+///
+/// // North Somerset: "On Day 5, the Recording Form should be updated ...
+/// // and the matter should be referred" to the partnership: counted from
+/// // the day the issue was raised, not from the referral.
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+/// let form_rules: Vec<DueRule> = nsscp.obligations.iter()
+///     .filter(|o| o.id == "recording_form").map(|o| o.due).collect();
+/// assert_eq!(form_rules, [DueRule::WithStage, DueRule::WithStage, DueRule::WorkingDaysAfterRaised(5)]);
+///
+/// // Raised Monday 1 February 2027, so Day 5 is Monday 8; a referral on
+/// // Wednesday 10 finds its form already overdue.
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(2)),
+///     Event::escalated(day(4)),
+///     Event::escalated(day(10)),
+/// ];
+/// let status = nsscp.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(10))?;
+/// let form = status.obligations.iter()
+///     .find(|o| o.id == "recording_form" && o.stage == Some(4)).unwrap();
+/// assert_eq!((form.arose_on, form.due.date()), (day(10), Some(day(8))));
+/// assert!(form.overdue);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DueRule {
@@ -130,6 +256,28 @@ pub enum DueRule {
 }
 
 /// What makes an obligation arise.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId, RaisedFlag, Trigger};
+///
+/// let trigger = |id: PolicyId, obligation: &str| {
+///     Policy::get(id).obligations.iter().find(|o| o.id == obligation).unwrap().trigger.clone()
+/// };
+/// // Swindon: "The LADO should be informed" when the adult concerned
+/// // works with children.
+/// assert_eq!(
+///     trigger(PolicyId::SwindonResolution2026, "inform_lado"),
+///     Trigger::RaisedWith(RaisedFlag::EmployeeWorksWithChildren)
+/// );
+/// // Gloucestershire: the Service Manager MASH joins stage 2 when the
+/// // conflict is about the threshold for a referral.
+/// assert_eq!(
+///     trigger(PolicyId::GscpEscalation2021, "involve_service_manager_mash"),
+///     Trigger::StageEntered { stages: vec![2], area: Some("referral_threshold".into()) }
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Trigger {
@@ -169,6 +317,22 @@ pub enum Trigger {
 }
 
 /// A yes-or-no field of the `raised` event that a rule can depend on.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{RaisedFlag, Raised};
+///
+/// // A disagreement about a child protection conference decision whose
+/// // dissent process has not been exhausted.
+/// let raised = Raised::new().conference_decision(false);
+/// let set: Vec<&str> = RaisedFlag::ALL
+///     .iter()
+///     .filter(|flag| flag.of(&raised))
+///     .map(|flag| flag.as_str())
+///     .collect();
+/// assert_eq!(set, ["child_protection_conference_decision"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RaisedFlag {
@@ -211,6 +375,17 @@ impl RaisedFlag {
     }
 
     /// The flag's value in a `raised` event.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{RaisedFlag, Raised};
+    ///
+    /// let about_a_teacher = Raised::new().about_employee_conduct(true);
+    /// assert!(RaisedFlag::AboutEmployeeConduct.of(&about_a_teacher));
+    /// assert!(RaisedFlag::EmployeeWorksWithChildren.of(&about_a_teacher));
+    /// assert!(!RaisedFlag::ImmediateRisk.of(&about_a_teacher));
+    /// ```
     pub fn of(self, raised: &super::Raised) -> bool {
         match self {
             RaisedFlag::ImmediateRisk => raised.immediate_risk,
@@ -225,6 +400,29 @@ impl RaisedFlag {
 }
 
 /// A duty the policy puts on someone: to record, send, copy, inform.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+///
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let lado = swindon.obligations.iter().find(|o| o.id == "inform_lado").unwrap();
+/// assert!(lado.independent_of_process && !lado.lapses);
+///
+/// // A concern about the conduct of an employee who works with children
+/// // goes to the Position of Trust Framework, and the LADO is still to be
+/// // informed.
+/// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+/// let events = [Event::raised(day, Raised::new().about_employee_conduct(true))];
+/// let status = swindon.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day)?;
+/// assert_eq!(status.state, CaseState::Redirected);
+/// let owed: Vec<&str> = status.pending_obligations().map(|o| o.id.as_str()).collect();
+/// assert_eq!(owed, ["inform_lado"]);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ObligationRule {
@@ -256,6 +454,20 @@ pub struct ObligationRule {
 
 /// A record that sets a clock running rather than discharging a duty, such
 /// as GSCP's report to line managers.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// // Gloucestershire: the report to line managers ends the stage 1
+/// // discussion (meeting its one working day) and starts the managers'
+/// // twenty-four hours.
+/// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+/// let ids: Vec<&str> = gscp.records.iter().map(|r| r.id.as_str()).collect();
+/// assert_eq!(ids, ["reported_to_line_managers", "action_agreed"]);
+/// assert_eq!(gscp.stage(1).unwrap().clock_met_by.as_deref(), Some("reported_to_line_managers"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RecordRule {
@@ -268,6 +480,25 @@ pub struct RecordRule {
 }
 
 /// One stage of a policy.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// // Stage 3's five working days are for the line manager's contact with
+/// // their opposite number.
+/// let three = swindon.stage(3).unwrap();
+/// assert_eq!(three.name, "Team/Service Manager");
+/// assert_eq!(three.clock_met_by.as_deref(), Some("opposite_number_contacted"));
+/// assert!(three.escalates && !three.decides);
+/// // The partnership (stage 5) is the last: it decides, and there is no
+/// // stage to escalate to.
+/// let five = swindon.stage(5).unwrap();
+/// assert!(five.decides && !five.escalates);
+/// assert_eq!(five.clock_met_by.as_deref(), Some("resolution_form"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct StageRule {
@@ -307,6 +538,32 @@ pub struct StageRule {
 
 /// How a stage's clock reads when a risk of immediate harm was identified as
 /// the concern was raised.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{DueKind, Event, Policy, PolicyId, Raised};
+///
+/// // North Somerset, stage 1: practitioners talk first "unless the child,
+/// // young person or adult is at immediate risk"; then the practitioner
+/// // "must raise this with their line manager immediately".
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+/// let waiver = nsscp.stage(1).unwrap().immediate_risk_waiver.as_ref().unwrap();
+/// assert!(waiver.clause.text.contains("unless the child, young person or adult is at immediate risk"));
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+/// let events = [Event::raised(day, Raised::new().immediate_risk())];
+/// let status = nsscp.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day)?;
+/// let stage = status.stage.as_ref().unwrap();
+/// assert_eq!((stage.number, stage.due.kind), (1, DueKind::Immediately));
+/// assert_eq!(stage.due.rule, waiver.rule);
+/// let ids: Vec<&str> = status.obligations.iter().map(|o| o.id.as_str()).collect();
+/// assert!(ids.contains(&"raise_with_line_manager"));
+/// assert!(!ids.contains(&"exchange_manager_details"));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ImmediateRiskWaiver {
@@ -319,6 +576,22 @@ pub struct ImmediateRiskWaiver {
 /// When a milestone counted from the day the disagreement was raised is
 /// met. A case that ends (resolved, decided, withdrawn) before meeting it
 /// has not met it: the milestone lapses on that day.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{MilestoneMet, Policy, PolicyId};
+///
+/// let met = |id| -> Vec<MilestoneMet> { Policy::get(id).milestones.iter().map(|m| m.met).collect() };
+/// // North Somerset: Day 5 is the referral to the partnership (entering
+/// // stage 4), Day 8 its response (stage 4 complete).
+/// assert_eq!(
+///     met(PolicyId::NsscpIssueResolution2025),
+///     [MilestoneMet::EnteredStage(4), MilestoneMet::CompletedStage(4)]
+/// );
+/// // Swindon: "on completion of Stage 4 (Day 17)".
+/// assert_eq!(met(PolicyId::SwindonResolution2026), [MilestoneMet::CompletedStage(4)]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MilestoneMet {
@@ -335,6 +608,25 @@ pub enum MilestoneMet {
 
 /// A milestone counted in working days from the day the disagreement was
 /// raised, such as Swindon's Day 17.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// let day17 = &Policy::get(PolicyId::SwindonResolution2026).milestones[0];
+/// assert_eq!((day17.name.as_str(), day17.working_days_after_raised), ("Day 17", 17));
+/// // Raised on Monday 21 December 2026: seventeen working days, with
+/// // Christmas, Boxing Day's substitute and New Year's Day skipped, end on
+/// // Monday 18 January 2027.
+/// let raised = NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let due = calendar.add_working_days(raised, day17.working_days_after_raised)?;
+/// assert_eq!(due, NaiveDate::from_ymd_opt(2027, 1, 18).unwrap());
+/// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MilestoneRule {
@@ -351,6 +643,39 @@ pub struct MilestoneRule {
 }
 
 /// When escalation may skip stages.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// // Swindon: with significant concerns that require immediate action,
+/// // "the Swindon Safeguarding Partnership ... must be informed
+/// // immediately (Stage 5)".
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let skip = &swindon.skips[0];
+/// assert_eq!((skip.targets.as_slice(), skip.requires_immediate_risk), (&[5][..], true));
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let calendar = Calendar::uk(Division::EnglandAndWales);
+/// let straight_to_five = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(2)).to_stage(5),
+/// ];
+/// let refused = swindon.evaluate(calendar, &straight_to_five, day(2)).unwrap_err();
+/// assert!(refused.is_invalid_transition());
+/// // Once the risk is identified, the skip is allowed.
+/// let with_risk = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::immediate_risk(day(2)),
+///     Event::escalated(day(2)).to_stage(5),
+/// ];
+/// let status = swindon.evaluate(calendar, &with_risk, day(2))?;
+/// assert_eq!(status.stage.unwrap().number, 5);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SkipRule {
@@ -363,6 +688,37 @@ pub struct SkipRule {
 }
 
 /// A concern that belongs to another process, and where it goes.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised, RaisedFlag};
+///
+/// // Swindon: about a child protection conference decision, "the dissent
+/// // process should be exhausted before the resolution process is
+/// // implemented".
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let rule = swindon
+///     .redirects
+///     .iter()
+///     .find(|r| r.to == "child_protection_conference_dissent")
+///     .unwrap();
+/// assert_eq!(rule.when, [
+///     (RaisedFlag::ChildProtectionConferenceDecision, true),
+///     (RaisedFlag::DissentProcessExhausted, false),
+/// ]);
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+/// let state = |raised| -> Result<CaseState, safeguarding_resolution::policy::Error> {
+///     let events = [Event::raised(day, raised)];
+///     Ok(swindon.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day)?.state)
+/// };
+/// assert_eq!(state(Raised::new().conference_decision(false))?, CaseState::Redirected);
+/// assert_eq!(state(Raised::new().conference_decision(true))?, CaseState::Open);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RedirectRule {
@@ -381,6 +737,25 @@ pub struct RedirectRule {
 }
 
 /// One of a policy's areas (or typical issues) of disagreement.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// // Gloucestershire's "Potential Areas of Disagreement", in its order.
+/// let gscp = Policy::get(PolicyId::GscpEscalation2021);
+/// let ids: Vec<&str> = gscp.areas.iter().map(|a| a.id.as_str()).collect();
+/// assert_eq!(ids, [
+///     "referral_threshold",
+///     "further_information",
+///     "child_protection_procedures",
+///     "significant_agency_response",
+///     "information_sharing_or_services",
+///     "assessment_outcome",
+/// ]);
+/// assert!(gscp.areas[0].text.starts_with("A referral not considered to meet the threshold"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AreaRule {
@@ -392,6 +767,18 @@ pub struct AreaRule {
 
 /// The principle that the parties to a discussion be of a similar level of
 /// seniority, and the stages it applies to.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+///
+/// let seniority = Policy::get(PolicyId::SwindonResolution2026).seniority.as_ref().unwrap();
+/// assert_eq!(seniority.stages, [2, 3, 4, 5]);
+/// assert!(seniority.clause.text.contains("similar level of seniority"));
+/// // North Somerset's policy does not state the principle.
+/// assert!(Policy::get(PolicyId::NsscpIssueResolution2025).seniority.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SeniorityRule {
@@ -404,6 +791,35 @@ pub struct SeniorityRule {
 }
 
 /// The end of a policy's road: what its final decision means.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+///
+/// // North Somerset: "The decision at Stage 4 will be made by the DSPs and
+/// // is final and binding for all organisations involved."
+/// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+/// let events = [
+///     Event::raised(day(1), Raised::new()),
+///     Event::escalated(day(2)),
+///     Event::escalated(day(4)),
+///     Event::escalated(day(8)),
+///     Event::decided(day(11)),
+/// ];
+/// let status = Policy::get(PolicyId::NsscpIssueResolution2025).evaluate(
+///     Calendar::uk(Division::EnglandAndWales),
+///     &events,
+///     day(11),
+/// )?;
+/// assert_eq!(status.state, CaseState::Decided);
+/// let finality = status.finality.unwrap();
+/// assert!(finality.meaning.contains("final and binding"), "{}", finality.meaning);
+/// assert!(finality.clause.place.contains("Stage 4"));
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Finality {
