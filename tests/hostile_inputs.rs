@@ -852,3 +852,80 @@ fn govuk_documents_come_through_the_same_door() {
     let (_, problem) = refused(&deep);
     assert!(problem.contains("MAX_DEPTH"), "{problem}");
 }
+
+/// Policy definitions given inline, broken in many seeded ways: each answer
+/// keeps every rule, a refused definition lists its problems with their
+/// paths, and no message repeats a value put in the definition.
+#[test]
+fn mutated_inline_definitions_keep_every_rule() {
+    let example: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/policies/example-borough-2026.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let mut definitions: Vec<Value> = safeguarding_resolution::policy::PolicyId::ALL
+        .iter()
+        .map(|id| {
+            serde_json::from_str(&safeguarding_resolution::policy_definition_json(
+                id.as_str(),
+            ))
+            .unwrap()
+        })
+        .collect();
+    definitions.push(example);
+    let events = json!([
+        {"type": "raised", "on": "2027-02-01", "priority": "urgent"},
+        {"type": "escalated", "on": "2027-02-03"},
+        {"type": "recorded", "on": "2027-02-04", "record": "case_file_record"},
+        {"type": "decided", "on": "2027-02-05"}
+    ]);
+    let mut broken = Vec::new();
+    let mut refused = 0;
+    for (n, definition) in definitions.iter().enumerate() {
+        for seed in 0..150u64 {
+            let mut choices = Seeded::new((3 << 32) + n as u64 * 1000 + seed);
+            let rounds = 1 + (seed as usize % 5);
+            let policy = mutated(definition, &mut choices, rounds, seed % 2 == 0);
+            let request =
+                json!({"policy": policy, "as_of": "2027-02-10", "events": events}).to_string();
+            match evaluate_checked(&request) {
+                Ok(response) => {
+                    let quoting = messages_quoting(&response, MARKER);
+                    if !quoting.is_empty() {
+                        broken.push(format!("definition {n} (seed {seed}): {quoting:?}"));
+                    }
+                    if response.contains("\"invalid_policy\"") {
+                        refused += 1;
+                        let document: Value = serde_json::from_str(&response).unwrap();
+                        if document["error"]["problems"]
+                            .as_array()
+                            .is_none_or(Vec::is_empty)
+                        {
+                            broken.push(format!("definition {n} (seed {seed}): no problems"));
+                        }
+                    }
+                }
+                Err(rule) => broken.push(format!("definition {n} (seed {seed}): {rule}")),
+            }
+        }
+    }
+    // And the marker in every place of every definition in turn.
+    for (n, definition) in definitions.iter().enumerate() {
+        for variant in marked_variants(definition) {
+            let request =
+                json!({"policy": variant, "as_of": "2027-02-10", "events": events}).to_string();
+            let response = evaluate_json(&request);
+            let quoting = messages_quoting(&response, MARKER);
+            if !quoting.is_empty() {
+                broken.push(format!("definition {n}, marked: {quoting:?}"));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "{} broken:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+    assert!(refused > 100, "only {refused} definitions were refused");
+}

@@ -449,6 +449,16 @@ pub fn messages(response: &str) -> Vec<String> {
     if let Some(message) = document["error"]["message"].as_str() {
         out.push(message.to_string());
     }
+    // A refused policy definition's problems.
+    for item in document["error"]["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        if let Some(message) = item["message"].as_str() {
+            out.push(message.to_string());
+        }
+    }
     for list in ["warnings", "problems"] {
         for item in document[list].as_array().into_iter().flatten() {
             if let Some(message) = item["message"].as_str() {
