@@ -295,29 +295,33 @@ pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for (case, policy, events) in cases {
+        // A case's items go straight into the tray; a case that fails
+        // leaves none of its items there.
+        let before = items.len();
         let collected = policy.evaluate(calendar, events, as_of).and_then(|status| {
-            collect(calendar, &case, &status, horizon).map_err(|e| Error::calendar(e, None))
+            collect(calendar, &case, &status, horizon, &mut items)
+                .map_err(|e| Error::calendar(e, None))
         });
-        match collected {
-            Ok(found) => items.extend(found),
-            Err(error) => errors.push((case, error)),
+        if let Err(error) = collected {
+            items.truncate(before);
+            errors.push((case, error));
         }
     }
     let mut incident_errors = Vec::new();
     for (case, config, events) in incidents {
+        let before = items.len();
         let collected =
             serious_incident::evaluate(calendar, config, events, as_of).and_then(|status| {
-                collect_clocks(calendar, &case, &status, horizon)
+                collect_clocks(calendar, &case, &status, horizon, &mut items)
                     .map_err(|e| serious_incident::Error::calendar("as_of", e, None))
             });
-        match collected {
-            Ok(found) => items.extend(found),
-            Err(error) => incident_errors.push((case, error)),
+        if let Err(error) = collected {
+            items.truncate(before);
+            incident_errors.push((case, error));
         }
     }
-    items.sort_by_key(|item| item.due_on);
     Ok(Sweep {
-        items,
+        items: soonest_first(items),
         errors,
         incident_errors,
     })
@@ -330,8 +334,8 @@ fn collect_clocks<K: Clone>(
     case: &K,
     status: &IncidentStatus,
     horizon: NaiveDate,
-) -> Result<Vec<SweepItem<K>>, crate::calendar::Error> {
-    let mut items = Vec::new();
+    items: &mut Vec<SweepItem<K>>,
+) -> Result<(), crate::calendar::Error> {
     for clock in status.open_clocks() {
         let Some(due_on) = clock.due.date() else {
             continue;
@@ -354,7 +358,7 @@ fn collect_clocks<K: Clone>(
             due_on,
         )?);
     }
-    Ok(items)
+    Ok(())
 }
 
 /// One item of the tray, its working days counted.
@@ -390,8 +394,8 @@ fn collect<K: Clone>(
     case: &K,
     status: &CaseStatus,
     horizon: NaiveDate,
-) -> Result<Vec<SweepItem<K>>, crate::calendar::Error> {
-    let mut items = Vec::new();
+    items: &mut Vec<SweepItem<K>>,
+) -> Result<(), crate::calendar::Error> {
     let mut push = |what: (ItemKind, Text, Option<Text>, Option<u8>), due: Due| {
         let due_on = match due.kind {
             DueKind::ByEndOf(date) => date,
@@ -451,5 +455,30 @@ fn collect<K: Clone>(
             milestone.due.clone(),
         )?;
     }
-    Ok(items)
+    Ok(())
+}
+
+/// The items by due day, ties in the order given. An item is some hundred
+/// bytes and a tray may hold hundreds of thousands: the days and places are
+/// sorted, and each item then moved once into its place, rather than moved
+/// at every step of a sort.
+fn soonest_first<K>(items: Vec<SweepItem<K>>) -> Vec<SweepItem<K>> {
+    let mut order: Vec<(NaiveDate, u32)> = items
+        .iter()
+        .zip(0u32..)
+        .map(|(item, i)| (item.due_on, i))
+        .collect();
+    if order.len() != items.len() {
+        // More than u32::MAX items: sort them where they are.
+        let mut items = items;
+        items.sort_by_key(|item| item.due_on);
+        return items;
+    }
+    // The place breaks ties, so an unstable sort keeps the given order.
+    order.sort_unstable();
+    let mut slots: Vec<Option<SweepItem<K>>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i as usize).and_then(Option::take))
+        .collect()
 }
