@@ -82,41 +82,18 @@ pub unsafe extern "C" fn sgr_engine_load_holidays(
     govuk_json: *const c_char,
     error_json_out: *mut *mut c_char,
 ) -> sgr_result {
-    boundary::catch(|| {
-        // Optional: cleared to NULL first when given.
-        let out = match NonNull::new(error_json_out) {
-            // SAFETY: the caller promises a non-NULL `error_json_out` is
-            // valid for writing a char *.
-            Some(_) => Some(unsafe { output(error_json_out, null_mut()) }?),
-            None => None,
-        };
-        // SAFETY: the caller promises `engine` is NULL (refused) or a live
-        // engine from `sgr_engine_new` that no one else uses during the
-        // call, so a unique borrow for the call is sound.
-        let engine = unsafe { engine.as_mut() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
-        // SAFETY: the caller promises `govuk_json` is NULL (refused) or a
-        // NUL-terminated string unchanged for the call.
-        let document = unsafe { read_str(govuk_json) }?;
-        match engine.engine.load_holidays(document) {
-            Ok(()) => Ok(()),
-            Err(error) => {
-                if let Some(out) = out {
-                    let message = match error.kind() {
-                        ErrorKind::InvalidDocument { path, problem } => {
-                            format!("{path}: {problem}")
-                        }
-                        _ => error.to_string(),
-                    };
-                    let document = error_document("invalid_holidays", &message);
-                    // SAFETY: `out` is the caller's valid place for a
-                    // char *. hand_over returns SGR_ERROR_DOCUMENT for an
-                    // error document.
-                    return unsafe { hand_over(out, document) };
-                }
-                Err(sgr_result::SGR_ERROR_DOCUMENT)
-            }
-        }
-    })
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        change(engine, govuk_json, error_json_out, |engine, document| {
+            engine.load_holidays(document).map_err(|error| {
+                let message = match error.kind() {
+                    ErrorKind::InvalidDocument { path, problem } => format!("{path}: {problem}"),
+                    _ => error.to_string(),
+                };
+                error_document("invalid_holidays", &message)
+            })
+        })
+    }
 }
 
 /// Adds a policy definition (CONTRACT section 7, `docs/policy-format.md`;
@@ -151,6 +128,37 @@ pub unsafe extern "C" fn sgr_engine_add_policy(
     definition_json: *const c_char,
     error_json_out: *mut *mut c_char,
 ) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        change(
+            engine,
+            definition_json,
+            error_json_out,
+            |engine, definition| {
+                engine
+                    .add_policy_json(definition)
+                    .map_err(|error| error.to_json())
+            },
+        )
+    }
+}
+
+/// The body `sgr_engine_load_holidays` and `sgr_engine_add_policy` share:
+/// `apply` changes the engine with the text, or leaves it as it was and
+/// gives the error document, handed to `*error_json_out` when given.
+///
+/// # Safety
+///
+/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
+/// no other thread uses during the call. `text` is NULL or a NUL-terminated
+/// string not modified during the call. `error_json_out` is NULL or valid
+/// for writing one `char *`.
+unsafe fn change(
+    engine: *mut sgr_engine,
+    text: *const c_char,
+    error_json_out: *mut *mut c_char,
+    apply: impl FnOnce(&mut Engine, &str) -> Result<(), String>,
+) -> sgr_result {
     boundary::catch(|| {
         // Optional: cleared to NULL first when given.
         let out = match NonNull::new(error_json_out) {
@@ -163,16 +171,16 @@ pub unsafe extern "C" fn sgr_engine_add_policy(
         // engine from `sgr_engine_new` that no one else uses during the
         // call, so a unique borrow for the call is sound.
         let engine = unsafe { engine.as_mut() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
-        // SAFETY: the caller promises `definition_json` is NULL (refused) or
-        // a NUL-terminated string unchanged for the call.
-        let definition = unsafe { read_str(definition_json) }?;
-        match engine.engine.add_policy_json(definition) {
+        // SAFETY: the caller promises `text` is NULL (refused) or a
+        // NUL-terminated string unchanged for the call.
+        let text = unsafe { read_str(text) }?;
+        match apply(&mut engine.engine, text) {
             Ok(()) => Ok(()),
-            Err(error) => match out {
-                // SAFETY: `out` is the caller's valid place for a char *.
-                // hand_over returns SGR_ERROR_DOCUMENT for an error document.
-                Some(out) => unsafe { hand_over(out, error.to_json()) },
-                None => Err(sgr_result::SGR_ERROR_DOCUMENT),
+            // SAFETY: `out` is the caller's valid place for a char *.
+            // hand_over returns the code the error document calls for.
+            Err(document) => match out {
+                Some(out) => unsafe { hand_over(out, document) },
+                None => Err(super::json::document_code(&document)),
             },
         }
     })

@@ -150,6 +150,13 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 impl Reader {
+    /// A value of the wrong type: what was expected, and the kind found
+    /// (never the value).
+    fn wrong(&mut self, path: impl Into<String>, expected: &str, found: &Value) {
+        let found = kind_of(found);
+        self.problem(path, format!("{expected}, not {found}"));
+    }
+
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem {
@@ -174,8 +181,7 @@ impl Reader {
         allowed: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Value::Object(object) = value else {
-            let found = kind_of(value);
-            self.problem(show(path), format!("expected an object, not {found}"));
+            self.wrong(show(path), "expected an object", value);
             return None;
         };
         for key in object.keys() {
@@ -208,11 +214,7 @@ impl Reader {
             }
             Some(Value::String(text)) => Some(text),
             Some(other) => {
-                let found = kind_of(other);
-                self.problem(
-                    place::key(path, key),
-                    format!("expected a string, not {found}"),
-                );
+                self.wrong(place::key(path, key), "expected a string", other);
                 None
             }
         }
@@ -249,11 +251,7 @@ impl Reader {
             None => None,
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                let found = kind_of(other);
-                self.problem(
-                    place::key(path, key),
-                    format!("expected true or false, not {found}"),
-                );
+                self.wrong(place::key(path, key), "expected true or false", other);
                 None
             }
         }
@@ -333,8 +331,7 @@ impl Reader {
                 ok.then_some(numbers)
             }
             Some(other) => {
-                let found = kind_of(other);
-                self.problem(at, format!("expected a list of stage numbers, not {found}"));
+                self.wrong(at, "expected a list of stage numbers", other);
                 None
             }
         }
@@ -370,8 +367,7 @@ impl Reader {
                 .filter_map(|(i, v)| item(self, v, &place::index(&at, i), i))
                 .collect(),
             Some(other) => {
-                let found = kind_of(other);
-                self.problem(at, format!("expected a list, not {found}"));
+                self.wrong(at, "expected a list", other);
                 Vec::new()
             }
         }
@@ -390,11 +386,7 @@ impl Reader {
             Some(Value::String(text)) => Some(self.text(text)),
             None => Some(Text::default()),
             Some(other) => {
-                let found = kind_of(other);
-                self.problem(
-                    place::key(&at, "text"),
-                    format!("expected a string, not {found}"),
-                );
+                self.wrong(place::key(&at, "text"), "expected a string", other);
                 None
             }
         };
@@ -421,8 +413,7 @@ const MAX_COUNT: u32 = 3_650;
 
 fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Clock> {
     let Value::Object(object) = value else {
-        let found = kind_of(value);
-        r.problem(path, format!("expected a clock object, not {found}"));
+        r.wrong(path, "expected a clock object", value);
         return None;
     };
     let kind = r.string(object, path, "kind", true)?;
@@ -488,11 +479,7 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
                     ok.then_some(all)
                 }
                 Some(other) => {
-                    let found = kind_of(other);
-                    r.problem(
-                        at,
-                        format!("expected an object of priority names and clocks, not {found}"),
-                    );
+                    r.wrong(at, "expected an object of priority names and clocks", other);
                     None
                 }
             };
@@ -678,8 +665,7 @@ fn flag(r: &mut Reader, object: &Map<String, Value>, path: &str, key: &str) -> O
 
 fn trigger(r: &mut Reader, value: &Value, path: &str) -> Option<Trigger> {
     let Value::Object(object) = value else {
-        let found = kind_of(value);
-        r.problem(path, format!("expected a trigger object, not {found}"));
+        r.wrong(path, "expected a trigger object", value);
         return None;
     };
     let on = r.string(object, path, "on", true)?;
@@ -745,8 +731,7 @@ const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, with_
 
 fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     let Value::Object(object) = value else {
-        let found = kind_of(value);
-        r.problem(path, format!("expected a due object, not {found}"));
+        r.wrong(path, "expected a due object", value);
         return None;
     };
     let kind = r.string(object, path, "kind", true)?;
@@ -970,8 +955,7 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
                 match value {
                     Value::Bool(b) => when.push((flag, *b)),
                     other => {
-                        let found = kind_of(other);
-                        r.problem(here, format!("expected true or false, not {found}"));
+                        r.wrong(here, "expected true or false", other);
                         ok = false;
                     }
                 }
@@ -979,11 +963,7 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
             ok.then_some(when)
         }
         Some(other) => {
-            let found = kind_of(other);
-            r.problem(
-                &at,
-                format!("expected an object of flags and values, not {found}"),
-            );
+            r.wrong(&at, "expected an object of flags and values", other);
             None
         }
     };
