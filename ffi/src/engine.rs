@@ -176,9 +176,9 @@ unsafe fn change(
         let text = unsafe { read_str(text) }?;
         match apply(&mut engine.engine, text) {
             Ok(()) => Ok(()),
-            // SAFETY: `out` is the caller's valid place for a char *.
-            // hand_over returns the code the error document calls for.
             Err(document) => match out {
+                // SAFETY: `out` is the caller's valid place for a char *.
+                // hand_over returns the code the error document calls for.
                 Some(out) => unsafe { hand_over(out, document) },
                 None => Err(super::json::document_code(&document)),
             },
