@@ -308,7 +308,7 @@ impl Engine {
     /// assert!(text.contains("\"Chair of the GSCP Executive\""));
     /// ```
     pub fn policy_definition_json(&self, id: &str) -> String {
-        if let Ok(builtin) = id.parse::<PolicyId>() {
+        if let Some(builtin) = PolicyId::ALL.into_iter().find(|p| p.as_str() == id) {
             return crate::policy::builtin_document(builtin).to_string();
         }
         match self.policy(id) {
