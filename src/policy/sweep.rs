@@ -334,7 +334,7 @@ fn collect_clocks<K: Clone>(
     case: &K,
     status: &IncidentStatus,
     horizon: NaiveDate,
-    items: &mut Vec<SweepItem<K>>,
+    items: &mut Vec<Option<SweepItem<K>>>,
 ) -> Result<(), crate::calendar::Error> {
     for clock in status.open_clocks() {
         let Some(due_on) = clock.due.date() else {
@@ -343,7 +343,7 @@ fn collect_clocks<K: Clone>(
         if due_on > horizon {
             continue;
         }
-        items.push(item(
+        items.push(Some(item(
             calendar,
             case,
             status.as_of,
@@ -356,7 +356,7 @@ fn collect_clocks<K: Clone>(
             ),
             clock.due.clone(),
             due_on,
-        )?);
+        )?));
     }
     Ok(())
 }
@@ -394,7 +394,7 @@ fn collect<K: Clone>(
     case: &K,
     status: &CaseStatus,
     horizon: NaiveDate,
-    items: &mut Vec<SweepItem<K>>,
+    items: &mut Vec<Option<SweepItem<K>>>,
 ) -> Result<(), crate::calendar::Error> {
     let mut push = |what: (ItemKind, Text, Option<Text>, Option<u8>), due: Due| {
         let due_on = match due.kind {
@@ -406,7 +406,7 @@ fn collect<K: Clone>(
             return Ok(());
         }
         let process = Process::Escalation(status.policy.clone());
-        items.push(item(
+        items.push(Some(item(
             calendar,
             case,
             status.as_of,
@@ -414,7 +414,7 @@ fn collect<K: Clone>(
             what,
             due,
             due_on,
-        )?);
+        )?));
         Ok::<(), crate::calendar::Error>(())
     };
     // A stage whose clock is met by a recorded act is no longer due.
@@ -460,25 +460,18 @@ fn collect<K: Clone>(
 
 /// The items by due day, ties in the order given. An item is some hundred
 /// bytes and a tray may hold hundreds of thousands: the days and places are
-/// sorted, and each item then moved once into its place, rather than moved
-/// at every step of a sort.
-fn soonest_first<K>(items: Vec<SweepItem<K>>) -> Vec<SweepItem<K>> {
-    let mut order: Vec<(NaiveDate, u32)> = items
+/// sorted, and each item then moved once into its place (out of the slot
+/// it was collected into), rather than moved at every step of a sort.
+fn soonest_first<K>(mut slots: Vec<Option<SweepItem<K>>>) -> Vec<SweepItem<K>> {
+    let mut order: Vec<(NaiveDate, usize)> = slots
         .iter()
-        .zip(0u32..)
-        .map(|(item, i)| (item.due_on, i))
+        .enumerate()
+        .filter_map(|(i, slot)| slot.as_ref().map(|item| (item.due_on, i)))
         .collect();
-    if order.len() != items.len() {
-        // More than u32::MAX items: sort them where they are.
-        let mut items = items;
-        items.sort_by_key(|item| item.due_on);
-        return items;
-    }
     // The place breaks ties, so an unstable sort keeps the given order.
     order.sort_unstable();
-    let mut slots: Vec<Option<SweepItem<K>>> = items.into_iter().map(Some).collect();
     order
         .into_iter()
-        .filter_map(|(_, i)| slots.get_mut(i as usize).and_then(Option::take))
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
         .collect()
 }
