@@ -95,3 +95,38 @@ pub fn expect_no_marker(response: &str, request: &str, marked: bool) {
         "messages repeat a value given: {quoting:?}\nrequest: {request}"
     );
 }
+
+/// Requests whose policy is a definition given inline: each escalation
+/// fixture with its built-in policy's document, and the illustrative
+/// policy's scenarios with its document.
+pub fn inline_requests() -> &'static [Value] {
+    static INLINE: OnceLock<Vec<Value>> = OnceLock::new();
+    INLINE.get_or_init(|| {
+        let example: Value = std::fs::read_to_string(
+            root().join("examples/policies/example-borough-2026.json"),
+        )
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
+        let scenarios = fixtures::json_files(&root().join("fixtures/example-borough-2026"))
+            .into_iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .filter_map(|text| serde_json::from_str::<Value>(&text).ok());
+        requests()
+            .iter()
+            .cloned()
+            .chain(scenarios)
+            .filter_map(|mut request| {
+                let id = request["policy"].as_str()?.to_string();
+                request["policy"] = if id == "example-borough-2026" {
+                    example.clone()
+                } else {
+                    serde_json::from_str(&safeguarding_resolution::policy_definition_json(&id))
+                        .ok()
+                        .filter(|d: &Value| d.get("stages").is_some())?
+                };
+                Some(request)
+            })
+            .collect()
+    })
+}
