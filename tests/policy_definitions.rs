@@ -526,3 +526,50 @@ fn the_illustrative_scenarios_answer_as_worked_out_by_hand() {
     let r = answer("07-resolved-at-stage-1-day-10-lapses.json");
     assert_eq!(r["milestones"][0]["lapsed_on"], "2027-02-02");
 }
+
+#[test]
+fn a_withdrawal_meets_a_leaving_milestone_only_where_the_definition_says_so() {
+    let policy = |by_withdrawal: bool| {
+        json!({"id": "m", "name": "M", "stages": [
+            {"number": 1, "name": "A", "clock": {"kind": "not_stated"}},
+            {"number": 2, "name": "B", "clock": {"kind": "not_stated"}}],
+          "milestones": [{"name": "Day 3", "working_days_after_raised": 3,
+                          "met_on_leaving_stage": 1, "met_by_withdrawal": by_withdrawal}]})
+    };
+    // Raised Monday 1 March 2027, withdrawn at stage 1 on Tuesday 2.
+    let events = json!([
+        {"type": "raised", "on": "2027-03-01"},
+        {"type": "withdrawn", "on": "2027-03-02"}
+    ]);
+    let r = evaluate(
+        &policy(false),
+        "england-and-wales",
+        "2027-03-10",
+        events.clone(),
+    );
+    let m = &r["milestones"][0];
+    assert_eq!(
+        (m["met_on"].clone(), m["lapsed_on"].clone()),
+        (Value::Null, json!("2027-03-02"))
+    );
+    let r = evaluate(&policy(true), "england-and-wales", "2027-03-10", events);
+    let m = &r["milestones"][0];
+    // Day 3 is Thursday 4 March: met on the 2nd, in time.
+    assert_eq!(m["due"]["date"], "2027-03-04");
+    assert_eq!(
+        (m["met_on"].clone(), m["met_in_time"].clone()),
+        (json!("2027-03-02"), json!(true))
+    );
+    // Only a leaving milestone can say so.
+    let wrong = json!({"id": "m", "name": "M", "stages": [
+        {"number": 1, "name": "A", "clock": {"kind": "not_stated"}}],
+      "milestones": [{"name": "X", "working_days_after_raised": 3,
+                      "met_on_entering_stage": 1, "met_by_withdrawal": true}]});
+    let r = evaluate(
+        &wrong,
+        "england-and-wales",
+        "2027-03-01",
+        json!([{"type": "raised", "on": "2027-03-01"}]),
+    );
+    assert_eq!(problems(&r), ["milestones[0].met_by_withdrawal"]);
+}

@@ -254,7 +254,7 @@ fn tree(p: &Policy) -> V {
                 MilestoneMet::EnteredStage(n) => ("met_on_entering_stage", n),
                 MilestoneMet::CompletedStage(n) => ("met_on_leaving_stage", n),
             };
-            V::O(vec![
+            let mut o = vec![
                 ("name", text(&m.name)),
                 ("what", text(&m.what)),
                 (
@@ -262,8 +262,12 @@ fn tree(p: &Policy) -> V {
                     json!(m.working_days_after_raised).into(),
                 ),
                 (key, json!(n).into()),
-                ("clause", clause(&m.clause)),
-            ])
+            ];
+            if m.met_by_withdrawal {
+                o.push(("met_by_withdrawal", json!(true).into()));
+            }
+            o.push(("clause", clause(&m.clause)));
+            V::O(o)
         })
         .collect();
     let skips = p

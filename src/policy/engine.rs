@@ -557,8 +557,9 @@ impl<'a> Run<'a> {
                 if met.is_some() {
                     continue;
                 }
+                let leaves = concluded || milestone.met_by_withdrawal;
                 match milestone.met {
-                    MilestoneMet::CompletedStage(k) if concluded && number >= k => {
+                    MilestoneMet::CompletedStage(k) if leaves && number >= k => {
                         *met = Some(ended_on);
                     }
                     _ => *lapsed = Some(ended_on),

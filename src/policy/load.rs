@@ -852,6 +852,7 @@ const MILESTONE_KEYS: &[&str] = &[
     "working_days_after_raised",
     "met_on_leaving_stage",
     "met_on_entering_stage",
+    "met_by_withdrawal",
     "clause",
 ];
 
@@ -885,6 +886,15 @@ fn milestone(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<
             None
         }
     };
+    let met_by_withdrawal = r
+        .boolean(object, path, "met_by_withdrawal")
+        .unwrap_or(false);
+    if met_by_withdrawal && object.contains_key("met_on_entering_stage") {
+        r.problem(
+            place::key(path, "met_by_withdrawal"),
+            "only a milestone met on leaving a stage can be met by a withdrawal",
+        );
+    }
     let clause = r.clause(object, path);
     let (name, days, met) = (name?, days?, met?);
     let what = what.unwrap_or_else(|| {
@@ -901,6 +911,7 @@ fn milestone(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<
         what,
         working_days_after_raised: days,
         met,
+        met_by_withdrawal,
         clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
     })
 }

@@ -638,6 +638,12 @@ pub struct MilestoneRule {
     pub working_days_after_raised: u32,
     /// What meets it.
     pub met: MilestoneMet,
+    /// For a milestone met on leaving a stage: whether a withdrawal at
+    /// that stage (or after it) leaves it too. The library's reading is
+    /// that it does not (a withdrawal completes nothing, so the milestone
+    /// lapses); `true` is the other reading of "leaves that stage", for a
+    /// policy that means it.
+    pub met_by_withdrawal: bool,
     /// The sentence it comes from.
     pub clause: Clause,
 }
