@@ -420,13 +420,7 @@ fn malformed_definitions_are_refused_with_every_problem_and_its_path() {
 fn every_builtin_given_inline_answers_every_fixture_as_its_id_does() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut compared = 0;
-    for (path, request) in common::fixtures::requests(root) {
-        let Some(id) = request["policy"]
-            .as_str()
-            .and_then(|id| id.parse::<PolicyId>().ok())
-        else {
-            continue;
-        };
+    for (path, request, id) in common::fixtures::escalation_requests(root) {
         let definition: Value = serde_json::from_str(&policy_definition_json(id.as_str())).unwrap();
         let by_id = evaluate_json(&request.to_string());
         let mut inline = request.clone();

@@ -29,13 +29,7 @@ fn as_of(request: &Value) -> NaiveDate {
 fn typed_escalation_cases_answer_as_the_json_face() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut compared = 0;
-    for (path, request) in common::fixtures::requests(root) {
-        let Some(id) = request["policy"]
-            .as_str()
-            .and_then(|id| id.parse::<PolicyId>().ok())
-        else {
-            continue;
-        };
+    for (path, request, id) in common::fixtures::escalation_requests(root) {
         let answer = evaluate_json(&request.to_string());
         let events: Result<Vec<Event>, _> = serde_json::from_value(request["events"].clone());
         let calendar = Calendar::uk(division(&request));

@@ -130,3 +130,17 @@ pub fn error_account(response: &Value) -> Option<String> {
         text(&error["message"])
     ))
 }
+
+/// The request fixtures of the built-in escalation policies, each with its
+/// policy.
+pub fn escalation_requests(
+    root: &Path,
+) -> Vec<(PathBuf, Value, safeguarding_resolution::policy::PolicyId)> {
+    requests(root)
+        .into_iter()
+        .filter_map(|(path, request)| {
+            let id = request["policy"].as_str()?.parse().ok()?;
+            Some((path, request, id))
+        })
+        .collect()
+}
