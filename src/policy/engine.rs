@@ -34,15 +34,17 @@ enum Fires {
 }
 
 impl Fires {
-    /// The list of [`TriggerIndex::by_kind`] (none for `Entered`).
-    fn slot(self) -> usize {
+    /// The list of [`TriggerIndex::by_kind`]; none for `Entered`, whose
+    /// lists are by stage.
+    fn slot(self) -> Option<usize> {
         match self {
-            Fires::Raised => 0,
-            Fires::RaisedWith => 1,
-            Fires::Concluded => 2,
-            Fires::Ended => 3,
-            Fires::ImmediateRisk => 4,
-            Fires::Recorded | Fires::Entered(_) => 5,
+            Fires::Raised => Some(0),
+            Fires::RaisedWith => Some(1),
+            Fires::Concluded => Some(2),
+            Fires::Ended => Some(3),
+            Fires::ImmediateRisk => Some(4),
+            Fires::Recorded => Some(5),
+            Fires::Entered(_) => None,
         }
     }
 }
@@ -73,7 +75,9 @@ impl TriggerIndex {
                 Trigger::Recorded { .. } => &[Fires::Recorded],
             };
             for kind in kinds {
-                index.by_kind[kind.slot()].push(i);
+                if let Some(slot) = kind.slot() {
+                    index.by_kind[slot].push(i);
+                }
             }
         }
         index
@@ -82,7 +86,7 @@ impl TriggerIndex {
     fn candidates(&self, fires: Fires) -> &[u16] {
         match fires {
             Fires::Entered(n) => self.entered.get(usize::from(n)).map_or(&[], Vec::as_slice),
-            kind => &self.by_kind[kind.slot()],
+            kind => kind.slot().map_or(&[], |slot| &self.by_kind[slot]),
         }
     }
 }
