@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::table::{self, Guard, MOVES};
 use super::*;
-use crate::calendar::Division;
+use crate::calendar::{Calendar, Division};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
