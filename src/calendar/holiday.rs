@@ -184,7 +184,7 @@ impl BankHoliday {
     }
 
     /// The divisions that keep this holiday (more than one only on a
-    /// combined calendar, see [`Calendar::union`]).
+    /// combined calendar, see [`Calendar::union`](super::Calendar::union)).
     ///
     /// # Example
     ///

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::calendar::{Calendar, Division};
-use crate::policy::{DueKind, Event, Raised};
+use crate::policy::{DueKind, Error, Event, ObligationStatus, Raised};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, m, d).unwrap()
