@@ -116,6 +116,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod calendar;
+mod door;
 pub mod engine;
 pub mod forms;
 mod json;

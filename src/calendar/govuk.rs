@@ -30,7 +30,7 @@ pub(crate) struct DivisionEvents {
 pub(crate) fn parse(json: &str) -> Result<BTreeMap<Division, DivisionEvents>, Error> {
     // The door every JSON text comes through: its size before parsing, a
     // key given twice, its nesting, strings and keys (`crate::limits`).
-    let value = crate::json::door::read(json).map_err(|refused| {
+    let value = crate::door::read(json).map_err(|refused| {
         let (place, problem) = refused.place_and_problem("(document)");
         Error::document(place, problem)
     })?;

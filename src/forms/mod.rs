@@ -45,6 +45,8 @@ use serde_json::Value;
 
 use crate::calendar::Calendar;
 
+crate::names::serde_by_name!(FormId);
+
 /// The forms the library validates.
 ///
 /// # Example

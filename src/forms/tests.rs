@@ -277,3 +277,14 @@ fn a_date_of_birth_after_the_forms_own_dates_is_a_problem() {
     );
     assert!(!found.problems[0].message.contains("2099"));
 }
+
+#[test]
+fn form_ids_go_to_json_and_back() {
+    for form in FormId::ALL {
+        let json = serde_json::to_string(&form).unwrap();
+        assert_eq!(json, format!("\"{}\"", form.as_str()));
+        assert_eq!(serde_json::from_str::<FormId>(&json).unwrap(), form);
+    }
+    let error = serde_json::from_str::<FormId>("\"Jane Doe\"").unwrap_err();
+    assert!(!error.to_string().contains("Jane"), "{error}");
+}

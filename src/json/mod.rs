@@ -5,7 +5,6 @@
 //! `{"error": {"code", "message", "event_index"}}`. The C function
 //! `sgr_evaluate` returns the same documents.
 
-pub(crate) mod door;
 mod referral;
 pub(crate) mod request;
 mod serious_incident;
@@ -16,6 +15,7 @@ pub use response::StatusDocument;
 
 use serde_json::{Map, Value, json};
 
+use crate::door::{self, Refused};
 use crate::engine::Engine;
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
@@ -234,9 +234,32 @@ pub fn error_document(code: &'static str, message: &str) -> String {
         .to_string()
 }
 
-/// Reads a request's JSON at the door (see [`door`]).
+/// Reads a request's JSON at the door ([`crate::door`]), or says why not: `limit_exceeded` for a request over a
+/// limit, `invalid_json` for text that is not JSON (with its line and
+/// column; never a piece of the text) or that gives a key twice.
 fn parse(request: &str) -> Result<Value, JsonError> {
-    door::parse(request)
+    door::read(request).map_err(|refused| match refused {
+        Refused::NotJson(problem) => JsonError::new(
+            "invalid_json",
+            format!("the request is not valid JSON: {problem}"),
+            None,
+        ),
+        Refused::Limit {
+            place,
+            what,
+            limit,
+            constant,
+        } => request::limit_error(
+            place.as_deref().unwrap_or("(request)"),
+            what,
+            limit,
+            constant,
+        ),
+        too_large => {
+            let (place, problem) = too_large.place_and_problem("(request)");
+            JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
+        }
+    })
 }
 
 /// Validates a form given as JSON, and returns every problem at once as
@@ -384,3 +407,6 @@ impl serde::Serialize for crate::forms::Validation {
         map.end()
     }
 }
+
+#[cfg(test)]
+mod door_tests;

@@ -10,7 +10,7 @@ use super::{
     ObligationRule, Policy, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule,
     SkipRule, StageRule, Text, Trigger,
 };
-use crate::json::door::Refused;
+use crate::door::Refused;
 use crate::limits::{MAX_POLICY_ITEMS, MAX_POLICY_STAGES, MAX_PROBLEMS};
 use crate::place;
 

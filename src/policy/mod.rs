@@ -143,6 +143,8 @@ macro_rules! stage_enum {
 }
 pub(crate) use stage_enum;
 
+crate::names::serde_by_name!(PolicyId, EventType, CaseState, Seniority);
+
 mod builtin;
 mod definition;
 mod engine;
@@ -425,7 +427,7 @@ impl Policy {
     /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
     /// ```
     pub fn from_definition_json(json: &str) -> Result<Policy, DefinitionError> {
-        let value = crate::json::door::read(json).map_err(DefinitionError::refused)?;
+        let value = crate::door::read(json).map_err(DefinitionError::refused)?;
         load::load(&value, false)
     }
 

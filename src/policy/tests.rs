@@ -1269,3 +1269,35 @@ fn json_names_parse_back() {
         assert!(!message.contains("Jane"), "{message}");
     }
 }
+
+#[test]
+fn names_go_to_json_and_back() {
+    for id in PolicyId::ALL {
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(json, format!("\"{id}\""));
+        assert_eq!(serde_json::from_str::<PolicyId>(&json).unwrap(), id);
+    }
+    for t in EventType::ALL {
+        let back: EventType = serde_json::from_value(serde_json::to_value(t).unwrap()).unwrap();
+        assert_eq!(back, t);
+    }
+    for c in CaseState::ALL {
+        let back: CaseState = serde_json::from_value(serde_json::to_value(c).unwrap()).unwrap();
+        assert_eq!(back, c);
+    }
+    for l in Seniority::ALL {
+        let back: Seniority = serde_json::from_value(serde_json::to_value(l).unwrap()).unwrap();
+        assert_eq!(back, l);
+    }
+}
+
+#[test]
+fn an_unknown_name_is_refused_without_repeating_it() {
+    let error = serde_json::from_str::<PolicyId>("\"Jane Doe\"").unwrap_err();
+    assert!(!error.to_string().contains("Jane"), "{error}");
+    assert!(
+        error.to_string().contains("swindon-resolution-2026"),
+        "{error}"
+    );
+    assert!(serde_json::from_str::<EventType>("3").is_err());
+}

@@ -8,8 +8,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::JsonError;
-use super::request::limit_error;
 use crate::limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_BYTES};
 use crate::place;
 
@@ -74,34 +72,6 @@ pub(crate) fn read(text: &str) -> Result<Value, Refused> {
         })?;
     check_limits(&value)?;
     Ok(value)
-}
-
-/// Parses a request, or says why not: `limit_exceeded` for a request over a
-/// limit, `invalid_json` for text that is not JSON (with its line and
-/// column; never a piece of the text) or that gives a key twice.
-pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
-    read(request).map_err(|refused| match refused {
-        Refused::NotJson(problem) => JsonError::new(
-            "invalid_json",
-            format!("the request is not valid JSON: {problem}"),
-            None,
-        ),
-        Refused::Limit {
-            place,
-            what,
-            limit,
-            constant,
-        } => limit_error(
-            place.as_deref().unwrap_or("(request)"),
-            what,
-            limit,
-            constant,
-        ),
-        too_large => {
-            let (place, problem) = too_large.place_and_problem("(request)");
-            JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
-        }
-    })
 }
 
 /// serde_json's description of a syntax error, without its position (given
@@ -269,62 +239,5 @@ impl<'de> Visitor<'de> for UniqueVisitor {
             }
         }
         Ok(Value::Object(object))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn refused(request: &str) -> (&'static str, String) {
-        let error = parse(request).unwrap_err();
-        (error.code, error.message)
-    }
-
-    #[test]
-    fn a_key_given_twice_is_refused_without_naming_it() {
-        let (code, message) = refused(r#"{"policy": "a", "policy": "b"}"#);
-        assert_eq!(code, "invalid_json");
-        assert!(message.contains("a key is given twice"), "{message}");
-        assert!(!message.contains("policy"), "{message}");
-    }
-
-    #[test]
-    fn limits_are_named_never_the_value() {
-        let long = "Jane Doe ".repeat(MAX_STRING_BYTES / 9 + 1);
-        let (code, message) = refused(&format!(r#"{{"events": [{{"reason": "{long}"}}]}}"#));
-        assert_eq!(code, "limit_exceeded");
-        assert_eq!(
-            message,
-            "events[0].reason: more than the limit of 65536 bytes in a string (limits::MAX_STRING_BYTES)"
-        );
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        let (code, message) = refused(&deep);
-        assert_eq!(code, "limit_exceeded");
-        assert!(message.contains("MAX_DEPTH"), "{message}");
-        assert!(
-            parse(&format!(
-                "{}{}",
-                "[".repeat(MAX_DEPTH),
-                "]".repeat(MAX_DEPTH)
-            ))
-            .is_ok()
-        );
-        let huge = " ".repeat(MAX_REQUEST_BYTES + 1);
-        assert_eq!(code_of(&huge), "limit_exceeded");
-    }
-
-    fn code_of(request: &str) -> &'static str {
-        parse(request).unwrap_err().code
-    }
-
-    #[test]
-    fn syntax_errors_never_quote_the_text() {
-        let (code, message) = refused(r#"{"name": "Jane Doe" "dob": 1}"#);
-        assert_eq!(code, "invalid_json");
-        assert!(
-            !message.contains("Jane") && !message.contains("dob"),
-            "{message}"
-        );
     }
 }
