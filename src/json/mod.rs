@@ -377,8 +377,25 @@ pub(crate) fn unknown_policy_document(engine: &Engine) -> String {
 }
 
 /// A refused definition's error document, its paths the definition's own.
-pub(crate) fn definition_error_document(error: &crate::policy::DefinitionError) -> String {
-    JsonError::definition("", error).to_value().to_string()
+/// A refused definition writes the contract's error document (its JSON face
+/// lives here, with every other document's).
+impl crate::policy::DefinitionError {
+    /// The contract's error document: `{"error": {"code": "invalid_policy",
+    /// "message", "problems": [{"path", "message"}]}}` (CONTRACT section
+    /// 7), the problems' paths those of the definition.
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::Policy;
+    ///
+    /// let error = Policy::from_definition_json(r#"{"id": "x", "name": "X"}"#).unwrap_err();
+    /// let document: serde_json::Value = serde_json::from_str(&error.to_json())?;
+    /// assert_eq!(document["error"]["code"], "invalid_policy");
+    /// assert_eq!(document["error"]["problems"][0]["path"], "stages");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        JsonError::definition("", self).to_value().to_string()
+    }
 }
 
 /// A validation serializes to the contract's answer (CONTRACT section 5):

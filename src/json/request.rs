@@ -29,16 +29,7 @@ pub(crate) struct Request<'e> {
     pub(crate) events: Vec<Event>,
 }
 
-pub(crate) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+pub(crate) use crate::place::kind_of;
 
 /// `invalid_field` at a place: the message is the place and what was
 /// expected there, never the value found.

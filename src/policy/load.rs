@@ -13,6 +13,7 @@ use super::{
 use crate::door::Refused;
 use crate::limits::{MAX_POLICY_ITEMS, MAX_POLICY_STAGES, MAX_PROBLEMS};
 use crate::place;
+use crate::place::kind_of;
 
 /// One problem of a definition: where, and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,23 +88,6 @@ impl DefinitionError {
     pub fn more(&self) -> usize {
         self.more
     }
-
-    /// The contract's error document: `{"error": {"code": "invalid_policy",
-    /// "message", "problems": [{"path", "message"}]}}` (CONTRACT section
-    /// 7), the problems' paths those of the definition.
-    ///
-    /// ```
-    /// use safeguarding_resolution::policy::Policy;
-    ///
-    /// let error = Policy::from_definition_json(r#"{"id": "x", "name": "X"}"#).unwrap_err();
-    /// let document: serde_json::Value = serde_json::from_str(&error.to_json())?;
-    /// assert_eq!(document["error"]["code"], "invalid_policy");
-    /// assert_eq!(document["error"]["problems"][0]["path"], "stages");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn to_json(&self) -> String {
-        crate::json::definition_error_document(self)
-    }
 }
 
 impl fmt::Display for DefinitionError {
@@ -143,10 +127,6 @@ struct Reader {
     more: usize,
     /// Keep every text for the rest of the program (the built-ins).
     forever: bool,
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    crate::json::request::kind_of(value)
 }
 
 impl Reader {
