@@ -63,7 +63,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::Engine;
 use crate::place;
@@ -357,27 +357,11 @@ fn expectation(item: &Value, at: &str) -> Result<Expectation, ScenarioError> {
 
 /// The item of the answer an expectation reads, or why there is none.
 fn select<'a>(answer: &'a Value, target: &Target) -> Result<&'a Value, String> {
-    let (list, what, matches): (&str, &str, Box<dyn Fn(&Map<String, Value>) -> bool>) = match target
-    {
+    let (list, what) = match target {
         Target::Answer => return Ok(answer),
-        Target::Obligation { id, stage } => (
-            "obligations",
-            "obligation",
-            Box::new(move |o| {
-                o.get("id").and_then(Value::as_str) == Some(id.as_str())
-                    && stage.is_none_or(|s| o.get("stage").and_then(Value::as_u64) == Some(s))
-            }),
-        ),
-        Target::Milestone { name } => (
-            "milestones",
-            "milestone",
-            Box::new(move |m| m.get("name").and_then(Value::as_str) == Some(name.as_str())),
-        ),
-        Target::History { stage } => (
-            "history",
-            "past stage",
-            Box::new(move |h| h.get("stage").and_then(Value::as_u64) == Some(*stage)),
-        ),
+        Target::Obligation { .. } => ("obligations", "obligation"),
+        Target::Milestone { .. } => ("milestones", "milestone"),
+        Target::History { .. } => ("history", "past stage"),
     };
     let Some(items) = answer.get(list).and_then(Value::as_array) else {
         return Err(
@@ -387,9 +371,7 @@ fn select<'a>(answer: &'a Value, target: &Target) -> Result<&'a Value, String> {
             },
         );
     };
-    let mut found = items
-        .iter()
-        .filter(|item| item.as_object().is_some_and(|o| matches(o)));
+    let mut found = items.iter().filter(|item| is_named(target, item));
     match (found.next(), found.count()) {
         (Some(item), 0) => Ok(item),
         (None, _) => Err(format!(
@@ -406,6 +388,20 @@ fn select<'a>(answer: &'a Value, target: &Target) -> Result<&'a Value, String> {
                 more + 1
             ),
         }),
+    }
+}
+
+/// Whether an item of the answer's list is the one the target names.
+fn is_named(target: &Target, item: &Value) -> bool {
+    let text = |key: &str| item.get(key).and_then(Value::as_str);
+    let number = |key: &str| item.get(key).and_then(Value::as_u64);
+    match target {
+        Target::Answer => true,
+        Target::Obligation { id, stage } => {
+            text("id") == Some(id.as_str()) && stage.is_none_or(|s| number("stage") == Some(s))
+        }
+        Target::Milestone { name } => text("name") == Some(name.as_str()),
+        Target::History { stage } => number("stage") == Some(*stage),
     }
 }
 
