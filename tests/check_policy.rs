@@ -240,20 +240,29 @@ fn answer(engine: &Engine, request: &str) -> Value {
     serde_json::from_str(&engine.evaluate_json(request)).unwrap()
 }
 
+/// The timeline of a Gloucestershire case raised on Monday 21 December
+/// 2026, reported to line managers on Tuesday 22 at 16:00, and `escalated`
+/// or `resolved` on Wednesday 23.
+fn gscp_reported_on_the_22nd(engine: &Engine, last: &str) -> String {
+    let request = format!(
+        r#"{{"policy": "gscp-escalation-2021", "as_of": "2026-12-28", "events": [
+            {{"type": "raised", "on": "2026-12-21"}},
+            {{"type": "recorded", "on": "2026-12-22T16:00", "record": "reported_to_line_managers"}},
+            {{"type": "{last}", "on": "2026-12-23"}}]}}"#
+    );
+    timeline(
+        &answer(engine, &request),
+        engine.policy("gscp-escalation-2021"),
+    )
+}
+
 #[test]
 fn the_timeline_says_when_a_clock_was_met_and_by_what() {
     let engine = Engine::new();
     // Gloucestershire, raised Monday 21 December 2026: stage 1's working day
     // ends on Tuesday 22; the report to line managers that day meets it,
     // though the case moves on only on Wednesday 23.
-    let r = answer(
-        &engine,
-        r#"{"policy": "gscp-escalation-2021", "as_of": "2026-12-23", "events": [
-            {"type": "raised", "on": "2026-12-21"},
-            {"type": "recorded", "on": "2026-12-22T16:00", "record": "reported_to_line_managers"},
-            {"type": "escalated", "on": "2026-12-23"}]}"#,
-    );
-    let text = timeline(&r, engine.policy("gscp-escalation-2021"));
+    let text = gscp_reported_on_the_22nd(&engine, "escalated");
     assert!(
         text.contains(
             "  Stage 1 (Preventing Disputes) from 2026-12-21 to 2026-12-23, due by the end of 2026-12-22; \
@@ -318,14 +327,7 @@ fn the_timeline_counts_working_days_in_words_and_shows_done_and_lapsed_duties() 
     );
     // Gloucestershire's line managers' contact lapses when the case ends
     // first (resolved on Wednesday 23 December).
-    let r = answer(
-        &engine,
-        r#"{"policy": "gscp-escalation-2021", "as_of": "2026-12-28", "events": [
-            {"type": "raised", "on": "2026-12-21"},
-            {"type": "recorded", "on": "2026-12-22T16:00", "record": "reported_to_line_managers"},
-            {"type": "resolved", "on": "2026-12-23"}]}"#,
-    );
-    let text = timeline(&r, engine.policy("gscp-escalation-2021"));
+    let text = gscp_reported_on_the_22nd(&engine, "resolved");
     assert!(
         text.contains("  Duty line_managers_contact (stage 1): ")
             && text.contains("; lapsed on 2026-12-23, unmet (no longer owed)\n"),
