@@ -187,7 +187,13 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
                 format!("the form is dated before stage {stage}'s contact"),
             );
         }
-        if let Some(raised) = raised_on {
+        if raised_on.is_some_and(|raised| sent < raised) {
+            c.problem(
+                "sent_on",
+                "out_of_order",
+                "the form is dated before the disagreement arose",
+            );
+        } else if let Some(raised) = raised_on {
             // Stage 4 complete by Day 17, the form within five working days:
             // a later form is recorded as sent, with a warning.
             match c.calendar.add_working_days(raised, FORM_CLOCK) {

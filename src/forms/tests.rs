@@ -200,6 +200,26 @@ fn swindon_records_late_dates_with_warnings_and_stays_valid() {
 }
 
 #[test]
+fn swindon_form_sent_before_the_disagreement_arose_is_incoherent() {
+    let mut form = swindon_valid();
+    form["stages"] = json!([]);
+    form["immediate_risk"] = json!(true);
+    form["sent_on"] = json!("2027-01-29");
+    let found = problems(FormId::SwindonResolutionForm, form.clone());
+    assert!(
+        found.contains(&("sent_on".to_string(), "out_of_order")),
+        "{found:?}"
+    );
+    // On the day it arose: possible.
+    form["sent_on"] = json!("2027-02-01");
+    let found = problems(FormId::SwindonResolutionForm, form);
+    assert!(
+        !found.iter().any(|(field, _)| field == "sent_on"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn swindon_clock_beyond_the_calendar_is_a_warning() {
     // 22 working days from 20 December 2100 end in 2101, beyond every
     // calendar: the date is recorded unchecked.
