@@ -28,9 +28,9 @@
 //! ]
 //! ```
 //!
-//! (`docs/policy-format.md`, "Testing a definition: scenarios", has the
-//! keys.) Each scenario is reported `passed`, `FAILED` with every
-//! expectation not met (`expect[1] (milestone Day 10, /lapsed_on): expected
+//! (`docs/policy-format.md`, "Testing a definition: scenarios with expected
+//! values", has the keys.) Each scenario is reported `passed`, `FAILED`
+//! with every expectation not met (`expect[1] (milestone Day 10, /lapsed_on): expected
 //! "2027-02-03", found "2027-02-02"`), or `not checked` when it has no
 //! expectations.
 //!
