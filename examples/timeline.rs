@@ -7,9 +7,13 @@
 //! each stage's deadline) are evaluated under Gloucestershire's, Swindon's
 //! and North Somerset's policies on the embedded England and Wales calendar.
 //! For each, the example prints every stage with its deadline (and the bank
-//! holidays the deadline skipped), the milestones, the obligations still
-//! owed, and what may happen next; Gloucestershire's case goes on to its
-//! referral to the GSCP Resolution Group.
+//! holidays the deadline skipped), and when a stage's clock is for an act of
+//! the stage (GSCP's report to line managers, Swindon's contact with the
+//! opposite number) the day that act met it; the milestones; the
+//! obligations still owed, each with the stage it arose at (a duty of every
+//! stage, such as Swindon's agency log, is owed once per stage); and what
+//! may happen next. Gloucestershire's case goes on to its referral to the
+//! GSCP Resolution Group.
 
 use chrono::NaiveDate;
 use safeguarding_resolution::calendar::{Calendar, Division};
@@ -46,6 +50,39 @@ fn due(due: &Due, calendar: &Calendar) -> String {
     }
 }
 
+/// "1 working day", "4 working days".
+fn working_days(n: i64) -> String {
+    if n == 1 {
+        "1 working day".to_string()
+    } else {
+        format!("{n} working days")
+    }
+}
+
+/// The act that meets a stage's clock, in words: the definition's
+/// `clock_met_by` record or obligation, by what it is.
+fn clock_act(policy: &Policy, stage: u8) -> String {
+    let Some(id) = policy.stage(stage).and_then(|s| s.clock_met_by.as_deref()) else {
+        return "its record".to_string();
+    };
+    let what = policy
+        .records
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| &r.what)
+        .or_else(|| {
+            policy
+                .obligations
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| &o.what)
+        });
+    match what {
+        Some(what) => format!("the record {id}, “{what}”"),
+        None => format!("the record {id}"),
+    }
+}
+
 fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
     println!("\n{}", policy.name);
     println!("  {}: the disagreement is raised.", day(status.raised_on));
@@ -55,19 +92,36 @@ fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
             Some(false) => "late",
             None => "no deadline to keep",
         };
+        // A clock for an act of the stage is kept (or not) by the day of
+        // that act, not by the day the stage ended.
+        let ended = match stage.clock_met_on {
+            Some(met) => format!(
+                "its clock met {kept} on {} by {}; {} on {}",
+                day(met),
+                clock_act(policy, stage.number),
+                stage.ended_by,
+                day(stage.ended_on)
+            ),
+            None => format!("{} ({kept})", stage.ended_by),
+        };
         println!(
-            "  Stage {} ({}): {} to {}; due {}; {} ({kept}).",
+            "  Stage {} ({}): {} to {}; due {}; {ended}.",
             stage.number,
             stage.name,
             day(stage.started_on),
             day(stage.ended_on),
             due(&stage.due, calendar),
-            stage.ended_by
         );
     }
     if let Some(stage) = &status.stage {
-        let state = if status.overdue {
-            format!("OVERDUE by {} working day(s)", status.working_days_overdue)
+        let state = if let Some(met) = stage.clock_met_on {
+            format!(
+                "its clock met on {} by {}",
+                day(met),
+                clock_act(policy, stage.number)
+            )
+        } else if status.overdue {
+            format!("OVERDUE by {}", working_days(status.working_days_overdue))
         } else {
             "in time so far".to_string()
         };
@@ -101,8 +155,13 @@ fn print_timeline(status: &CaseStatus, calendar: &Calendar, policy: &Policy) {
         println!("  Still owed:");
         for obligation in owed {
             let late = if obligation.overdue { " OVERDUE" } else { "" };
+            // The stage it arose at tells apart a duty owed at every stage.
+            let arose = match obligation.stage {
+                Some(stage) => format!("stage {stage}"),
+                None => "on raising".to_string(),
+            };
             println!(
-                "    - {} ({}){late}",
+                "    - {arose}: {} ({}){late}",
                 obligation.what,
                 due(&obligation.due, calendar)
             );

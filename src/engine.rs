@@ -354,18 +354,19 @@ impl Engine {
     ///
     /// // Swindon's Resolution Form is to reach the partnership within five
     /// // working days of Day 17: 22 working days from Monday 1 February 2027
-    /// // is Wednesday 3 March.
-    /// let sent_on_problems = |sent_on: &str| -> Result<Vec<String>, serde_json::Error> {
+    /// // is Wednesday 3 March. A form sent later records what happened: a
+    /// // warning, not a problem.
+    /// let sent_on_warnings = |sent_on: &str| -> Result<Vec<String>, serde_json::Error> {
     ///     let request = format!(r#"{{"form": "swindon-resolution-form",
     ///         "data": {{"raised_on": "2027-02-01", "sent_on": "{sent_on}"}}}}"#);
     ///     let response: serde_json::Value = serde_json::from_str(&Engine::new().validate_json(&request))?;
-    ///     Ok(response["problems"].as_array().unwrap().iter()
-    ///         .filter(|p| p["field"] == "sent_on")
-    ///         .map(|p| p["code"].as_str().unwrap().to_string())
+    ///     Ok(response["warnings"].as_array().unwrap().iter()
+    ///         .filter(|w| w["field"] == "sent_on")
+    ///         .map(|w| w["code"].as_str().unwrap().to_string())
     ///         .collect())
     /// };
-    /// assert!(sent_on_problems("2027-03-03")?.is_empty());
-    /// assert_eq!(sent_on_problems("2027-03-04")?, ["after_stage_clock"]);
+    /// assert!(sent_on_warnings("2027-03-03")?.is_empty());
+    /// assert_eq!(sent_on_warnings("2027-03-04")?, ["after_stage_clock"]);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_json(&self, request: &str) -> String {

@@ -27,8 +27,8 @@ const FORMS: [&str; 3] = [
 /// test fails here; move the fixture's expectation then.
 const KNOWN_GAPS: [(&str, &str, &str); 0] = [];
 
-/// The problem codes `forms::Problem` documents.
-const CODES: [&str; 14] = [
+/// The problem and warning codes `forms::Problem` documents.
+const CODES: [&str; 15] = [
     "missing",
     "blank",
     "wrong_type",
@@ -41,6 +41,7 @@ const CODES: [&str; 14] = [
     "out_of_order",
     "duplicate",
     "after_stage_clock",
+    "outside_printed_options",
     "inconsistent",
     "must_be_true",
 ];
@@ -178,5 +179,139 @@ fn form_fixtures() {
         }
         assert!(valid_seen >= 1, "{form}: no NN-valid-... fixture");
         assert!(invalid_seen >= 1, "{form}: no fixture with problems");
+    }
+}
+
+/// The problems and warnings of the fixtures that record a late date or a
+/// time taken outside the printed options, as `(field, code)`, worked out
+/// by hand from the texts (CONTRACT section 5: a form records what
+/// happened; a true late date is a warning, never a problem).
+#[allow(clippy::type_complexity)]
+const RECORDED_AS_IT_HAPPENED: [(&str, &str, &[(&str, &str)], &[(&str, &str)]); 9] = [
+    // Raised Monday 21 December 2026. Stage 1 by Wednesday 23 December;
+    // stage 2 by Monday 4 January 2027 (skipping Christmas Day, Monday
+    // 28 December for Boxing Day and New Year's Day), contact on the 5th;
+    // stage 3 by Monday 11 January, contact that day; stage 4 by Monday
+    // 18 January (Day 17), contact on the 19th; the form by Monday
+    // 25 January (22 working days), sent on the 26th.
+    (
+        "swindon-resolution-form",
+        "12-valid-stage-contacts-after-their-clocks-over-christmas-warned",
+        &[],
+        &[
+            ("stages[1].date_contact_made", "after_stage_clock"),
+            ("stages[3].date_contact_made", "after_stage_clock"),
+            ("sent_on", "after_stage_clock"),
+        ],
+    ),
+    // The same, each on its last day: nothing to say.
+    (
+        "swindon-resolution-form",
+        "02-valid-christmas-clocks-met-on-the-last-day",
+        &[],
+        &[],
+    ),
+    // Raised Wednesday 24 March 2027. Stage 1 by Tuesday 30 March (Good
+    // Friday 26 and Easter Monday 29 skipped), contact on the 31st; stage 2
+    // by Tuesday 6 April, contact that day; stage 3 by Tuesday 13 April,
+    // contact on the 14th; stage 4 by Tuesday 20 April, contact that day;
+    // the form by Tuesday 27 April, sent on the 28th.
+    (
+        "swindon-resolution-form",
+        "18-valid-late-contacts-and-form-over-easter-2027-warned",
+        &[],
+        &[
+            ("stages[0].date_contact_made", "after_stage_clock"),
+            ("stages[2].date_contact_made", "after_stage_clock"),
+            ("sent_on", "after_stage_clock"),
+        ],
+    ),
+    // "Time taken to resolve (Delete) 2,3,4,5,6,7,8 days": 8 is printed.
+    (
+        "nsscp-recording-form",
+        "03-valid-decided-at-stage-4-by-day-8",
+        &[],
+        &[],
+    ),
+    // 1 and 11 days happened; neither is printed.
+    (
+        "nsscp-recording-form",
+        "21-valid-resolved-on-the-first-day-warned",
+        &[],
+        &[("days_taken", "outside_printed_options")],
+    ),
+    (
+        "nsscp-recording-form",
+        "22-valid-decided-after-day-8-warned",
+        &[],
+        &[("days_taken", "outside_printed_options")],
+    ),
+    // Stage 5 and an involvement at stage 1 do not exist on this form; 12
+    // days is recorded with a warning.
+    (
+        "nsscp-recording-form",
+        "11-resolved-at-stage-out-of-range-days-taken-beyond-the-printed-options",
+        &[
+            ("involved[3].stage", "out_of_range"),
+            ("resolved_at_stage", "out_of_range"),
+        ],
+        &[("days_taken", "outside_printed_options")],
+    ),
+    // Not a whole number of days from 1: still problems.
+    (
+        "nsscp-recording-form",
+        "23-days-taken-a-fraction",
+        &[("days_taken", "out_of_range")],
+        &[],
+    ),
+    (
+        "nsscp-recording-form",
+        "25-days-taken-zero",
+        &[("days_taken", "out_of_range")],
+        &[],
+    ),
+];
+
+fn fields_and_codes(list: &Value) -> Vec<(String, String)> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| {
+            (
+                p["field"].as_str().unwrap_or("?").to_string(),
+                p["code"].as_str().unwrap_or("?").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn late_dates_and_unprinted_days_are_recorded_with_warnings() {
+    for (form, stem, problems, warnings) in RECORDED_AS_IT_HAPPENED {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join("forms")
+            .join(form)
+            .join(format!("{stem}.json"));
+        let request = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let value: Value =
+            serde_json::from_str(&safeguarding_resolution::validate_json(&request)).expect("JSON");
+        let owned = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(f, c)| (f.to_string(), c.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            fields_and_codes(&value["problems"]),
+            owned(problems),
+            "{form}/{stem}: problems"
+        );
+        assert_eq!(
+            fields_and_codes(&value["warnings"]),
+            owned(warnings),
+            "{form}/{stem}: warnings"
+        );
+        assert_eq!(value["valid"], problems.is_empty(), "{form}/{stem}");
     }
 }

@@ -342,7 +342,8 @@ impl<'c> Checker<'c> {
         }
     }
 
-    /// A whole number in a range, required.
+    /// A whole number in a range, required (a range ending at `u64::MAX`
+    /// is written as having no upper bound).
     pub(super) fn number(
         &mut self,
         object: &Map<String, Value>,
@@ -360,15 +361,12 @@ impl<'c> Checker<'c> {
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(n) if range.contains(&n) => Some(n),
                 _ => {
-                    self.problem(
-                        at,
-                        "out_of_range",
-                        format!(
-                            "{what}: must be a whole number from {} to {}",
-                            range.start(),
-                            range.end()
-                        ),
-                    );
+                    let bounds = if *range.end() == u64::MAX {
+                        format!("a whole number from {}", range.start())
+                    } else {
+                        format!("a whole number from {} to {}", range.start(), range.end())
+                    };
+                    self.problem(at, "out_of_range", format!("{what}: must be {bounds}"));
                     None
                 }
             },

@@ -151,7 +151,10 @@ pub struct Problem {
     /// What kind of problem: `missing`, `blank`, `wrong_type`,
     /// `unknown_field`, `unknown_value`, `invalid_date`, `impossible_date`,
     /// `not_a_date`, `out_of_range`, `out_of_order`, `duplicate`,
-    /// `after_stage_clock`, `inconsistent`, `must_be_true`; and
+    /// `inconsistent`, `must_be_true`; as warnings only,
+    /// `after_stage_clock` (a true date after a stage's clock) and
+    /// `outside_printed_options` (a value the paper form does not print);
+    /// and
     /// `limit_exceeded` for the last entry of a list capped at
     /// [`crate::limits::MAX_PROBLEMS`], at field `(data)`, saying how many
     /// more there were.
@@ -161,7 +164,13 @@ pub struct Problem {
 }
 
 /// The result of validating a form: every problem found, and what the
-/// form should say but need not.
+/// form should say but need not, or records although the policy's clock
+/// had passed.
+///
+/// A form records what happened: validation checks that it is complete
+/// and coherent, never that the case was on time. A true date after a
+/// stage's clock is a warning (`after_stage_clock`) and the form stays
+/// valid; a form must never push its author to change a true date.
 ///
 /// # Example
 ///
@@ -191,9 +200,12 @@ pub struct Problem {
 pub struct Validation {
     /// The problems, in the order of the form's fields.
     pub problems: Vec<Problem>,
-    /// Fields the sources ask for that do not make the form invalid (the
-    /// referral's `features` and `risks`, its `presenter`), in the order of
-    /// the form's fields.
+    /// What the form should know without being invalid: fields the
+    /// sources ask for but that are optional (the referral's `features`
+    /// and `risks`, its `presenter`), dates recorded after a stage's clock
+    /// (`after_stage_clock`), a value outside the paper form's printed
+    /// options (`outside_printed_options`); in the order of the form's
+    /// fields.
     pub warnings: Vec<Problem>,
 }
 
@@ -297,14 +309,18 @@ pub fn validate<T: serde::Serialize + ?Sized>(form: FormId, data: &T) -> Validat
 ///                 "how_contacted": "Telephone", "outcome": "Not resolved"}],
 ///     "immediate_risk": true
 /// });
-/// // In England the two working days end on Tuesday 30 November: too late.
+/// // In England the two working days end on Tuesday 30 November: the
+/// // contact was late. The form records what happened: it stays valid, with
+/// // a warning.
 /// let england = forms::validate(FormId::SwindonResolutionForm, &data);
-/// let codes: Vec<(&str, &str)> =
-///     england.problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
-/// assert_eq!(codes, [("stages[0].date_contact_made", "after_stage_clock")]);
+/// assert!(england.valid());
+/// let warned: Vec<(&str, &str)> =
+///     england.warnings.iter().map(|w| (w.field.as_str(), w.code)).collect();
+/// assert_eq!(warned, [("stages[0].date_contact_made", "after_stage_clock")]);
 /// // In Scotland, St Andrew's Day (Tuesday 30 November) is skipped: in time.
 /// let scotland = Calendar::uk(Division::Scotland);
-/// assert!(forms::validate_on(FormId::SwindonResolutionForm, &data, scotland).valid());
+/// let scottish = forms::validate_on(FormId::SwindonResolutionForm, &data, scotland);
+/// assert!(scottish.valid() && scottish.warnings.is_empty());
 /// ```
 pub fn validate_on(form: FormId, data: &Value, calendar: &Calendar) -> Validation {
     let mut checker = check::Checker::new(calendar);

@@ -98,13 +98,7 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
                 "the stage at which it was resolved (2, 3 or 4)",
                 2..=4,
             ),
-            c.number(
-                form,
-                "",
-                "days_taken",
-                "the time taken to resolve, in days (2 to 8)",
-                2..=8,
-            ),
+            days_taken(c, form),
         )
     } else {
         (None, None)
@@ -236,4 +230,30 @@ fn before_stage_2(
             );
         }
     }
+}
+
+/// The form's printed options for "Time taken to resolve": "(Delete)
+/// 2,3,4,5,6,7,8 days".
+const PRINTED_DAYS: std::ops::RangeInclusive<u64> = 2..=8;
+
+/// "Time taken to resolve": any whole number of days from 1, required once
+/// the form says it is resolved. The paper form prints 2 to 8 to choose
+/// from, but a resolution on the first day, or after Day 8, happened: it is
+/// recorded with a warning, never refused.
+fn days_taken(c: &mut Checker<'_>, form: &serde_json::Map<String, Value>) -> Option<u64> {
+    let days = c.number(
+        form,
+        "",
+        "days_taken",
+        "the time taken to resolve, in days",
+        1..=u64::MAX,
+    )?;
+    if !PRINTED_DAYS.contains(&days) {
+        c.warn(
+            "days_taken",
+            "outside_printed_options",
+            "the time taken to resolve is outside the form's printed options (2 to 8 days); recorded as it happened, this does not make the form invalid",
+        );
+    }
+    Some(days)
 }

@@ -32,6 +32,11 @@ fn stage_clock(stage: u64) -> u32 {
     2 + 5 * (stage as u32 - 1)
 }
 
+/// The working days after the disagreement arose by which the form is
+/// sent: Day 17, then "within five working days of the completion of
+/// Stage 4".
+const FORM_CLOCK: u32 = 22;
+
 pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
     let Some(form) = c.object(data, "") else {
         return;
@@ -182,16 +187,23 @@ pub(super) fn check(c: &mut Checker<'_>, data: &Value) {
                 format!("the form is dated before stage {stage}'s contact"),
             );
         }
-        if let Some(raised) = raised_on {
-            // Stage 4 complete by Day 17, the form within five working days.
-            match c.calendar.add_working_days(raised, 22) {
-                Ok(limit) if sent > limit => c.problem(
+        if raised_on.is_some_and(|raised| sent < raised) {
+            c.problem(
+                "sent_on",
+                "out_of_order",
+                "the form is dated before the disagreement arose",
+            );
+        } else if let Some(raised) = raised_on {
+            // Stage 4 complete by Day 17, the form within five working days:
+            // a later form is recorded as sent, with a warning.
+            match c.calendar.add_working_days(raised, FORM_CLOCK) {
+                Ok(limit) if sent > limit => c.warn(
                     "sent_on",
                     "after_stage_clock",
-                    "the form is sent more than five working days after Day 17 (22 working days after the disagreement arose)",
+                    "the form is sent after its clock, five working days after Day 17 (22 working days after the disagreement arose); recorded as it happened, this does not make the form invalid",
                 ),
                 Ok(_) => {}
-                Err(_) => c.problem("raised_on", "out_of_range", "the date is outside the calendar"),
+                Err(_) => uncounted(c, "sent_on"),
             }
         }
     }
@@ -216,14 +228,24 @@ fn check_clock(c: &mut Checker<'_>, at: &str, stage: u64, date: NaiveDate, raise
     }
     let days = stage_clock(stage);
     match c.calendar.add_working_days(raised, days) {
-        Ok(limit) if date > limit => c.problem(
+        Ok(limit) if date > limit => c.warn(
             format!("{at}.date_contact_made"),
             "after_stage_clock",
             format!(
-                "stage {stage}'s contact is after the end of its clock: {days} working days after the disagreement arose (2 for stage 1, then 5 a stage, Day 17 for stage 4)"
+                "stage {stage}'s contact is after its clock, {days} working days after the disagreement arose (2 for stage 1, then 5 a stage, Day 17 for stage 4); recorded as it happened, this does not make the form invalid"
             ),
         ),
         Ok(_) => {}
-        Err(_) => c.problem(format!("{at}.date_contact_made"), "out_of_range", "the date is outside the calendar"),
+        Err(_) => uncounted(c, &format!("{at}.date_contact_made")),
     }
+}
+
+/// A clock that cannot be counted (its end is beyond the calendar's data)
+/// leaves the date unchecked: a warning, as the date may well be true.
+fn uncounted(c: &mut Checker<'_>, at: &str) {
+    c.warn(
+        at,
+        "out_of_range",
+        "its stage clock could not be counted: the working days run outside the calendar's data; the date is recorded unchecked",
+    );
 }

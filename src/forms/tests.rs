@@ -10,6 +10,14 @@ fn problems(form: FormId, data: Value) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+fn warnings(form: FormId, data: Value) -> Vec<(String, &'static str)> {
+    validate(form, &data)
+        .warnings
+        .into_iter()
+        .map(|w| (w.field, w.code))
+        .collect()
+}
+
 fn swindon_valid() -> Value {
     json!({
         "subjects": [{"name": "Child A", "date_of_birth": "2016-04-01"}],
@@ -40,14 +48,16 @@ fn swindon_stage_table_must_be_in_order_and_within_the_clocks() {
     form["stages"][2]["date_contact_made"] = json!("2027-02-05"); // before stage 2's
     form["stages"][3]["date_contact_made"] = json!("2027-03-01"); // after Day 17 (24 Feb)
     assert_eq!(
-        problems(FormId::SwindonResolutionForm, form),
-        [
-            ("stages[2].date_contact_made".to_string(), "out_of_order"),
-            (
-                "stages[3].date_contact_made".to_string(),
-                "after_stage_clock"
-            ),
-        ]
+        problems(FormId::SwindonResolutionForm, form.clone()),
+        [("stages[2].date_contact_made".to_string(), "out_of_order")]
+    );
+    // The late contact is what happened: a warning, not a problem.
+    assert_eq!(
+        warnings(FormId::SwindonResolutionForm, form),
+        [(
+            "stages[3].date_contact_made".to_string(),
+            "after_stage_clock"
+        )]
     );
     let mut form = swindon_valid();
     form["stages"].as_array_mut().unwrap().remove(1);
@@ -138,7 +148,6 @@ fn nsscp_asks_for_actual_dates_and_consistent_stages() {
         problems(FormId::NsscpRecordingForm, form),
         [
             ("involved[1].date".to_string(), "out_of_order"),
-            ("days_taken".to_string(), "out_of_range"),
             ("stages.2.unresolved".to_string(), "missing"),
             (
                 "stages.3.agreed_outcomes[0].timescale".to_string(),
@@ -147,6 +156,128 @@ fn nsscp_asks_for_actual_dates_and_consistent_stages() {
             ("stages.4".to_string(), "inconsistent"),
         ]
     );
+}
+
+#[test]
+fn swindon_records_late_dates_with_warnings_and_stays_valid() {
+    // Raised Monday 1 February 2027: stage 1 by Wednesday 3 February, stage
+    // 2 by Wednesday 10, stage 3 by Wednesday 17, stage 4 (Day 17) by
+    // Wednesday 24 February, the form (22 working days) by Wednesday 3 March.
+    let mut form = swindon_valid();
+    for (row, date) in ["2027-02-04", "2027-02-11", "2027-02-18", "2027-02-25"]
+        .into_iter()
+        .enumerate()
+    {
+        form["stages"][row]["date_contact_made"] = json!(date);
+    }
+    form["sent_on"] = json!("2027-03-04");
+    assert_eq!(problems(FormId::SwindonResolutionForm, form.clone()), []);
+    let late = |field: &str| (field.to_string(), "after_stage_clock");
+    assert_eq!(
+        warnings(FormId::SwindonResolutionForm, form.clone()),
+        [
+            late("stages[0].date_contact_made"),
+            late("stages[1].date_contact_made"),
+            late("stages[2].date_contact_made"),
+            late("stages[3].date_contact_made"),
+            late("sent_on"),
+        ]
+    );
+    let validation = validate(FormId::SwindonResolutionForm, &form);
+    assert!(validation.valid());
+    for warning in &validation.warnings {
+        assert!(!warning.message.contains("2027"), "{warning:?}");
+    }
+    // Each on its last day: nothing to say.
+    for (row, date) in ["2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24"]
+        .into_iter()
+        .enumerate()
+    {
+        form["stages"][row]["date_contact_made"] = json!(date);
+    }
+    form["sent_on"] = json!("2027-03-03");
+    assert_eq!(warnings(FormId::SwindonResolutionForm, form), []);
+}
+
+#[test]
+fn swindon_form_sent_before_the_disagreement_arose_is_incoherent() {
+    let mut form = swindon_valid();
+    form["stages"] = json!([]);
+    form["immediate_risk"] = json!(true);
+    form["sent_on"] = json!("2027-01-29");
+    let found = problems(FormId::SwindonResolutionForm, form.clone());
+    assert!(
+        found.contains(&("sent_on".to_string(), "out_of_order")),
+        "{found:?}"
+    );
+    // On the day it arose: possible.
+    form["sent_on"] = json!("2027-02-01");
+    let found = problems(FormId::SwindonResolutionForm, form);
+    assert!(
+        !found.iter().any(|(field, _)| field == "sent_on"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn swindon_clock_beyond_the_calendar_is_a_warning() {
+    // 22 working days from 20 December 2100 end in 2101, beyond every
+    // calendar: the date is recorded unchecked.
+    let mut form = swindon_valid();
+    form["raised_on"] = json!("2100-12-20");
+    form["stages"] = json!([{"stage": 1, "date_contact_made": "2100-12-21", "contacted": "x",
+        "how_contacted": "x", "outcome": "x"}]);
+    form["immediate_risk"] = json!(true);
+    form["sent_on"] = json!("2100-12-22");
+    assert_eq!(problems(FormId::SwindonResolutionForm, form.clone()), []);
+    assert_eq!(
+        warnings(FormId::SwindonResolutionForm, form),
+        [("sent_on".to_string(), "out_of_range")]
+    );
+}
+
+#[test]
+fn nsscp_days_taken_is_any_whole_number_from_one() {
+    for (days, problem, warned) in [
+        (json!(1), None, true),
+        (json!(2), None, false),
+        (json!(8), None, false),
+        (json!(9), None, true),
+        (json!(40), None, true),
+        (json!(0), Some("out_of_range"), false),
+        (json!(-3), Some("out_of_range"), false),
+        (json!(2.5), Some("out_of_range"), false),
+        (json!("3"), Some("wrong_type"), false),
+        (json!(true), Some("wrong_type"), false),
+    ] {
+        let mut form = nsscp_valid();
+        form["days_taken"] = days.clone();
+        let validation = validate(FormId::NsscpRecordingForm, &form);
+        let found: Vec<(&str, &str)> = validation
+            .problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.code))
+            .collect();
+        match problem {
+            Some(code) => assert_eq!(found, [("days_taken", code)], "{days}"),
+            None => assert_eq!(found, [], "{days}"),
+        }
+        let warned_on: Vec<(&str, &str)> = validation
+            .warnings
+            .iter()
+            .map(|w| (w.field.as_str(), w.code))
+            .collect();
+        if warned {
+            assert_eq!(
+                warned_on,
+                [("days_taken", "outside_printed_options")],
+                "{days}"
+            );
+            assert!(!validation.warnings[0].message.contains(&days.to_string()));
+        } else {
+            assert_eq!(warned_on, [], "{days}");
+        }
+    }
 }
 
 #[test]

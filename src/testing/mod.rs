@@ -7,6 +7,10 @@
 //! at that point) and arbitrary ones (any event, any date, in any order).
 //! [`laws`] has one checker per law; [`check_laws`] runs them all on
 //! generated logs and reports the smallest log that breaks one.
+//! [`scenario`] reads an author's own cases, requests with the values
+//! their answers should hold, checks them and prints an answer as a
+//! timeline; [`check_policy`] runs all of it on a definition and its
+//! scenarios, as `cargo run --example check_policy` does.
 //!
 //! The laws:
 //!
@@ -44,8 +48,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod checker;
 pub mod laws;
+pub mod scenario;
 pub mod strategies;
+
+pub use checker::{PolicyCheck, check_policy};
 
 use std::fmt;
 

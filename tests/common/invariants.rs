@@ -26,9 +26,9 @@ pub const ERROR_CODES: [&str; 10] = [
     "internal",
 ];
 
-/// The problem codes of a validation (`forms::Problem`, CONTRACT section 5),
-/// and `limit_exceeded` for a capped list.
-pub const PROBLEM_CODES: [&str; 15] = [
+/// The problem and warning codes of a validation (`forms::Problem`, CONTRACT
+/// section 5), and `limit_exceeded` for a capped list.
+pub const PROBLEM_CODES: [&str; 16] = [
     "missing",
     "blank",
     "wrong_type",
@@ -41,6 +41,7 @@ pub const PROBLEM_CODES: [&str; 15] = [
     "out_of_order",
     "duplicate",
     "after_stage_clock",
+    "outside_printed_options",
     "inconsistent",
     "must_be_true",
     "limit_exceeded",
