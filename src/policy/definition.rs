@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Clause, Clock, DueRule, MilestoneMet, Policy, Trigger};
+use super::{Clause, Clock, DueRule, Lapses, MilestoneMet, Policy, Trigger};
 
 /// A JSON value whose objects keep their keys in the order written.
 enum V {
@@ -228,8 +228,12 @@ fn tree(p: &Policy) -> V {
                 ("due", due(ob.due)),
                 ("when", text(&ob.when)),
             ];
+            match ob.lapses {
+                Lapses::Never => {}
+                Lapses::CaseEnds => o.push(("lapses", json!(true).into())),
+                Lapses::StageEnds => o.push(("lapses", text("stage_ends"))),
+            }
             for (key, set) in [
-                ("lapses", ob.lapses),
                 ("independent_of_process", ob.independent_of_process),
                 ("waived_by_immediate_risk", ob.waived_by_immediate_risk),
             ] {

@@ -4,8 +4,9 @@ use chrono::{Duration, NaiveDate};
 
 use super::{
     Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
-    EventType, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties, Policy,
-    RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning, When,
+    EventType, Lapses, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties,
+    Policy, RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning,
+    When,
 };
 use crate::calendar::Calendar;
 
@@ -96,6 +97,9 @@ struct Current<'a> {
     rule: &'a StageRule,
     started: NaiveDate,
     due: Due,
+    /// The number of obligations when the stage started: those of the
+    /// stage come after.
+    first_obligation: usize,
 }
 
 struct Run<'a> {
@@ -390,20 +394,27 @@ impl<'a> Run<'a> {
         let obligations = &self.obligations;
         self.pending_by_stage
             .get_mut(|k| *k == (id, stage))
-            .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].done_on.is_none()))
+            .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].is_pending()))
     }
 
     /// The oldest obligation with this id not yet done, at `stage` when
     /// given; it is taken off the queues.
+    ///
+    /// Without a stage, a duty lapsed with its stage is passed over; named
+    /// by its stage, it can still be recorded as done late (the record is
+    /// true, and the duty was not owed any more, not undone).
     fn take_pending(&mut self, id: &str, stage: Option<u8>) -> Option<usize> {
         let obligations = &self.obligations;
-        let mut queue = match stage {
-            None => self.pending_by_id.get_mut(|k| *k == id)?,
+        match stage {
+            None => self
+                .pending_by_id
+                .get_mut(|k| *k == id)?
+                .take_pending(|i| obligations[i].is_pending()),
             Some(n) => self
                 .pending_by_stage
-                .get_mut(|(k, s)| *k == id && *s == Some(n))?,
-        };
-        queue.take_pending(|i| obligations[i].done_on.is_none())
+                .get_mut(|(k, s)| *k == id && *s == Some(n))?
+                .take_pending(|i| obligations[i].done_on.is_none()),
+        }
     }
 
     fn check_parties(&mut self, parties: Option<Parties>) {
@@ -511,7 +522,12 @@ impl<'a> Run<'a> {
             }
         }
         let due = self.stage_due(rule, on)?;
-        self.current = Some(Current { rule, started, due });
+        self.current = Some(Current {
+            rule,
+            started,
+            due,
+            first_obligation: self.obligations.len(),
+        });
         let area = match &self.area {
             Some(Area::Listed(id)) => Some(id.clone()),
             _ => None,
@@ -569,6 +585,15 @@ impl<'a> Run<'a> {
                     _ => *lapsed = Some(ended_on),
                 }
             }
+        }
+        // The duties of the stage end with it.
+        let of_stage = self.obligations.get_mut(current.first_obligation..);
+        for obligation in of_stage
+            .into_iter()
+            .flatten()
+            .filter(|o| o.lapses == Lapses::StageEnds && o.stage == Some(number) && o.is_pending())
+        {
+            obligation.lapsed_on = Some(ended_on);
         }
         // Keep the stage in scope while its concluding obligations fire.
         self.current = Some(current);
@@ -637,11 +662,9 @@ impl<'a> Run<'a> {
                     // the duties that stand whatever the process.
                     allowed.push(EventType::ImmediateRisk);
                 }
-                if self
-                    .obligations
-                    .iter()
-                    .any(|o| o.done_on.is_none() && !(o.lapses && self.ended_on.is_some()))
-                {
+                if self.obligations.iter().any(|o| {
+                    o.is_pending() && !(o.lapses != Lapses::Never && self.ended_on.is_some())
+                }) {
                     allowed.push(EventType::Recorded);
                 }
             }
@@ -808,7 +831,9 @@ impl<'a> Run<'a> {
     fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
         let on = event.on;
         if let Some(index) = self.take_pending(id, stage) {
-            self.obligations[index].done_on = Some(on.date());
+            let done = &mut self.obligations[index];
+            done.done_on = Some(on.date());
+            done.lapsed_on = None;
             return Ok(());
         }
         let policy = self.policy;
@@ -902,7 +927,7 @@ impl<'a> Run<'a> {
             for obligation in self
                 .obligations
                 .iter_mut()
-                .filter(|o| o.lapses && o.is_pending())
+                .filter(|o| o.lapses != Lapses::Never && o.is_pending())
             {
                 obligation.lapsed_on = Some(ended);
             }

@@ -6,9 +6,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::{
-    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
-    ObligationRule, Policy, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule,
-    SkipRule, StageRule, Text, Trigger,
+    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, Lapses, MilestoneMet,
+    MilestoneRule, ObligationRule, Policy, PriorityClock, RaisedFlag, RecordRule, RedirectRule,
+    SeniorityRule, SkipRule, StageRule, Text, Trigger,
 };
 use crate::json::door::Refused;
 use crate::limits::{MAX_POLICY_ITEMS, MAX_POLICY_STAGES, MAX_PROBLEMS};
@@ -793,6 +793,8 @@ const OBLIGATION_KEYS: &[&str] = &[
     "clause",
 ];
 
+const LAPSES_RULE: &str = "expected false, true, \"case_ends\" or \"stage_ends\"";
+
 fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<ObligationRule> {
     let object = r.object(value, path, OBLIGATION_KEYS)?;
     let id = r.id(object, path, "id", true);
@@ -812,7 +814,20 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
         }
     };
     let when = r.words(object, path, "when", false);
-    let lapses = r.boolean(object, path, "lapses").unwrap_or(false);
+    let lapses = match object.get("lapses") {
+        None | Some(Value::Bool(false)) => Lapses::Never,
+        Some(Value::Bool(true)) => Lapses::CaseEnds,
+        Some(Value::String(s)) if s == "case_ends" => Lapses::CaseEnds,
+        Some(Value::String(s)) if s == "stage_ends" => Lapses::StageEnds,
+        Some(Value::String(_)) => {
+            r.problem(place::key(path, "lapses"), LAPSES_RULE);
+            Lapses::Never
+        }
+        Some(other) => {
+            r.wrong(place::key(path, "lapses"), LAPSES_RULE, other);
+            Lapses::Never
+        }
+    };
     let independent_of_process = r
         .boolean(object, path, "independent_of_process")
         .unwrap_or(false);

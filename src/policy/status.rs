@@ -523,15 +523,16 @@ pub struct ObligationStatus {
     /// The day it was recorded as done.
     pub done_on: Option<NaiveDate>,
     /// The day it lapsed, not done: the case ended and its purpose (the
-    /// process going on) went with it. A lapsed obligation is neither
-    /// pending nor overdue, and stays listed for the record.
+    /// process going on) went with it, or, for a duty of its stage, that
+    /// stage ended. A lapsed obligation is neither pending nor overdue, and
+    /// stays listed for the record.
     pub lapsed_on: Option<NaiveDate>,
     /// Not done, not lapsed, and past due at the date of evaluation.
     pub overdue: bool,
     /// The sentence it comes from.
     pub clause: Clause,
-    /// Whether it lapses when the case ends.
-    pub(crate) lapses: bool,
+    /// When it lapses unmet.
+    pub(crate) lapses: super::Lapses,
 }
 
 /// Where a concern that belongs to another process goes.
@@ -734,7 +735,7 @@ impl ObligationStatus {
             lapsed_on: None,
             overdue: false,
             clause,
-            lapses: false,
+            lapses: super::Lapses::Never,
         }
     }
 }

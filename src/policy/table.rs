@@ -406,11 +406,11 @@ impl RaisedFlag {
 /// ```
 /// use chrono::NaiveDate;
 /// use safeguarding_resolution::calendar::{Calendar, Division};
-/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+/// use safeguarding_resolution::policy::{CaseState, Event, Lapses, Policy, PolicyId, Raised};
 ///
 /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
 /// let lado = swindon.obligations.iter().find(|o| o.id == "inform_lado").unwrap();
-/// assert!(lado.independent_of_process && !lado.lapses);
+/// assert!(lado.independent_of_process && lado.lapses == Lapses::Never);
 ///
 /// // A concern about the conduct of an employee who works with children
 /// // goes to the Position of Trust Framework, and the LADO is still to be
@@ -436,10 +436,10 @@ pub struct ObligationRule {
     pub due: DueRule,
     /// When it is due, in the policy's words.
     pub when: Text,
-    /// True when its purpose is the process going on (to avoid delay at a
-    /// later stage, or to resolve the concern): it lapses, unmet, when the
-    /// case ends. Records and safety duties never lapse.
-    pub lapses: bool,
+    /// When it stops being owed unmet: never (records and safety duties),
+    /// when the case ends (its purpose is the process going on), or when
+    /// the stage at which it arose ends (a duty of that stage).
+    pub lapses: Lapses,
     /// True for a duty that stands whatever happens to the case ("if at any
     /// time ..."): it arises even when the concern is redirected to another
     /// process, and an event that triggers it is accepted there too.
@@ -450,6 +450,53 @@ pub struct ObligationRule {
     pub waived_by_immediate_risk: bool,
     /// The sentence it comes from.
     pub clause: Clause,
+}
+
+/// When an obligation not yet met stops being owed (the definition's
+/// `lapses`). A lapsed obligation is neither pending nor overdue, and
+/// carries the day it lapsed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Lapses, Policy, PolicyId, Raised};
+///
+/// // Swindon, stage 3: "The line manager should contact their opposite
+/// // number ... within five working days of the completion of the Stage 2
+/// // above"; stage 4: "the matter should be referred without delay". Once
+/// // stage 3 has ended, its contact is no longer owed.
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let contact = swindon.obligations.iter().find(|o| o.id == "opposite_number_contacted").unwrap();
+/// assert_eq!(contact.lapses, Lapses::StageEnds);
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+/// let events = [
+///     Event::raised(day(2, 1), Raised::new()),
+///     Event::escalated(day(2, 3)),
+///     Event::escalated(day(2, 10)),
+///     Event::escalated(day(2, 26)),
+/// ];
+/// let status = swindon.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(3, 1))?;
+/// let at_three = status.obligations.iter()
+///     .find(|o| o.id == "opposite_number_contacted" && o.stage == Some(3)).unwrap();
+/// assert_eq!(at_three.lapsed_on, Some(day(2, 26)));
+/// assert!(!at_three.overdue);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Lapses {
+    /// Owed until met, whatever happens to the case (`false`, the default).
+    #[default]
+    Never,
+    /// Lapses unmet when the case ends (`true` or `"case_ends"`).
+    CaseEnds,
+    /// Lapses unmet when the stage at which it arose ends, by any event
+    /// that moves the case out of that stage or ends the case
+    /// (`"stage_ends"`).
+    StageEnds,
 }
 
 /// A record that sets a clock running rather than discharging a duty, such

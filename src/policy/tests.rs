@@ -1269,3 +1269,152 @@ fn json_names_parse_back() {
         assert!(!message.contains("Jane"), "{message}");
     }
 }
+
+// ---- Duties of a stage end with it (CONTRACT section 7, round three) ----
+
+/// GSCP Stage One: "This contact should take place within twenty-four
+/// hours." Stage Two: "Where it is not possible to resolve the matter at
+/// front line management level, the matter should be referred without delay
+/// to second tier management level." Once stage 1 has ended, the line
+/// managers' contact is no longer owed.
+#[test]
+fn gscp_line_managers_contact_lapses_when_stage_one_ends() {
+    // Raised Monday 1 February 2027 at 09:00; reported to line managers on
+    // Tuesday 2nd at 09:00 (contact due Wednesday 3rd at 09:00); referred to
+    // second tier on Tuesday 2nd at 15:00.
+    let reported = [
+        Event::raised(at(2027, 2, 1, 9, 0), Raised::new()),
+        Event::recorded(at(2027, 2, 2, 9, 0), "reported_to_line_managers"),
+    ];
+    let mut moved_on = reported.to_vec();
+    moved_on.push(Event::escalated(at(2027, 2, 2, 15, 0)));
+    let status = run(GSCP, &moved_on, day(2027, 2, 10));
+    let contact = obligation(&status, "line_managers_contact");
+    assert_eq!(contact.due.kind, DueKind::At(at(2027, 2, 3, 9, 0)));
+    assert_eq!(contact.lapsed_on, Some(day(2027, 2, 2)));
+    assert!(!contact.overdue && !contact.is_pending());
+    assert!(
+        status
+            .pending_obligations()
+            .all(|o| o.id != "line_managers_contact")
+    );
+    // Still at stage 1 on the 10th, the contact is owed and late.
+    let status = run(GSCP, &reported, day(2027, 2, 10));
+    let contact = obligation(&status, "line_managers_contact");
+    assert!(contact.overdue && contact.lapsed_on.is_none());
+}
+
+/// Swindon stage 3: "The line manager should contact their opposite number
+/// in the partner agency, copying in the Swindon Safeguarding Partnership,
+/// within five working days of the completion of the Stage 2 above." Stage
+/// 4: "the matter should be referred without delay": stage 3's contact ends
+/// with stage 3, and stage 4's is owed in its place.
+#[test]
+fn swindon_contact_with_the_opposite_number_lapses_with_its_stage() {
+    // Raised Monday 1 February 2027; stage 2 from Wednesday 3rd, stage 3
+    // from Wednesday 10th (contact due 10 + 5 WD = Wednesday 17th), stage 4
+    // from Friday 26th without the contact (contact due 26 + 5 WD = Friday
+    // 5 March).
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::escalated(day(2027, 2, 26)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 3, 8));
+    let contacts: Vec<&ObligationStatus> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "opposite_number_contacted")
+        .collect();
+    assert_eq!(contacts.len(), 2);
+    assert_eq!(contacts[0].stage, Some(3));
+    assert_eq!(contacts[0].due.date(), Some(day(2027, 2, 17)));
+    assert_eq!(contacts[0].lapsed_on, Some(day(2027, 2, 26)));
+    assert!(!contacts[0].overdue);
+    assert_eq!(contacts[1].stage, Some(4));
+    assert_eq!(contacts[1].due.date(), Some(day(2027, 3, 5)));
+    assert!(contacts[1].overdue && contacts[1].lapsed_on.is_none());
+    // A record naming no stage is the contact still owed: stage 4's.
+    let mut done = events.to_vec();
+    done.push(Event::recorded(
+        day(2027, 3, 1),
+        "opposite_number_contacted",
+    ));
+    let status = run(SWINDON, &done, day(2027, 3, 8));
+    let four = status
+        .obligations
+        .iter()
+        .find(|o| o.id == "opposite_number_contacted" && o.stage == Some(4))
+        .unwrap();
+    assert_eq!(four.done_on, Some(day(2027, 3, 1)));
+    assert_eq!(
+        status.stage.as_ref().unwrap().clock_met_on,
+        Some(day(2027, 3, 1))
+    );
+    // Named by its stage, the lapsed contact can still be recorded, late.
+    let mut late = events.to_vec();
+    late.push(Event::recorded(day(2027, 3, 1), "opposite_number_contacted").at_stage(3));
+    let status = run(SWINDON, &late, day(2027, 3, 8));
+    let three = obligation(&status, "opposite_number_contacted");
+    assert_eq!(
+        (three.done_on, three.lapsed_on),
+        (Some(day(2027, 3, 1)), None)
+    );
+}
+
+/// Swindon stage 5: "A referral should be made to the Safeguarding
+/// Partnership ... within five working days of the completion of Stage 4
+/// above using the form at Appendix 1." Agreement reached before the
+/// referral ends the duty with the case.
+#[test]
+fn swindon_resolution_form_lapses_when_the_case_ends_first() {
+    let mut events = swindon_to_stage_5();
+    // Stage 5 from Wednesday 24 February: the form is due 24 + 5 WD =
+    // Wednesday 3 March; agreement on Monday 1 March.
+    events.push(Event::resolved(day(2027, 3, 1)));
+    let status = run(SWINDON, &events, day(2027, 3, 10));
+    let form = obligation(&status, "resolution_form");
+    assert_eq!(form.due.date(), Some(day(2027, 3, 3)));
+    assert_eq!(form.lapsed_on, Some(day(2027, 3, 1)));
+    assert!(!form.overdue);
+    // Open at stage 5 on the 10th, it is owed and late.
+    let status = run(SWINDON, &swindon_to_stage_5(), day(2027, 3, 10));
+    assert!(obligation(&status, "resolution_form").overdue);
+}
+
+#[test]
+fn a_definitions_lapses_takes_stage_ends_and_writes_it_back() {
+    let definition = |lapses: &str| {
+        format!(
+            r#"{{"id": "example-borough-2026", "name": "Example Borough",
+            "stages": [{{"number": 1, "name": "One", "clock": {{"kind": "not_stated"}}}},
+                       {{"number": 2, "name": "Two", "clock": {{"kind": "not_stated"}}}}],
+            "obligations": [
+                {{"id": "a", "what": "A", "trigger": {{"on": "stage_entered", "stages": [1]}},
+                  "due": {{"kind": "working_days_after", "days": 1}}, "lapses": {lapses}}}]}}"#
+        )
+    };
+    for (given, lapses) in [
+        ("false", Lapses::Never),
+        ("true", Lapses::CaseEnds),
+        ("\"case_ends\"", Lapses::CaseEnds),
+        ("\"stage_ends\"", Lapses::StageEnds),
+    ] {
+        let policy = Policy::from_definition_json(&definition(given)).unwrap();
+        assert_eq!(policy.obligations[0].lapses, lapses, "{given}");
+        let again = Policy::from_definition_json(&policy.to_definition_json()).unwrap();
+        assert_eq!(again, policy, "{given}");
+    }
+    for wrong in ["\"sometimes\"", "1", "null"] {
+        let error = Policy::from_definition_json(&definition(wrong)).unwrap_err();
+        let problems: Vec<(&str, &str)> = error
+            .problems()
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 1, "{wrong}: {problems:?}");
+        assert_eq!(problems[0].0, "obligations[0].lapses");
+        assert!(!problems[0].1.contains("sometimes"));
+    }
+}
