@@ -44,6 +44,7 @@
 mod error;
 mod govuk;
 mod rules;
+pub(crate) mod uk_time;
 
 use std::fmt;
 use std::str::FromStr;

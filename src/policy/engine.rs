@@ -220,6 +220,16 @@ pub(crate) fn check_log(
                 ));
             }
         }
+        if let Some(at) = on.datetime() {
+            if !crate::calendar::uk_time::exists(at) {
+                return Err(Error::field(
+                    format!("events[{index}].on"),
+                    "a time that does not exist in UK local time (01:00 to 01:59 on the last \
+                     Sunday of March, skipped when the clocks go forward to British Summer Time)",
+                    Some(index),
+                ));
+            }
+        }
         first.get_or_insert(on);
         previous = Some(on);
     }
@@ -1027,9 +1037,17 @@ fn skip_problem(policy: &Policy, from: u8, target: u8, targets: &[u8]) -> String
 /// Within `hours` clock hours of `from`: at that time when `from` has a
 /// time of day, else by the end of the calendar day `ceil(hours / 24)` days
 /// after its day.
+///
+/// Clock hours are elapsed hours in UK local time: across the change to or
+/// from summer time, 24 hours from noon is 13:00 or 11:00 the next day.
+/// The time was checked to exist with the event log; a time beyond what
+/// chrono can count falls back to wall-clock hours.
 fn hours_after(from: When, hours: u32) -> DueKind {
     match from.datetime() {
-        Some(at) => DueKind::At(at + Duration::hours(i64::from(hours))),
+        Some(at) => DueKind::At(
+            crate::calendar::uk_time::add_hours(at, hours)
+                .unwrap_or_else(|| at + Duration::hours(i64::from(hours))),
+        ),
         None => DueKind::ByEndOf(from.date() + Duration::days(i64::from(hours.div_ceil(24)))),
     }
 }

@@ -1418,3 +1418,74 @@ fn a_definitions_lapses_takes_stage_ends_and_writes_it_back() {
         assert!(!problems[0].1.contains("sometimes"));
     }
 }
+
+// ---- Clock hours are elapsed hours in UK local time (CONTRACT section 3) ----
+
+/// GSCP Stage One: "This contact should take place within twenty-four
+/// hours." Twenty-four hours are elapsed hours, whatever the clocks do.
+#[test]
+fn gscp_twenty_four_hours_across_the_changes_of_summer_time() {
+    let contact_due = |reported| {
+        let events = [
+            Event::raised(day(2027, 3, 22), Raised::new()),
+            Event::recorded(reported, "reported_to_line_managers"),
+        ];
+        let status = run(GSCP, &events, day(2027, 11, 1));
+        obligation(&status, "line_managers_contact")
+            .due
+            .kind
+            .clone()
+    };
+    // Reported at noon on Saturday 27 March 2027; the clocks go forward at
+    // 01:00 on Sunday 28th: 24 hours later it is 13:00 on the wall clock.
+    assert_eq!(
+        contact_due(at(2027, 3, 27, 12, 0)),
+        DueKind::At(at(2027, 3, 28, 13, 0))
+    );
+    // Reported at noon on Saturday 30 October 2027; the clocks go back at
+    // 02:00 on Sunday 31st: 24 hours later it is 11:00.
+    assert_eq!(
+        contact_due(at(2027, 10, 30, 12, 0)),
+        DueKind::At(at(2027, 10, 31, 11, 0))
+    );
+    // 01:30 on 31 October occurs twice: the first (summer-time) one, so
+    // 24 hours later is 00:30 on Monday 1 November (GMT).
+    assert_eq!(
+        contact_due(at(2027, 10, 31, 1, 30)),
+        DueKind::At(at(2027, 11, 1, 0, 30))
+    );
+}
+
+#[test]
+fn a_time_that_does_not_exist_is_refused_at_its_event() {
+    // 01:30 on Sunday 28 March 2027 was skipped: the clocks went from 01:00
+    // straight to 02:00.
+    let events = [
+        Event::raised(day(2027, 3, 22), Raised::new()),
+        Event::escalated(day(2027, 3, 23)),
+        Event::recorded(at(2027, 3, 28, 1, 30), "action_agreed"),
+    ];
+    let error = fail(GSCP, &events, day(2027, 3, 29));
+    assert_eq!(error.code(), "invalid_field", "{error}");
+    assert_eq!(error.event_index(), Some(2));
+    let answer: serde_json::Value = serde_json::from_str(&crate::evaluate_json(
+        r#"{"policy": "gscp-escalation-2021", "as_of": "2027-03-29", "events": [
+            {"type": "raised", "on": "2027-03-22"},
+            {"type": "escalated", "on": "2027-03-23"},
+            {"type": "recorded", "record": "action_agreed", "on": "2027-03-28T01:30"}]}"#,
+    ))
+    .unwrap();
+    let error = &answer["error"];
+    assert_eq!(error["code"], "invalid_field");
+    assert_eq!(error["event_index"], 2);
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("events[2].on"), "{message}");
+    assert!(
+        !message.contains("01:30") && !message.contains("2027-03-28"),
+        "{message}"
+    );
+    // 02:00 exists.
+    let mut fine = events.to_vec();
+    fine[2] = Event::recorded(at(2027, 3, 28, 2, 0), "action_agreed");
+    run(GSCP, &fine, day(2027, 3, 29));
+}
