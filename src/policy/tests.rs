@@ -266,6 +266,7 @@ fn swindon_obligations_follow_the_stages() {
         "email_copied_to_partnership",
         "stage_4_outcome_to_partnership",
         "resolution_form",
+        "include_independent_scrutineer",
         "reflective_learning_event",
         "feed_back_actions",
     ] {
@@ -1488,4 +1489,29 @@ fn a_time_that_does_not_exist_is_refused_at_its_event() {
     let mut fine = events.to_vec();
     fine[2] = Event::recorded(at(2027, 3, 28, 2, 0), "action_agreed");
     run(GSCP, &fine, day(2027, 3, 29));
+}
+
+/// Swindon stage 5: "The Partnership's Independent Scrutineer should also
+/// be included at this stage."
+#[test]
+fn swindon_stage_5_includes_the_independent_scrutineer() {
+    let at_four = &swindon_to_stage_5()[..4];
+    assert!(
+        !ids(&run(SWINDON, at_four, day(2027, 2, 24))).contains(&"include_independent_scrutineer")
+    );
+    let status = run(SWINDON, &swindon_to_stage_5(), day(2027, 3, 31));
+    let scrutineer = obligation(&status, "include_independent_scrutineer");
+    assert_eq!(
+        (scrutineer.stage, scrutineer.arose_on),
+        (Some(5), day(2027, 2, 24))
+    );
+    assert_eq!(scrutineer.due.kind, DueKind::NotStated);
+    assert!(scrutineer.is_pending() && !scrutineer.overdue);
+    assert!(scrutineer.clause.text.contains("Independent Scrutineer"));
+    let rule = Policy::get(SWINDON)
+        .obligations
+        .iter()
+        .find(|o| o.id == "include_independent_scrutineer")
+        .unwrap();
+    assert_eq!(rule.lapses, Lapses::StageEnds);
 }
