@@ -567,3 +567,53 @@ fn a_withdrawal_meets_a_leaving_milestone_only_where_the_definition_says_so() {
     );
     assert_eq!(problems(&r), ["milestones[0].met_by_withdrawal"]);
 }
+
+#[test]
+fn a_refused_item_keeps_the_paths_after_it_and_can_still_be_named() {
+    let stage =
+        |n: u8| json!({"number": n, "name": format!("Stage {n}"), "clock": {"kind": "not_stated"}});
+    let definition = json!({
+        "id": "paths-2026",
+        "name": "Paths",
+        "stages": [
+            {"number": 1, "name": "One", "clock": {"kind": "not_stated"}, "clock_met_by": "first"},
+            stage(2)
+        ],
+        "obligations": [
+            // Refused: an unknown due kind.
+            {"id": "first", "what": "First", "trigger": {"on": "raised"}, "due": {"kind": "soon"}},
+            // Its own problem is at index 1, not 0.
+            {"id": "second", "what": "Second", "trigger": {"on": "stage_entered", "stages": [9]},
+             "due": {"kind": "not_stated"}},
+            // Names a record refused for want of its `what`: not unknown.
+            {"id": "third", "what": "Third", "trigger": {"on": "recorded", "record": "made"},
+             "due": {"kind": "not_stated"}}
+        ],
+        "records": [{"id": "made"}],
+        "milestones": [
+            {"name": "Day 3"},
+            {"name": "Day 5", "working_days_after_raised": 5, "met_on_leaving_stage": 7}
+        ],
+        "skips": [{"to": "two"}, {"to": [8]}],
+        "default_record": "made"
+    });
+    let response = evaluate(
+        &definition,
+        "england-and-wales",
+        "2027-02-01",
+        json!([{"type": "raised", "on": "2027-02-01"}]),
+    );
+    assert_eq!(
+        problems(&response),
+        [
+            "obligations[0].due.kind",
+            "records[0].what",
+            "milestones[0].working_days_after_raised",
+            "milestones[0].met_on_leaving_stage",
+            "skips[0].to",
+            "obligations[1].trigger.stages[0]",
+            "milestones[1].met_on_leaving_stage",
+            "skips[1].to[0]",
+        ]
+    );
+}

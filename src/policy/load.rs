@@ -337,7 +337,9 @@ impl Reader {
         }
     }
 
-    /// A list under `key` (absent: empty), each item read by `item`.
+    /// A list under `key` (absent: empty), each item read by `item` and
+    /// kept with its index in the document, so that an item refused never
+    /// renumbers those after it.
     fn list<'v, T>(
         &mut self,
         object: &'v Map<String, Value>,
@@ -345,7 +347,7 @@ impl Reader {
         key: &str,
         limit: usize,
         mut item: impl FnMut(&mut Reader, &'v Value, &str, usize) -> Option<T>,
-    ) -> Vec<T> {
+    ) -> Vec<(usize, T)> {
         let at = place::key(path, key);
         match object.get(key) {
             None => Vec::new(),
@@ -364,7 +366,7 @@ impl Reader {
             Some(Value::Array(items)) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| item(self, v, &place::index(&at, i), i))
+                .filter_map(|(i, v)| item(self, v, &place::index(&at, i), i).map(|t| (i, t)))
                 .collect(),
             Some(other) => {
                 self.wrong(at, "expected a list", other);
@@ -1034,6 +1036,11 @@ const TOP_KEYS: &[&str] = &[
     "default_record",
 ];
 
+/// The items of a list read by [`Reader::list`], without their indexes.
+fn items<T>(list: Vec<(usize, T)>) -> Vec<T> {
+    list.into_iter().map(|(_, item)| item).collect()
+}
+
 /// Loads a definition; `forever` keeps its texts for the rest of the
 /// program (the built-ins, loaded once).
 pub(crate) fn load(value: &Value, forever: bool) -> Result<Policy, DefinitionError> {
@@ -1102,10 +1109,16 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
                 stage(r, v, p, &policy_name, i + 1, repeated(i))
             })
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
         }
-        Some(_) => r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
-            stage(r, v, p, &policy_name, i + 1, false)
-        }),
+        Some(_) => {
+            r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
+                stage(r, v, p, &policy_name, i + 1, false)
+            });
+            Vec::new()
+        }
     };
     let obligations = r.list(top, "", "obligations", MAX_POLICY_ITEMS, |r, v, p, _| {
         obligation(r, v, p, &policy_name)
@@ -1184,13 +1197,24 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     };
-    let record_ids: Vec<&str> = obligations
-        .iter()
-        .map(|o| o.id.as_str())
-        .chain(records.iter().map(|r| r.id.as_str()))
+    // References are checked against the document's own items, refused
+    // or not: a reference to an item refused for another reason is not
+    // "unknown".
+    let given_ids = |key: &str| -> Vec<&str> {
+        top.get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|item| item.get("id").and_then(Value::as_str))
+            .collect()
+    };
+    let record_list_ids = given_ids("records");
+    let record_ids: Vec<&str> = given_ids("obligations")
+        .into_iter()
+        .chain(record_list_ids.iter().copied())
         .collect();
-    let area_ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
-    for (i, o) in obligations.iter().enumerate() {
+    let area_ids = given_ids("areas");
+    for (i, o) in &obligations {
         let path = format!("obligations[{i}].trigger");
         match &o.trigger {
             Trigger::StageEntered { stages, area } => {
@@ -1208,7 +1232,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 check_stages(r, &[*n], place::key(&path, "stage"));
             }
             Trigger::Recorded { record, stages } => {
-                if !records.iter().any(|x| x.id == *record) {
+                if !record_list_ids.contains(&record.as_str()) {
                     r.problem(
                         place::key(&path, "record"),
                         "not one of the policy's records (a record that starts a clock is listed in records)",
@@ -1231,7 +1255,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     }
-    for (i, m) in milestones.iter().enumerate() {
+    for (k, (i, m)) in milestones.iter().enumerate() {
         let (key, n) = match m.met {
             MilestoneMet::CompletedStage(n) => ("met_on_leaving_stage", n),
             MilestoneMet::EnteredStage(n) => ("met_on_entering_stage", n),
@@ -1242,26 +1266,26 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 "not a stage of this policy",
             );
         }
-        if milestones[..i].iter().any(|x| x.name == m.name) {
+        if milestones[..k].iter().any(|(_, x)| x.name == m.name) {
             r.problem(
                 format!("milestones[{i}].name"),
                 "a milestone name given twice",
             );
         }
     }
-    for (i, s) in skips.iter().enumerate() {
+    for (i, s) in &skips {
         check_stages(r, &s.targets, format!("skips[{i}].to"));
     }
     if let Some(s) = &seniority {
         check_stages(r, &s.stages, "seniority.stages".to_string());
     }
-    for (i, a) in areas.iter().enumerate() {
-        if areas[..i].iter().any(|x| x.id == a.id) {
+    for (k, (i, a)) in areas.iter().enumerate() {
+        if areas[..k].iter().any(|(_, x)| x.id == a.id) {
             r.problem(format!("areas[{i}].id"), "an area id given twice");
         }
     }
-    for (i, x) in records.iter().enumerate() {
-        if records[..i].iter().any(|y| y.id == x.id) {
+    for (k, (i, x)) in records.iter().enumerate() {
+        if records[..k].iter().any(|(_, y)| y.id == x.id) {
             r.problem(format!("records[{i}].id"), "a record id given twice");
         }
     }
@@ -1288,7 +1312,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 reached[n + 1] = true;
             }
             if rule.escalates {
-                for skip in &skips {
+                for (_, skip) in &skips {
                     for &t in &skip.targets {
                         if usize::from(t) > n && usize::from(t) <= count {
                             reached[usize::from(t)] = true;
@@ -1325,6 +1349,8 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     }
+    let (obligations, records, milestones) =
+        (items(obligations), items(records), items(milestones));
     let triggers = super::engine::TriggerIndex::new(&obligations, stage_rules.len());
     Some(Policy {
         triggers,
@@ -1335,9 +1361,9 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         obligations,
         records,
         milestones,
-        skips,
-        redirects,
-        areas,
+        skips: items(skips),
+        redirects: items(redirects),
+        areas: items(areas),
         areas_clause,
         seniority,
         finality,
