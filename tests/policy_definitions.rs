@@ -617,3 +617,209 @@ fn a_refused_item_keeps_the_paths_after_it_and_can_still_be_named() {
         ]
     );
 }
+
+/// A two-stage policy with the given obligations.
+fn with_obligations(obligations: Value) -> Value {
+    json!({"id": "round-three-2026", "name": "Round three",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+            {"number": 2, "name": "Managers", "clock": {"kind": "not_stated"}}],
+        "obligations": obligations})
+}
+
+fn due_of<'v>(answer: &'v Value, id: &str) -> &'v Value {
+    answer["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {answer}"))
+}
+
+#[test]
+fn same_working_day_is_that_day_or_the_next_working_day() {
+    // "escalated on the same working day"
+    let policy = with_obligations(json!([
+        {"id": "escalate_same_day", "what": "Escalate", "trigger": {"on": "immediate_risk"},
+         "due": {"kind": "same_working_day"}}]));
+    let due = |raised: &str, risk: &str| -> Value {
+        let a = evaluate(
+            &policy,
+            "england-and-wales",
+            risk,
+            json!([
+            {"type": "raised", "on": raised}, {"type": "immediate_risk", "on": risk}]),
+        );
+        due_of(&a, "escalate_same_day")["due"].clone()
+    };
+    // Wednesday 23 December 2026, a working day: that day.
+    assert_eq!(due("2026-12-21", "2026-12-23")["date"], "2026-12-23");
+    // Saturday 26 December 2026: Sunday, then Boxing Day's substitute on
+    // Monday 28th: Tuesday 29th.
+    assert_eq!(due("2026-12-21", "2026-12-26")["date"], "2026-12-29");
+    // Good Friday 2027 (26 March): Easter Monday too, so Tuesday 30 March.
+    assert_eq!(due("2027-03-22", "2027-03-26")["date"], "2027-03-30");
+    // The document writes it back.
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    let again: Value = serde_json::from_str(&loaded.to_definition_json()).unwrap();
+    assert_eq!(again["obligations"][0]["due"]["kind"], "same_working_day");
+}
+
+#[test]
+fn an_obligation_may_arise_when_another_is_met() {
+    // "within 1 working day ... then within a further 1 working day"
+    let policy = with_obligations(json!([
+        {"id": "first_step", "what": "First", "trigger": {"on": "stage_entered", "stages": [1]},
+         "due": {"kind": "working_days_after", "days": 1}},
+        {"id": "second_step", "what": "Second", "trigger": {"on": "recorded", "record": "first_step"},
+         "due": {"kind": "working_days_after", "days": 1}}]));
+    // Raised Thursday 24 December 2026: the first step is due Tuesday 29th
+    // (Christmas Day and Boxing Day's substitute skipped); no second step yet.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24"}]),
+    );
+    assert_eq!(due_of(&a, "first_step")["due"]["date"], "2026-12-29");
+    assert_eq!(a["obligations"].as_array().unwrap().len(), 1);
+    // Met on Tuesday 29th: the second is due Wednesday 30th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-29",
+        json!([
+        {"type": "raised", "on": "2026-12-24"},
+        {"type": "recorded", "record": "first_step", "on": "2026-12-29"}]),
+    );
+    let second = due_of(&a, "second_step");
+    assert_eq!(
+        (second["arose_on"].clone(), second["due"]["date"].clone()),
+        (json!("2026-12-29"), json!("2026-12-30"))
+    );
+    // Met late, on Thursday 31st: counted from then, past New Year's Day:
+    // Monday 4 January 2027.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-31",
+        json!([
+        {"type": "raised", "on": "2026-12-24"},
+        {"type": "recorded", "record": "first_step", "on": "2026-12-31"}]),
+    );
+    assert_eq!(due_of(&a, "second_step")["due"]["date"], "2027-01-04");
+    // An obligation cannot follow itself.
+    let looped = with_obligations(json!([
+        {"id": "again", "what": "Again", "trigger": {"on": "recorded", "record": "again"},
+         "due": {"kind": "not_stated"}}]));
+    let a = evaluate(
+        &looped,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24"}]),
+    );
+    assert_eq!(problems(&a), ["obligations[0].trigger.record"]);
+}
+
+#[test]
+fn a_priority_given_on_escalation_replaces_the_one_before() {
+    let by_priority = json!({"kind": "by_priority",
+        "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+                       "standard": {"kind": "working_days_after_start", "days": 5}},
+        "default": "standard"});
+    let policy = json!({"id": "urgency-2026", "name": "Urgency decided later", "stages": [
+        {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+        {"number": 2, "name": "Managers", "clock": by_priority},
+        {"number": 3, "name": "Directors", "clock": by_priority}]});
+    // Raised Monday 1 February 2027; urgent from stage 2 on Wednesday 3rd
+    // at 10:00: due 10:00 on Thursday 4th; stage 3 from 09:00 on Thursday
+    // 4th keeps the priority in force: due 09:00 on Friday 5th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-04",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03T10:00", "priority": "urgent"},
+        {"type": "escalated", "on": "2027-02-04T09:00"}]),
+    );
+    assert_eq!(a["history"][1]["due"]["datetime"], "2027-02-04T10:00");
+    assert_eq!(a["stage"]["due"]["datetime"], "2027-02-05T09:00");
+    // Raised urgent, made standard at stage 2 (Wednesday 3rd): five working
+    // days, Wednesday 10th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01", "priority": "urgent"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "standard"}]),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2027-02-10");
+    // Urgent from 12:00 on Saturday 30 October 2027: the clocks go back
+    // that night, so 24 hours later is 11:00 on Sunday 31st.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-10-30",
+        json!([
+        {"type": "raised", "on": "2027-10-28"},
+        {"type": "escalated", "on": "2027-10-30T12:00", "priority": "urgent"}]),
+    );
+    assert_eq!(a["stage"]["due"]["datetime"], "2027-10-31T11:00");
+    // A name the policy does not have: at the event's priority, unrepeated.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "whenever-suits"}]),
+    );
+    assert_eq!(a["error"]["code"], "invalid_field", "{a}");
+    assert_eq!(a["error"]["event_index"], 1);
+    let message = a["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("events[1].priority") && !message.contains("whenever"),
+        "{message}"
+    );
+    // Any name, for a policy with no clock by priority.
+    let plain = minimal(json!([
+        {"number": 1, "name": "A", "clock": {"kind": "not_stated"}},
+        {"number": 2, "name": "B", "clock": {"kind": "not_stated"}}]));
+    let a = evaluate(
+        &plain,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "urgent"}]),
+    );
+    assert_eq!(a["error"]["code"], "invalid_field");
+    assert!(
+        a["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("events[1].priority")
+    );
+}
+
+#[test]
+fn a_schema_address_is_accepted_and_ignored() {
+    let mut policy = minimal(json!([{"number": 1, "name": "A", "clock": {"kind": "not_stated"}}]));
+    policy["$schema"] = json!("https://example.org/schemas/policy-definition.schema.json");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    policy.as_object_mut().unwrap().remove("$schema");
+    assert_eq!(
+        loaded,
+        Policy::from_definition_json(&policy.to_string()).unwrap()
+    );
+    policy["$schema"] = json!(5);
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-01",
+        json!([{"type": "raised", "on": "2027-02-01"}]),
+    );
+    assert_eq!(problems(&a), ["$schema"]);
+}

@@ -362,13 +362,14 @@ pub(crate) fn event(
             only(
                 object,
                 &path,
-                &allowed(&["to_stage", "reason", "parties"]),
+                &allowed(&["to_stage", "reason", "parties", "priority"]),
                 at,
             )?;
             EventKind::Escalated {
                 to_stage: stage_number(object, &path, "to_stage", at)?,
                 reason: text(object, &path, "reason", at)?,
                 parties: parties(object, &path, at)?,
+                priority: string(object, &path, "priority", at)?.map(str::to_string),
             }
         }
         "resolved" => {

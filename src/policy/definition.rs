@@ -101,6 +101,7 @@ fn due(d: DueRule) -> V {
         DueRule::WithoutDelay => kind("without_delay"),
         DueRule::NotStated => kind("not_stated"),
         DueRule::SameWorkingDay => kind("same_day"),
+        DueRule::SameOrNextWorkingDay => kind("same_working_day"),
         DueRule::WithStage => kind("with_stage"),
         DueRule::WorkingDaysAfter(n) => {
             o! {"kind" => text("working_days_after"), "days" => json!(n)}

@@ -276,11 +276,11 @@ impl<'a> Run<'a> {
         }
         let (clock, words) = match &rule.clock {
             Clock::ByPriority(by) => by.choose(self.priority).ok_or_else(|| {
-                // The priority was checked when the case was raised.
+                // The priority was checked by the event that gave it.
                 Error::field(
-                    "events[0].priority",
+                    format!("events[{}].priority", self.index),
                     "not a priority of this policy",
-                    Some(0),
+                    Some(self.index),
                 )
             })?,
             clock => (clock, &rule.clock_rule),
@@ -319,6 +319,18 @@ impl<'a> Run<'a> {
             DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
             DueRule::NotStated => plain(DueKind::NotStated),
             DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
+            DueRule::SameOrNextWorkingDay => {
+                let working = self
+                    .calendar
+                    .is_working_day(date)
+                    .map_err(|e| self.calendar_error(e))?;
+                let day = if working {
+                    date
+                } else {
+                    self.add_working_days(date, 1)?
+                };
+                plain(DueKind::ByEndOf(day))
+            }
             DueRule::WithStage => match &self.current {
                 Some(current) => Due {
                     rule: text.clone(),
@@ -448,6 +460,29 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A priority named by the event being replayed (`raised` or
+    /// `escalated`) is one of the policy's clocks by priority.
+    fn check_priority(&self, priority: &str) -> Result<(), Error> {
+        let policy = self.policy;
+        if policy.priorities.iter().any(|p| p == priority) {
+            return Ok(());
+        }
+        let message = if policy.priorities.is_empty() {
+            "this policy sets no clock by priority".to_string()
+        } else {
+            let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
+            format!(
+                "not a priority of this policy; expected one of {}",
+                known.join(", ")
+            )
+        };
+        Err(Error::field(
+            format!("events[{}].priority", self.index),
+            message,
+            Some(self.index),
+        ))
+    }
+
     fn raise(&mut self, on: When, raised: &'a super::Raised) -> Result<(), Error> {
         let policy = self.policy;
         if let Some(Area::Listed(id)) = &raised.area {
@@ -466,18 +501,7 @@ impl<'a> Run<'a> {
             }
         }
         if let Some(priority) = &raised.priority {
-            if !policy.priorities.iter().any(|p| p == priority.as_str()) {
-                let message = if policy.priorities.is_empty() {
-                    "this policy sets no clock by priority".to_string()
-                } else {
-                    let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
-                    format!(
-                        "not a priority of this policy; expected one of {}",
-                        known.join(", ")
-                    )
-                };
-                return Err(Error::field("events[0].priority", message, Some(0)));
-            }
+            self.check_priority(priority)?;
         }
         self.priority = raised.priority.as_deref();
         self.area = raised.area.clone();
@@ -730,7 +754,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn apply(&mut self, event: &Event) -> Result<(), Error> {
+    fn apply(&mut self, event: &'a Event) -> Result<(), Error> {
         let on = event.on;
         match &event.kind {
             EventKind::Raised(_) => Err(self.refuse(
@@ -738,9 +762,15 @@ impl<'a> Run<'a> {
                 "the disagreement was already raised (events[0])".to_string(),
             )),
             EventKind::Escalated {
-                to_stage, parties, ..
+                to_stage,
+                parties,
+                priority,
+                ..
             } => {
                 let from = self.require_open(event)?.rule.number;
+                if let Some(priority) = priority {
+                    self.check_priority(priority)?;
+                }
                 let targets = self.escalation_targets(from);
                 let target = to_stage.or(targets.first().copied());
                 let Some(target) = target else {
@@ -773,6 +803,11 @@ impl<'a> Run<'a> {
                     return Err(self.refuse(event, problem));
                 }
                 self.leave(on, EventType::Escalated)?;
+                // The priority given replaces the one before, from the
+                // stage this event starts.
+                if let Some(priority) = priority {
+                    self.priority = Some(priority.as_str());
+                }
                 let policy = self.policy;
                 let rule = policy.stage(target).unwrap_or(&policy.stages[0]);
                 self.enter(rule, on)?;
@@ -844,6 +879,13 @@ impl<'a> Run<'a> {
             let done = &mut self.obligations[index];
             done.done_on = Some(on.date());
             done.lapsed_on = None;
+            // Steps in sequence: an obligation may arise when another is
+            // met, counted from the day it was met.
+            let id = self.policy.obligations.iter().find(|o| o.id == id);
+            if let Some(id) = id.map(|o| o.id.as_str()) {
+                let current = self.current.as_ref().map(|c| c.rule.number);
+                self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current))?;
+            }
             return Ok(());
         }
         let policy = self.policy;
@@ -870,17 +912,7 @@ impl<'a> Run<'a> {
             }
             let id = rule.id.as_str();
             self.records_made.push((id, current, on.date()));
-            return self.fire(on, Fires::Recorded, |t| match t {
-                Trigger::Recorded {
-                    record,
-                    stages: None,
-                } => *record == id,
-                Trigger::Recorded {
-                    record,
-                    stages: Some(stages),
-                } => *record == id && current.is_some_and(|n| stages.contains(&n)),
-                _ => false,
-            });
+            return self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current));
         }
         let known = self.policy.record_ids();
         if !known.contains(&id) {
@@ -1000,6 +1032,22 @@ impl<'a> Run<'a> {
             ended_on: self.ended_on,
             finality,
         })
+    }
+}
+
+/// A `recorded` trigger set off by the record (or the obligation met) `id`
+/// at stage `current`.
+fn recorded_trigger(trigger: &Trigger, id: &str, current: Option<u8>) -> bool {
+    match trigger {
+        Trigger::Recorded {
+            record,
+            stages: None,
+        } => *record == id,
+        Trigger::Recorded {
+            record,
+            stages: Some(stages),
+        } => *record == id && current.is_some_and(|n| stages.contains(&n)),
+        _ => false,
     }
 }
 

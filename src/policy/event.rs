@@ -249,6 +249,10 @@ pub enum EventKind {
         reason: Option<FreeText>,
         /// The levels of the new stage's parties.
         parties: Option<Parties>,
+        /// The concern's priority from the new stage on, replacing the one
+        /// given before (a name of the policy's clocks by priority): urgency
+        /// decided at a later step.
+        priority: Option<String>,
     },
     /// Agreement was reached at the current stage.
     Resolved {
@@ -397,6 +401,7 @@ impl Event {
                 to_stage: None,
                 reason: None,
                 parties: None,
+                priority: None,
             },
         }
     }
@@ -467,6 +472,44 @@ impl Event {
     pub fn to_stage(mut self, stage: u8) -> Event {
         if let EventKind::Escalated { to_stage, .. } = &mut self.kind {
             *to_stage = Some(stage);
+        }
+        self
+    }
+
+    /// For an `escalated` event: the concern's priority from the new stage
+    /// on (CONTRACT section 7, round three).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, Raised};
+    ///
+    /// // Stage 2 is due within 24 hours for an urgent concern, else 5
+    /// // working days: urgency decided when the matter is escalated.
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026", "name": "Example Borough",
+    ///     "stages": [
+    ///         {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+    ///         {"number": 2, "name": "Managers", "clock": {"kind": "by_priority",
+    ///             "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+    ///                            "standard": {"kind": "working_days_after_start", "days": 5}},
+    ///             "default": "standard"}}]
+    /// }"#)?;
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::escalated(day(3)).priority("urgent"),
+    /// ];
+    /// let status = policy.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(3))?;
+    /// // Wednesday 3rd, no time given: by the end of the next day.
+    /// assert_eq!(status.stage.unwrap().due.date(), Some(day(4)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priority(mut self, name: impl Into<String>) -> Event {
+        if let EventKind::Escalated { priority, .. } = &mut self.kind {
+            *priority = Some(name.into());
         }
         self
     }

@@ -729,7 +729,7 @@ fn trigger(r: &mut Reader, value: &Value, path: &str) -> Option<Trigger> {
     }
 }
 
-const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, with_stage, working_days_after, working_days_after_raised, hours_after";
+const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, working_days_after, working_days_after_raised, hours_after";
 
 fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     let Value::Object(object) = value else {
@@ -738,7 +738,8 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     };
     let kind = r.string(object, path, "kind", true)?;
     let keys: &[&str] = match kind {
-        "immediately" | "without_delay" | "not_stated" | "same_day" | "with_stage" => &["kind"],
+        "immediately" | "without_delay" | "not_stated" | "same_day" | "same_working_day"
+        | "with_stage" => &["kind"],
         "working_days_after" | "working_days_after_raised" => &["kind", "days"],
         "hours_after" => &["kind", "hours"],
         _ => {
@@ -755,6 +756,7 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         "without_delay" => Some(DueRule::WithoutDelay),
         "not_stated" => Some(DueRule::NotStated),
         "same_day" => Some(DueRule::SameWorkingDay),
+        "same_working_day" => Some(DueRule::SameOrNextWorkingDay),
         "with_stage" => Some(DueRule::WithStage),
         "working_days_after" => r
             .count(object, path, "days", MAX_COUNT)
@@ -774,6 +776,9 @@ fn due_words(due: DueRule) -> String {
         DueRule::WithoutDelay => "without delay".to_string(),
         DueRule::NotStated => "the policy states no time".to_string(),
         DueRule::SameWorkingDay => "on the same day".to_string(),
+        DueRule::SameOrNextWorkingDay => {
+            "on the same working day (the next, when it arose on another day)".to_string()
+        }
         DueRule::WithStage => "with the stage".to_string(),
         DueRule::WorkingDaysAfter(n) => format!("within {n} working days"),
         DueRule::WorkingDaysAfterRaised(n) => {
@@ -1020,6 +1025,7 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
 }
 
 const TOP_KEYS: &[&str] = &[
+    "$schema",
     "id",
     "name",
     "source",
@@ -1086,6 +1092,16 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
         None => None,
     };
+    // `$schema` lets an editor check the document; any string, ignored.
+    if let Some(schema) = top.get("$schema") {
+        if !schema.is_string() {
+            r.wrong(
+                "$schema",
+                "expected a string (the schema's address)",
+                schema,
+            );
+        }
+    }
     let name = r.words(top, "", "name", true);
     let policy_name = name.clone().unwrap_or_default();
     let source = r.words(top, "", "source", false);
@@ -1208,10 +1224,9 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             .filter_map(|item| item.get("id").and_then(Value::as_str))
             .collect()
     };
-    let record_list_ids = given_ids("records");
     let record_ids: Vec<&str> = given_ids("obligations")
         .into_iter()
-        .chain(record_list_ids.iter().copied())
+        .chain(given_ids("records"))
         .collect();
     let area_ids = given_ids("areas");
     for (i, o) in &obligations {
@@ -1232,10 +1247,15 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 check_stages(r, &[*n], place::key(&path, "stage"));
             }
             Trigger::Recorded { record, stages } => {
-                if !record_list_ids.contains(&record.as_str()) {
+                if !record_ids.contains(&record.as_str()) {
                     r.problem(
                         place::key(&path, "record"),
-                        "not one of the policy's records (a record that starts a clock is listed in records)",
+                        "not one of the policy's records or obligations (a record that starts a clock is listed in records)",
+                    );
+                } else if *record == o.id {
+                    r.problem(
+                        place::key(&path, "record"),
+                        "an obligation cannot arise from meeting itself",
                     );
                 }
                 if let Some(stages) = stages {

@@ -242,6 +242,11 @@ pub enum DueRule {
     /// local authority's front door) are open every day, and the policies
     /// say not to delay.
     SameWorkingDay,
+    /// "On the same working day" as a working-day rule (`same_working_day`):
+    /// by the end of the day it arose when that is a working day of the
+    /// calendar, else by the end of the next working day ("escalated on the
+    /// same working day").
+    SameOrNextWorkingDay,
     /// With the stage: the deadline of the stage that triggered it.
     WithStage,
     /// By the end of the N-th working day after the trigger.
@@ -305,9 +310,11 @@ pub enum Trigger {
     /// A risk of immediate or significant harm was identified (as the
     /// concern was raised, or later).
     ImmediateRisk,
-    /// A record with this id was made (a `recorded` event); with stages,
-    /// only while the case was at one of them, such as an agreed action,
-    /// whose feedback is owed at once.
+    /// A record with this id was made (a `recorded` event), or the
+    /// obligation with this id was met (steps in sequence: "within 1
+    /// working day ... then within a further 1 working day", counted from
+    /// the day it was met); with stages, only while the case was at one of
+    /// them, such as an agreed action, whose feedback is owed at once.
     Recorded {
         /// The record's id.
         record: Text,

@@ -1515,3 +1515,16 @@ fn swindon_stage_5_includes_the_independent_scrutineer() {
         .unwrap();
     assert_eq!(rule.lapses, Lapses::StageEnds);
 }
+
+#[test]
+fn the_diagram_notes_the_duties_that_end_with_each_stage() {
+    let swindon = diagram::mermaid(Policy::get(SWINDON));
+    assert!(swindon.contains("note right of S3: ends with the stage: opposite_number_contacted\n"));
+    assert!(swindon.contains(
+        "note right of S5: ends with the stage: resolution_form, include_independent_scrutineer\n"
+    ));
+    // GSCP's contact arises on the report that meets stage 1's clock.
+    let gscp = diagram::mermaid(Policy::get(GSCP));
+    assert!(gscp.contains("note right of S1: ends with the stage: line_managers_contact\n"));
+    assert!(!diagram::mermaid(Policy::get(NSSCP)).contains("note right of"));
+}
