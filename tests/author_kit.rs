@@ -70,3 +70,31 @@ fn a_policy_with_no_way_on_is_caught_before_any_log() {
     let broken = laws::every_stage_has_a_way_on(&policy).unwrap_err();
     assert!(broken.detail.contains("stage 2"), "{broken}");
 }
+
+#[test]
+fn a_definition_with_every_round_three_key_keeps_the_laws() {
+    let policy = Policy::from_definition_json(
+        r#"{"$schema": "https://example.org/policy-definition.schema.json",
+        "id": "round-three-2026", "name": "Every round-three key", "stages": [
+            {"number": 1, "name": "A", "clock": {"kind": "earliest_of", "of": [
+                {"kind": "working_days_after_start", "days": 5}, {"kind": "hours_after_start", "hours": 48}]}},
+            {"number": 2, "name": "B", "clock": {"kind": "by_priority", "default": "standard", "priorities": {
+                "urgent": {"kind": "hours_after_start", "hours": 24},
+                "standard": {"kind": "working_days_after_record", "record": "decision_received", "days": 2,
+                             "until_recorded": {"kind": "working_days_after_start", "days": 5}}}}},
+            {"number": 3, "name": "C", "clock": {"kind": "working_days_after_raised", "days": 3}}],
+        "obligations": [
+            {"id": "first_step", "what": "First", "trigger": {"on": "stage_entered", "stages": [1, 2]},
+             "due": {"kind": "working_days_after", "days": 1}, "lapses": "stage_ends"},
+            {"id": "second_step", "what": "Second", "trigger": {"on": "recorded", "record": "first_step"},
+             "due": {"kind": "working_days_after", "days": 1}, "lapses": "case_ends"},
+            {"id": "same_day", "what": "Escalate", "trigger": {"on": "immediate_risk"},
+             "due": {"kind": "same_working_day"}}],
+        "records": [{"id": "decision_received", "what": "The decision was received"}]}"#,
+    )
+    .unwrap();
+    for division in [Division::EnglandAndWales, Division::Scotland] {
+        testing::check_laws(&policy, Calendar::uk(division), 300)
+            .unwrap_or_else(|broken| panic!("{division:?}: {broken}"));
+    }
+}

@@ -823,3 +823,117 @@ fn a_schema_address_is_accepted_and_ignored() {
     );
     assert_eq!(problems(&a), ["$schema"]);
 }
+
+#[test]
+fn a_clock_counted_from_a_record_made_at_the_stage() {
+    // "within 2 working days of the disagreement or receipt of a decision"
+    let policy = json!({"id": "after-record-2026", "name": "After a record",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 1}},
+            {"number": 2, "name": "Managers", "clock": {"kind": "working_days_after_record",
+                "record": "decision_received", "days": 2,
+                "until_recorded": {"kind": "working_days_after_start", "days": 5}}}],
+        "records": [{"id": "decision_received", "what": "The decision was received"}]});
+    // Raised Monday 21 December 2026, at stage 2 from Tuesday 22nd: until
+    // the decision is received, five working days: Thursday 31st.
+    let events = json!([{"type": "raised", "on": "2026-12-21"},
+        {"type": "recorded", "record": "decision_received", "on": "2026-12-21"},
+        {"type": "escalated", "on": "2026-12-22"}]);
+    let a = evaluate(&policy, "england-and-wales", "2026-12-22", events.clone());
+    assert_eq!(
+        a["stage"]["due"]["date"], "2026-12-31",
+        "a record of stage 1 does not count"
+    );
+    // Received on Wednesday 23rd: two working days past Christmas Day and
+    // Boxing Day's substitute, Tuesday 29th; overdue by one on the 30th.
+    let mut received = events.as_array().unwrap().clone();
+    received.push(json!({"type": "recorded", "record": "decision_received", "on": "2026-12-23"}));
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-30",
+        Value::from(received),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2026-12-29");
+    assert_eq!(a["stage"]["due"]["counted_from"], "2026-12-23");
+    assert_eq!(
+        (a["overdue"].clone(), a["working_days_overdue"].clone()),
+        (json!(true), json!(1))
+    );
+    // Written back as given; a record the policy does not have is refused.
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    let mut unknown = policy.clone();
+    unknown["stages"][1]["clock"]["record"] = json!("no_such_record");
+    let a = evaluate(
+        &unknown,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["stages[1].clock.record"]);
+}
+
+#[test]
+fn whichever_is_less_is_the_earliest_of_the_clocks() {
+    // "a working week or a timescale that protects the child from harm
+    // (whichever is less)", the second written as 48 hours.
+    let policy = minimal(json!([
+        {"number": 1, "name": "Practitioners", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "working_days_after_start", "days": 5},
+            {"kind": "hours_after_start", "hours": 48}]}},
+        {"number": 2, "name": "Managers", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "working_days_after_start", "days": 5},
+            {"kind": "working_days_after_raised", "days": 3}]}},
+        {"number": 3, "name": "Chair", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "without_delay"}, {"kind": "not_stated"}]}}]));
+    // Raised at 10:00 on Thursday 24 December 2026: a working week is
+    // Tuesday 5 January 2027 (25 and 28 December and 1 January skipped);
+    // 48 hours, 10:00 on Saturday 26th, the lesser.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24T10:00"}]),
+    );
+    assert_eq!(a["stage"]["due"]["kind"], "at");
+    assert_eq!(a["stage"]["due"]["datetime"], "2026-12-26T10:00");
+    // Raised Monday 21st, at stage 2 from Wednesday 23rd: three working
+    // days of the raising (Thursday 24th) before five of the start
+    // (Monday 4 January 2027).
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-23",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2026-12-24");
+    // No member with a date: none.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-22"},
+        {"type": "escalated", "on": "2026-12-24"}]),
+    );
+    assert_eq!(a["stage"]["due"]["kind"], "none");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    let empty =
+        minimal(json!([{"number": 1, "name": "A", "clock": {"kind": "earliest_of", "of": []}}]));
+    let a = evaluate(
+        &empty,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["stages[0].clock.of"]);
+}

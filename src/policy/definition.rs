@@ -79,6 +79,25 @@ fn clock(c: &Clock) -> V {
         Clock::HoursAfterStart(n) => o! {"kind" => text("hours_after_start"), "hours" => json!(n)},
         Clock::WithoutDelay => o! {"kind" => text("without_delay")},
         Clock::NotStated => o! {"kind" => text("not_stated")},
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => {
+            let mut o = vec![
+                ("kind", text("working_days_after_record")),
+                ("record", text(record)),
+                ("days", json!(days).into()),
+            ];
+            if **until_recorded != Clock::NotStated {
+                o.push(("until_recorded", clock(until_recorded)));
+            }
+            V::O(o)
+        }
+        Clock::EarliestOf(members) => V::O(vec![
+            ("kind", text("earliest_of")),
+            ("of", V::A(members.iter().map(clock).collect())),
+        ]),
         Clock::ByPriority(by) => {
             let priorities = by
                 .priorities

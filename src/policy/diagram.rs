@@ -21,6 +21,18 @@ fn clock_label(clock: &Clock) -> String {
                 .collect();
             format!("by the priority in force, {}", each.join("; "))
         }
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => format!(
+            "due {record} + {days} WD; until then {}",
+            clock_label(until_recorded)
+        ),
+        Clock::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(clock_label).collect();
+            format!("earliest of {}", each.join(" or "))
+        }
         #[allow(unreachable_patterns)]
         _ => "see the policy".to_string(),
     }

@@ -96,6 +96,11 @@ impl TriggerIndex {
 struct Current<'a> {
     rule: &'a StageRule,
     started: NaiveDate,
+    /// The event that started it, with its time when given.
+    started_at: When,
+    /// The records made at the stage that its clock counts from (the
+    /// first of each id), with their days.
+    records: Vec<(&'a str, NaiveDate)>,
     due: Due,
     /// The number of obligations when the stage started: those of the
     /// stage come after.
@@ -265,7 +270,12 @@ impl<'a> Run<'a> {
             .map_err(|e| self.calendar_error(e))
     }
 
-    fn stage_due(&self, rule: &'a StageRule, started: When) -> Result<Due, Error> {
+    fn stage_due(
+        &self,
+        rule: &'a StageRule,
+        started: When,
+        records: &[(&str, NaiveDate)],
+    ) -> Result<Due, Error> {
         if let (Some(waiver), true) = (&rule.immediate_risk_waiver, self.immediate_risk_at_raising)
         {
             return Ok(Due {
@@ -285,6 +295,18 @@ impl<'a> Run<'a> {
             })?,
             clock => (clock, &rule.clock_rule),
         };
+        self.clock_due(clock, words, started, records)
+    }
+
+    /// The due of a clock (not by priority) for a stage started at
+    /// `started`, with the records made at it.
+    fn clock_due(
+        &self,
+        clock: &Clock,
+        words: &Text,
+        started: When,
+        records: &[(&str, NaiveDate)],
+    ) -> Result<Due, Error> {
         let day = started.date();
         let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
             Ok(Due {
@@ -303,8 +325,65 @@ impl<'a> Run<'a> {
             Clock::WorkingDaysAfterStart(n) => counted(day, *n),
             Clock::HoursAfterStart(hours) => Ok(plain(hours_after(started, *hours))),
             Clock::WithoutDelay => Ok(plain(DueKind::WithoutDelay)),
+            Clock::WorkingDaysAfterRecord {
+                record,
+                days,
+                until_recorded,
+            } => match records.iter().find(|(id, _)| *id == record.as_str()) {
+                Some((_, made)) => counted(*made, *days),
+                None => self.clock_due(until_recorded, words, started, records),
+            },
+            Clock::EarliestOf(members) => {
+                let mut earliest: Option<Due> = None;
+                for member in members {
+                    let due = self.clock_due(member, words, started, records)?;
+                    let Some(date) = due.date() else { continue };
+                    let sooner = match earliest.as_ref().and_then(|e| match e.kind {
+                        DueKind::At(at) => Some((at.date(), Some(at))),
+                        DueKind::ByEndOf(d) => Some((d, None)),
+                        _ => None,
+                    }) {
+                        None => true,
+                        // By day; on the same day, a time of day comes
+                        // before the end of the day, and the earlier time
+                        // first.
+                        Some((d, at)) => match (date.cmp(&d), due.kind, at) {
+                            (std::cmp::Ordering::Less, _, _) => true,
+                            (std::cmp::Ordering::Equal, DueKind::At(a), Some(b)) => a < b,
+                            (std::cmp::Ordering::Equal, DueKind::At(_), None) => true,
+                            _ => false,
+                        },
+                    };
+                    if sooner {
+                        earliest = Some(due);
+                    }
+                }
+                Ok(earliest.unwrap_or_else(|| plain(DueKind::NotStated)))
+            }
             Clock::NotStated | Clock::ByPriority(_) => Ok(plain(DueKind::NotStated)),
         }
+    }
+
+    /// A record (or an obligation met) at the stage under way: a clock
+    /// counted from it is counted again.
+    fn recount_from_record(&mut self, id: &'a str, on: When) -> Result<(), Error> {
+        let Some(current) = self.current.as_ref() else {
+            return Ok(());
+        };
+        if self.state != CaseState::Open
+            || !clock_counts_from(&current.rule.clock, id)
+            || current.records.iter().any(|(r, _)| *r == id)
+        {
+            return Ok(());
+        }
+        let mut records = current.records.clone();
+        records.push((id, on.date()));
+        let due = self.stage_due(current.rule, current.started_at, &records)?;
+        if let Some(current) = self.current.as_mut() {
+            current.records = records;
+            current.due = due;
+        }
+        Ok(())
     }
 
     fn obligation_due(&self, rule: DueRule, text: &Text, on: When) -> Result<Due, Error> {
@@ -555,10 +634,12 @@ impl<'a> Run<'a> {
                 *met = Some(started);
             }
         }
-        let due = self.stage_due(rule, on)?;
+        let due = self.stage_due(rule, on, &[])?;
         self.current = Some(Current {
             rule,
             started,
+            started_at: on,
+            records: Vec::new(),
             due,
             first_obligation: self.obligations.len(),
         });
@@ -884,6 +965,10 @@ impl<'a> Run<'a> {
             let id = self.policy.obligations.iter().find(|o| o.id == id);
             if let Some(id) = id.map(|o| o.id.as_str()) {
                 let current = self.current.as_ref().map(|c| c.rule.number);
+                let at_stage = stage.is_none() || stage == current;
+                if at_stage {
+                    self.recount_from_record(id, on)?;
+                }
                 self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current))?;
             }
             return Ok(());
@@ -912,6 +997,7 @@ impl<'a> Run<'a> {
             }
             let id = rule.id.as_str();
             self.records_made.push((id, current, on.date()));
+            self.recount_from_record(id, on)?;
             return self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current));
         }
         let known = self.policy.record_ids();
@@ -1032,6 +1118,23 @@ impl<'a> Run<'a> {
             ended_on: self.ended_on,
             finality,
         })
+    }
+}
+
+/// True when the clock (or a member of it) counts from record `id`.
+fn clock_counts_from(clock: &Clock, id: &str) -> bool {
+    match clock {
+        Clock::WorkingDaysAfterRecord {
+            record,
+            until_recorded,
+            ..
+        } => *record == id || clock_counts_from(until_recorded, id),
+        Clock::EarliestOf(members) => members.iter().any(|m| clock_counts_from(m, id)),
+        Clock::ByPriority(by) => by
+            .priorities
+            .iter()
+            .any(|(_, c, _)| clock_counts_from(c, id)),
+        _ => false,
     }
 }
 

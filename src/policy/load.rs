@@ -408,7 +408,7 @@ fn show(path: &str) -> String {
     }
 }
 
-const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority";
+const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority, working_days_after_record, earliest_of";
 
 /// The largest number of days or hours a clock may count.
 const MAX_COUNT: u32 = 3_650;
@@ -423,6 +423,8 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
         "working_days_after_raised" | "working_days_after_start" => &["kind", "days"],
         "hours_after_start" => &["kind", "hours"],
         "without_delay" | "not_stated" => &["kind"],
+        "working_days_after_record" => &["kind", "record", "days", "until_recorded"],
+        "earliest_of" => &["kind", "of"],
         "by_priority" if !nested => &["kind", "priorities", "default"],
         "by_priority" => {
             r.problem(
@@ -452,6 +454,56 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
             .map(Clock::HoursAfterStart),
         "without_delay" => Some(Clock::WithoutDelay),
         "not_stated" => Some(Clock::NotStated),
+        "working_days_after_record" => {
+            let record = r.id(object, path, "record", true);
+            let days = r.count(object, path, "days", MAX_COUNT);
+            let until = match object.get("until_recorded") {
+                None => Some(Clock::NotStated),
+                Some(v) => clock(r, v, &place::key(path, "until_recorded"), true),
+            };
+            Some(Clock::WorkingDaysAfterRecord {
+                record: record?,
+                days: days?,
+                until_recorded: Box::new(until?),
+            })
+        }
+        "earliest_of" => {
+            let at = place::key(path, "of");
+            match object.get("of") {
+                None => {
+                    r.problem(at, "missing");
+                    None
+                }
+                Some(Value::Array(items)) if items.is_empty() => {
+                    r.problem(at, "expected at least one clock");
+                    None
+                }
+                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
+                    r.problem(
+                        at,
+                        format!(
+                            "more than the limit of {MAX_POLICY_STAGES} clocks (limits::MAX_POLICY_STAGES)"
+                        ),
+                    );
+                    None
+                }
+                Some(Value::Array(items)) => {
+                    let mut members = Vec::with_capacity(items.len());
+                    let mut ok = true;
+                    for (i, item) in items.iter().enumerate() {
+                        match clock(r, item, &place::index(&at, i), true) {
+                            Some(c) => members.push(c),
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(Clock::EarliestOf(members))
+                }
+                Some(other) => {
+                    r.wrong(at, "expected a list of clocks", other);
+                    None
+                }
+            }
+        }
         _ => {
             let at = place::key(path, "priorities");
             let priorities = match object.get("priorities") {
@@ -514,8 +566,62 @@ fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
         Clock::WithoutDelay => "without delay".to_string(),
         Clock::NotStated => "the policy states no time".to_string(),
         Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
+        Clock::WorkingDaysAfterRecord { .. } | Clock::EarliestOf(_) => clock_phrase(clock),
     };
     format!("{what} ({policy}, stage {number})")
+}
+
+/// A clock in words, without the policy's name.
+fn clock_phrase(clock: &Clock) -> String {
+    match clock {
+        Clock::WorkingDaysAfterRaised(n) => {
+            format!("within {n} working days of the disagreement being raised")
+        }
+        Clock::WorkingDaysAfterStart(n) => format!("within {n} working days of the stage starting"),
+        Clock::HoursAfterStart(n) => format!("within {n} hours of the stage starting"),
+        Clock::WithoutDelay => "without delay".to_string(),
+        Clock::NotStated => "no time stated".to_string(),
+        Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => format!(
+            "within {days} working days of {record} being recorded (until then, {})",
+            clock_phrase(until_recorded)
+        ),
+        Clock::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(clock_phrase).collect();
+            format!("whichever is less of: {}", each.join("; "))
+        }
+    }
+}
+
+/// Every record a clock counts from, with the path of its `record`.
+fn clock_records<'c>(clock: &'c Clock, path: &str, out: &mut Vec<(String, &'c str)>) {
+    match clock {
+        Clock::WorkingDaysAfterRecord {
+            record,
+            until_recorded,
+            ..
+        } => {
+            out.push((place::key(path, "record"), record.as_str()));
+            clock_records(until_recorded, &place::key(path, "until_recorded"), out);
+        }
+        Clock::EarliestOf(members) => {
+            let at = place::key(path, "of");
+            for (i, member) in members.iter().enumerate() {
+                clock_records(member, &place::index(&at, i), out);
+            }
+        }
+        Clock::ByPriority(by) => {
+            let at = place::key(path, "priorities");
+            for (name, member, _) in &by.priorities {
+                clock_records(member, &place::key(&at, name), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 const STAGE_KEYS: &[&str] = &[
@@ -1266,6 +1372,17 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
     }
     for s in &stages {
+        let mut counted_from = Vec::new();
+        clock_records(
+            &s.rule.clock,
+            &place::key(&s.path, "clock"),
+            &mut counted_from,
+        );
+        for (path, id) in counted_from {
+            if !record_ids.contains(&id) {
+                r.problem(path, "not one of the policy's records or obligations");
+            }
+        }
         if let Some(id) = &s.rule.clock_met_by {
             if !record_ids.contains(&id.as_str()) {
                 r.problem(

@@ -107,8 +107,25 @@ pub enum Clock {
     WithoutDelay,
     /// The policy states no time for the stage.
     NotStated,
-    /// A clock chosen by the `priority` of the `raised` event.
+    /// A clock chosen by the priority in force when the stage started (of
+    /// the `raised` event, or of a later `escalated` event).
     ByPriority(PriorityClock),
+    /// Counted from a record made at the stage ("within 2 working days of
+    /// the disagreement or receipt of a decision"): `days` working days
+    /// after the day the record (a record's or an obligation's id) was
+    /// first made at this stage; before it is made, `until_recorded`.
+    WorkingDaysAfterRecord {
+        /// The record's (or obligation's) id.
+        record: Text,
+        /// Working days after the day it was made.
+        days: u32,
+        /// The clock until it is made (never by priority).
+        until_recorded: Box<Clock>,
+    },
+    /// "Whichever is less": the earliest of its members that has a date
+    /// (`none` when none has); the stage's due is that member's. Members
+    /// are never by priority.
+    EarliestOf(Vec<Clock>),
 }
 
 /// A stage clock that depends on the urgency of the concern: one clock per

@@ -1528,3 +1528,25 @@ fn the_diagram_notes_the_duties_that_end_with_each_stage() {
     assert!(gscp.contains("note right of S1: ends with the stage: line_managers_contact\n"));
     assert!(!diagram::mermaid(Policy::get(NSSCP)).contains("note right of"));
 }
+
+#[test]
+fn the_diagram_labels_the_round_three_clocks() {
+    let policy = Policy::from_definition_json(
+        r#"{"id": "labels-2026", "name": "Labels", "stages": [
+            {"number": 1, "name": "A", "clock": {"kind": "earliest_of", "of": [
+                {"kind": "working_days_after_start", "days": 5}, {"kind": "hours_after_start", "hours": 48}]}},
+            {"number": 2, "name": "B", "clock": {"kind": "working_days_after_record",
+                "record": "decision_received", "days": 2}}],
+        "records": [{"id": "decision_received", "what": "Received"}]}"#,
+    )
+    .unwrap();
+    let text = diagram::mermaid(&policy);
+    assert!(
+        text.contains("(earliest of due start + 5 WD or due start + 48 hours)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(due decision_received + 2 WD; until then no time stated)"),
+        "{text}"
+    );
+}
