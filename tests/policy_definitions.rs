@@ -937,3 +937,114 @@ fn whichever_is_less_is_the_earliest_of_the_clocks() {
     );
     assert_eq!(problems(&a), ["stages[0].clock.of"]);
 }
+
+#[test]
+fn a_timescale_set_for_the_case_is_read_by_set_on_case() {
+    // "a timescale that protects the child from harm", set case by case.
+    let policy = json!({"id": "set-on-case-2026", "name": "Set on the case",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+            {"number": 2, "name": "Panel", "clock": {"kind": "set_on_case"}}],
+        "obligations": [
+            {"id": "protective_plan", "what": "Agree a protective plan",
+             "trigger": {"on": "stage_entered", "stages": [2]}, "due": {"kind": "set_on_case"}}]});
+    let events = json!([
+        {"type": "raised", "on": "2027-03-22"},
+        {"type": "escalated", "on": "2027-03-24"}]);
+    // Without a timescale: no date.
+    let a = evaluate(&policy, "england-and-wales", "2027-03-24", events.clone());
+    assert_eq!(a["stage"]["due"]["kind"], "none");
+    assert_eq!(due_of(&a, "protective_plan")["due"]["kind"], "none");
+    // The stage's timescale set to Wednesday 31 March, then moved to
+    // Thursday 1 April; the plan's to Tuesday 30 March (after Easter
+    // Monday): the latest is read, and the plan is overdue on Wednesday
+    // 31st.
+    let mut set = events.as_array().unwrap().clone();
+    set.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-03-31"}));
+    set.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01", "stage": 2}));
+    set.push(
+        json!({"type": "timescale_set", "on": "2027-03-26", "due": "2027-03-30",
+        "obligation": "protective_plan"}),
+    );
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-03-31",
+        Value::from(set.clone()),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2027-04-01");
+    assert_eq!(a["overdue"], false);
+    let plan = due_of(&a, "protective_plan");
+    assert_eq!(plan["due"]["date"], "2027-03-30");
+    assert_eq!(plan["overdue"], true);
+    // Under a policy that reads none, it changes nothing.
+    let mut built_in = events.as_array().unwrap().clone();
+    let plain = evaluate(
+        &json!("swindon-resolution-2026"),
+        "england-and-wales",
+        "2027-03-25",
+        Value::from(built_in.clone()),
+    );
+    built_in.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-30"}));
+    let with = evaluate(
+        &json!("swindon-resolution-2026"),
+        "england-and-wales",
+        "2027-03-25",
+        Value::from(built_in),
+    );
+    assert_eq!(with["stage"], plain["stage"]);
+    assert_eq!(with["obligations"], plain["obligations"]);
+    // After the case has ended: an invalid transition.
+    let mut ended = events.as_array().unwrap().clone();
+    ended.push(json!({"type": "resolved", "on": "2027-03-25"}));
+    ended.push(json!({"type": "timescale_set", "on": "2027-03-26", "due": "2027-04-01"}));
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-03-26",
+        Value::from(ended),
+    );
+    assert_eq!(a["error"]["code"], "invalid_transition");
+    assert_eq!(a["error"]["event_index"], 3);
+    // Wrong fields, each at its place and unrepeated.
+    for (event, place) in [
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "next Tuesday"}),
+            "events[2].due",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25"}),
+            "events[2].due",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01", "stage": 9}),
+            "events[2].stage",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01",
+            "obligation": "jane_doe_plan"}),
+            "events[2].obligation",
+        ),
+    ] {
+        let mut wrong = events.as_array().unwrap().clone();
+        wrong.push(event);
+        let a = evaluate(
+            &policy,
+            "england-and-wales",
+            "2027-03-25",
+            Value::from(wrong),
+        );
+        assert_eq!(a["error"]["code"], "invalid_field", "{a}");
+        let message = a["error"]["message"].as_str().unwrap();
+        assert!(message.contains(place), "{message}");
+        assert!(
+            !message.contains("Tuesday") && !message.contains("jane"),
+            "{message}"
+        );
+    }
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+}

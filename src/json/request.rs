@@ -401,10 +401,21 @@ pub(crate) fn event(
                 stage: stage_number(object, &path, "stage", at)?,
             }
         }
+        "timescale_set" => {
+            only(object, &path, &allowed(&["due", "stage", "obligation"]), at)?;
+            let Some(due) = string(object, &path, "due", at)? else {
+                return Err(field_error(join(&path, "due"), "missing", at));
+            };
+            EventKind::TimescaleSet {
+                due: date(due, &join(&path, "due"), at)?,
+                stage: stage_number(object, &path, "stage", at)?,
+                obligation: string(object, &path, "obligation", at)?.map(str::to_string),
+            }
+        }
         _ => {
             return Err(field_error(
                 join(&path, "type"),
-                "not an event type; expected raised, escalated, resolved, decided, withdrawn, immediate_risk or recorded",
+                "not an event type; expected raised, escalated, resolved, decided, withdrawn, immediate_risk, recorded or timescale_set",
                 at,
             ));
         }

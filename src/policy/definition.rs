@@ -94,6 +94,7 @@ fn clock(c: &Clock) -> V {
             }
             V::O(o)
         }
+        Clock::SetOnCase => o! {"kind" => text("set_on_case")},
         Clock::EarliestOf(members) => V::O(vec![
             ("kind", text("earliest_of")),
             ("of", V::A(members.iter().map(clock).collect())),
@@ -121,6 +122,7 @@ fn due(d: DueRule) -> V {
         DueRule::NotStated => kind("not_stated"),
         DueRule::SameWorkingDay => kind("same_day"),
         DueRule::SameOrNextWorkingDay => kind("same_working_day"),
+        DueRule::SetOnCase => kind("set_on_case"),
         DueRule::WithStage => kind("with_stage"),
         DueRule::WorkingDaysAfter(n) => {
             o! {"kind" => text("working_days_after"), "days" => json!(n)}

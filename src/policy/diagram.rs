@@ -29,6 +29,7 @@ fn clock_label(clock: &Clock) -> String {
             "due {record} + {days} WD; until then {}",
             clock_label(until_recorded)
         ),
+        Clock::SetOnCase => "due as set for the case".to_string(),
         Clock::EarliestOf(members) => {
             let each: Vec<String> = members.iter().map(clock_label).collect();
             format!("earliest of {}", each.join(" or "))

@@ -137,6 +137,10 @@ struct Run<'a> {
     milestones_lapsed: Vec<Option<NaiveDate>>,
     /// Clock-starting records made: id, stage, day.
     records_made: Vec<(&'a str, Option<u8>, NaiveDate)>,
+    /// The latest timescale set for the case, by stage and obligation (none
+    /// for the stage's clock): at most one entry per key, so its size is
+    /// the policy's.
+    timescales: Vec<((u8, Option<&'a str>), NaiveDate)>,
     /// The event being replayed, for errors.
     index: usize,
 }
@@ -189,6 +193,7 @@ pub(crate) fn evaluate<'a>(
         milestones_met: vec![None; policy.milestones.len()],
         milestones_lapsed: vec![None; policy.milestones.len()],
         records_made: Vec::new(),
+        timescales: Vec::new(),
         index: 0,
     };
     run.raise(first.on, raised)?;
@@ -295,7 +300,16 @@ impl<'a> Run<'a> {
             })?,
             clock => (clock, &rule.clock_rule),
         };
-        self.clock_due(clock, words, started, records)
+        self.clock_due(clock, words, started, records, rule.number)
+    }
+
+    /// The date of the latest `timescale_set` event for this stage (and
+    /// obligation, if any).
+    fn timescale(&self, stage: u8, obligation: Option<&str>) -> Option<NaiveDate> {
+        self.timescales
+            .iter()
+            .find(|((s, o), _)| *s == stage && *o == obligation)
+            .map(|(_, date)| *date)
     }
 
     /// The due of a clock (not by priority) for a stage started at
@@ -306,6 +320,7 @@ impl<'a> Run<'a> {
         words: &Text,
         started: When,
         records: &[(&str, NaiveDate)],
+        stage: u8,
     ) -> Result<Due, Error> {
         let day = started.date();
         let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
@@ -331,12 +346,12 @@ impl<'a> Run<'a> {
                 until_recorded,
             } => match records.iter().find(|(id, _)| *id == record.as_str()) {
                 Some((_, made)) => counted(*made, *days),
-                None => self.clock_due(until_recorded, words, started, records),
+                None => self.clock_due(until_recorded, words, started, records, stage),
             },
             Clock::EarliestOf(members) => {
                 let mut earliest: Option<Due> = None;
                 for member in members {
-                    let due = self.clock_due(member, words, started, records)?;
+                    let due = self.clock_due(member, words, started, records, stage)?;
                     let Some(date) = due.date() else { continue };
                     let sooner = match earliest.as_ref().and_then(|e| match e.kind {
                         DueKind::At(at) => Some((at.date(), Some(at))),
@@ -360,6 +375,10 @@ impl<'a> Run<'a> {
                 }
                 Ok(earliest.unwrap_or_else(|| plain(DueKind::NotStated)))
             }
+            Clock::SetOnCase => Ok(plain(match self.timescale(stage, None) {
+                Some(date) => DueKind::ByEndOf(date),
+                None => DueKind::NotStated,
+            })),
             Clock::NotStated | Clock::ByPriority(_) => Ok(plain(DueKind::NotStated)),
         }
     }
@@ -396,7 +415,9 @@ impl<'a> Run<'a> {
         Ok(match rule {
             DueRule::Immediately => plain(DueKind::Immediately),
             DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
-            DueRule::NotStated => plain(DueKind::NotStated),
+            // A timescale set for the case is read when the case is
+            // answered (the latest one).
+            DueRule::NotStated | DueRule::SetOnCase => plain(DueKind::NotStated),
             DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
             DueRule::SameOrNextWorkingDay => {
                 let working = self
@@ -481,6 +502,7 @@ impl<'a> Run<'a> {
                 rule.clause.clone(),
             );
             obligation.lapses = rule.lapses;
+            obligation.set_on_case = rule.due == DueRule::SetOnCase;
             let index = self.obligations.len();
             self.pending_by_id.push(&rule.id, index);
             self.pending_by_stage.push((&rule.id, stage), index);
@@ -938,6 +960,11 @@ impl<'a> Run<'a> {
                     )
                 })
             }
+            EventKind::TimescaleSet {
+                due,
+                stage,
+                obligation,
+            } => self.set_timescale(event, *due, *stage, obligation.as_deref()),
             EventKind::Recorded { record, stage } => {
                 let id = match (record.as_deref(), self.policy.default_record.as_deref()) {
                     (Some(id), _) | (None, Some(id)) => id,
@@ -952,6 +979,62 @@ impl<'a> Run<'a> {
                 self.record(event, id, *stage)
             }
         }
+    }
+
+    /// A `timescale_set` event: accepted while the case is open, under
+    /// every policy; where no `set_on_case` clock or due reads it, it
+    /// changes nothing.
+    fn set_timescale(
+        &mut self,
+        event: &Event,
+        due: NaiveDate,
+        stage: Option<u8>,
+        obligation: Option<&str>,
+    ) -> Result<(), Error> {
+        let current = self.require_open(event)?.rule.number;
+        let policy = self.policy;
+        let stage = match stage {
+            None => current,
+            Some(n) if policy.stage(n).is_some() => n,
+            Some(_) => {
+                return Err(Error::field(
+                    format!("events[{}].stage", self.index),
+                    format!(
+                        "not a stage of this policy (stages {})",
+                        stage_numbers(policy)
+                    ),
+                    Some(self.index),
+                ));
+            }
+        };
+        let obligation = match obligation {
+            None => None,
+            Some(id) => match policy.obligations.iter().find(|o| o.id == id) {
+                Some(rule) => Some(rule.id.as_str()),
+                None => {
+                    return Err(Error::field(
+                        format!("events[{}].obligation", self.index),
+                        "not an obligation of this policy",
+                        Some(self.index),
+                    ));
+                }
+            },
+        };
+        let key = (stage, obligation);
+        match self.timescales.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, date)) => *date = due,
+            None => self.timescales.push((key, due)),
+        }
+        // The stage under way reads it at once.
+        if obligation.is_none() && stage == current {
+            if let Some(now) = self.current.as_ref() {
+                let due = self.stage_due(now.rule, now.started_at, &now.records.clone())?;
+                if let Some(now) = self.current.as_mut() {
+                    now.due = due;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
@@ -1050,6 +1133,17 @@ impl<'a> Run<'a> {
             }
             _ => (None, false, 0),
         };
+        // A timescale set for the case: the latest for the obligation.
+        for obligation in self.obligations.iter_mut().filter(|o| o.set_on_case) {
+            let set = obligation.stage.and_then(|stage| {
+                self.timescales
+                    .iter()
+                    .find(|((s, o), _)| *s == stage && *o == Some(obligation.id.as_str()))
+            });
+            if let Some((_, date)) = set {
+                obligation.due.kind = DueKind::ByEndOf(*date);
+            }
+        }
         // Obligations whose purpose was the process going on lapse with it.
         if let Some(ended) = self.ended_on {
             for obligation in self

@@ -408,7 +408,7 @@ fn show(path: &str) -> String {
     }
 }
 
-const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority, working_days_after_record, earliest_of";
+const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority, working_days_after_record, earliest_of, set_on_case";
 
 /// The largest number of days or hours a clock may count.
 const MAX_COUNT: u32 = 3_650;
@@ -422,7 +422,7 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
     let keys: &[&str] = match kind {
         "working_days_after_raised" | "working_days_after_start" => &["kind", "days"],
         "hours_after_start" => &["kind", "hours"],
-        "without_delay" | "not_stated" => &["kind"],
+        "without_delay" | "not_stated" | "set_on_case" => &["kind"],
         "working_days_after_record" => &["kind", "record", "days", "until_recorded"],
         "earliest_of" => &["kind", "of"],
         "by_priority" if !nested => &["kind", "priorities", "default"],
@@ -454,6 +454,7 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
             .map(Clock::HoursAfterStart),
         "without_delay" => Some(Clock::WithoutDelay),
         "not_stated" => Some(Clock::NotStated),
+        "set_on_case" => Some(Clock::SetOnCase),
         "working_days_after_record" => {
             let record = r.id(object, path, "record", true);
             let days = r.count(object, path, "days", MAX_COUNT);
@@ -566,7 +567,9 @@ fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
         Clock::WithoutDelay => "without delay".to_string(),
         Clock::NotStated => "the policy states no time".to_string(),
         Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
-        Clock::WorkingDaysAfterRecord { .. } | Clock::EarliestOf(_) => clock_phrase(clock),
+        Clock::WorkingDaysAfterRecord { .. } | Clock::EarliestOf(_) | Clock::SetOnCase => {
+            clock_phrase(clock)
+        }
     };
     format!("{what} ({policy}, stage {number})")
 }
@@ -590,6 +593,7 @@ fn clock_phrase(clock: &Clock) -> String {
             "within {days} working days of {record} being recorded (until then, {})",
             clock_phrase(until_recorded)
         ),
+        Clock::SetOnCase => "by the timescale set for the case".to_string(),
         Clock::EarliestOf(members) => {
             let each: Vec<String> = members.iter().map(clock_phrase).collect();
             format!("whichever is less of: {}", each.join("; "))
@@ -835,7 +839,7 @@ fn trigger(r: &mut Reader, value: &Value, path: &str) -> Option<Trigger> {
     }
 }
 
-const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, working_days_after, working_days_after_raised, hours_after";
+const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, set_on_case, working_days_after, working_days_after_raised, hours_after";
 
 fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     let Value::Object(object) = value else {
@@ -845,7 +849,7 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     let kind = r.string(object, path, "kind", true)?;
     let keys: &[&str] = match kind {
         "immediately" | "without_delay" | "not_stated" | "same_day" | "same_working_day"
-        | "with_stage" => &["kind"],
+        | "with_stage" | "set_on_case" => &["kind"],
         "working_days_after" | "working_days_after_raised" => &["kind", "days"],
         "hours_after" => &["kind", "hours"],
         _ => {
@@ -864,6 +868,7 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         "same_day" => Some(DueRule::SameWorkingDay),
         "same_working_day" => Some(DueRule::SameOrNextWorkingDay),
         "with_stage" => Some(DueRule::WithStage),
+        "set_on_case" => Some(DueRule::SetOnCase),
         "working_days_after" => r
             .count(object, path, "days", MAX_COUNT)
             .map(DueRule::WorkingDaysAfter),
@@ -886,6 +891,7 @@ fn due_words(due: DueRule) -> String {
             "on the same working day (the next, when it arose on another day)".to_string()
         }
         DueRule::WithStage => "with the stage".to_string(),
+        DueRule::SetOnCase => "by the timescale set for the case".to_string(),
         DueRule::WorkingDaysAfter(n) => format!("within {n} working days"),
         DueRule::WorkingDaysAfterRaised(n) => {
             format!("within {n} working days of the disagreement being raised")

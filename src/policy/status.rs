@@ -568,6 +568,8 @@ pub struct ObligationStatus {
     pub clause: Clause,
     /// When it lapses unmet.
     pub(crate) lapses: super::Lapses,
+    /// Whether its due is a timescale set for the case.
+    pub(crate) set_on_case: bool,
 }
 
 /// Where a concern that belongs to another process goes.
@@ -771,6 +773,7 @@ impl ObligationStatus {
             overdue: false,
             clause,
             lapses: super::Lapses::Never,
+            set_on_case: false,
         }
     }
 }

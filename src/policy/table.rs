@@ -122,6 +122,10 @@ pub enum Clock {
         /// The clock until it is made (never by priority).
         until_recorded: Box<Clock>,
     },
+    /// A timescale set for the case (`set_on_case`): the date of the
+    /// case's latest `timescale_set` event for the stage; without one, no
+    /// date.
+    SetOnCase,
     /// "Whichever is less": the earliest of its members that has a date
     /// (`none` when none has); the stage's due is that member's. Members
     /// are never by priority.
@@ -266,6 +270,10 @@ pub enum DueRule {
     SameOrNextWorkingDay,
     /// With the stage: the deadline of the stage that triggered it.
     WithStage,
+    /// A timescale set for the case (`set_on_case`): the date of the
+    /// case's latest `timescale_set` event naming the obligation (at its
+    /// stage); without one, no date.
+    SetOnCase,
     /// By the end of the N-th working day after the trigger.
     WorkingDaysAfter(u32),
     /// By the end of the N-th working day after the disagreement was

@@ -136,6 +136,19 @@ fn event_json(event: &Event) -> Value {
                 object.insert("priority".into(), priority.as_str().into());
             }
         }
+        EventKind::TimescaleSet {
+            due,
+            stage,
+            obligation,
+        } => {
+            object.insert("due".into(), due.to_string().into());
+            if let Some(n) = stage {
+                object.insert("stage".into(), (*n).into());
+            }
+            if let Some(id) = obligation {
+                object.insert("obligation".into(), id.as_str().into());
+            }
+        }
         EventKind::Recorded { record, stage } => {
             if let Some(record) = record {
                 object.insert("record".into(), record.as_str().into());

@@ -143,7 +143,7 @@ fn build(
                     None => continue,
                 }
             }
-            EventType::Raised => continue,
+            EventType::Raised | EventType::TimescaleSet => continue,
         };
         events.push(candidate);
         if policy.evaluate(calendar, &events, next_day).is_err() {
