@@ -1432,10 +1432,7 @@ fn gscp_twenty_four_hours_across_the_changes_of_summer_time() {
             Event::recorded(reported, "reported_to_line_managers"),
         ];
         let status = run(GSCP, &events, day(2027, 11, 1));
-        obligation(&status, "line_managers_contact")
-            .due
-            .kind
-            .clone()
+        obligation(&status, "line_managers_contact").due.kind
     };
     // Reported at noon on Saturday 27 March 2027; the clocks go forward at
     // 01:00 on Sunday 28th: 24 hours later it is 13:00 on the wall clock.
