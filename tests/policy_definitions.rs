@@ -1048,3 +1048,50 @@ fn a_timescale_set_for_the_case_is_read_by_set_on_case() {
         loaded
     );
 }
+
+#[test]
+fn an_obligation_due_whichever_is_less() {
+    let policy = with_obligations(json!([
+        {"id": "protect", "what": "Protect", "trigger": {"on": "raised"},
+         "due": {"kind": "earliest_of", "of": [
+             {"kind": "working_days_after", "days": 5}, {"kind": "hours_after", "hours": 48}]}},
+        {"id": "report", "what": "Report", "trigger": {"on": "stage_entered", "stages": [2]},
+         "due": {"kind": "earliest_of", "of": [
+             {"kind": "working_days_after", "days": 5}, {"kind": "working_days_after_raised", "days": 3}]}}]));
+    // Raised at 10:00 on Thursday 24 December 2026: five working days is
+    // Tuesday 5 January 2027; 48 hours, 10:00 on Saturday 26th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24T10:00"}]),
+    );
+    assert_eq!(due_of(&a, "protect")["due"]["datetime"], "2026-12-26T10:00");
+    // Raised Monday 21st, stage 2 from Wednesday 23rd: three working days
+    // of the raising (Thursday 24th) before five of the entry (Monday 4
+    // January).
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-23",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]),
+    );
+    assert_eq!(due_of(&a, "report")["due"]["date"], "2026-12-24");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    // A timescale set for the case is not a member.
+    let refused = with_obligations(json!([
+        {"id": "protect", "what": "Protect", "trigger": {"on": "raised"},
+         "due": {"kind": "earliest_of", "of": [{"kind": "not_stated"}, {"kind": "set_on_case"}]}}]));
+    let a = evaluate(
+        &refused,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["obligations[0].due.of[1].kind"]);
+}

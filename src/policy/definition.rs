@@ -114,7 +114,7 @@ fn clock(c: &Clock) -> V {
     }
 }
 
-fn due(d: DueRule) -> V {
+fn due(d: &DueRule) -> V {
     let kind = |k: &str| o! {"kind" => text(k)};
     match d {
         DueRule::Immediately => kind("immediately"),
@@ -131,6 +131,10 @@ fn due(d: DueRule) -> V {
             o! {"kind" => text("working_days_after_raised"), "days" => json!(n)}
         }
         DueRule::HoursAfter(n) => o! {"kind" => text("hours_after"), "hours" => json!(n)},
+        DueRule::EarliestOf(members) => V::O(vec![
+            ("kind", text("earliest_of")),
+            ("of", V::A(members.iter().map(due).collect())),
+        ]),
     }
 }
 
@@ -247,7 +251,7 @@ fn tree(p: &Policy) -> V {
                 ("id", text(&ob.id)),
                 ("what", text(&ob.what)),
                 ("trigger", trigger(&ob.trigger)),
-                ("due", due(ob.due)),
+                ("due", due(&ob.due)),
                 ("when", text(&ob.when)),
             ];
             match ob.lapses {

@@ -349,31 +349,11 @@ impl<'a> Run<'a> {
                 None => self.clock_due(until_recorded, words, started, records, stage),
             },
             Clock::EarliestOf(members) => {
-                let mut earliest: Option<Due> = None;
+                let mut dues = Vec::with_capacity(members.len());
                 for member in members {
-                    let due = self.clock_due(member, words, started, records, stage)?;
-                    let Some(date) = due.date() else { continue };
-                    let sooner = match earliest.as_ref().and_then(|e| match e.kind {
-                        DueKind::At(at) => Some((at.date(), Some(at))),
-                        DueKind::ByEndOf(d) => Some((d, None)),
-                        _ => None,
-                    }) {
-                        None => true,
-                        // By day; on the same day, a time of day comes
-                        // before the end of the day, and the earlier time
-                        // first.
-                        Some((d, at)) => match (date.cmp(&d), due.kind, at) {
-                            (std::cmp::Ordering::Less, _, _) => true,
-                            (std::cmp::Ordering::Equal, DueKind::At(a), Some(b)) => a < b,
-                            (std::cmp::Ordering::Equal, DueKind::At(_), None) => true,
-                            _ => false,
-                        },
-                    };
-                    if sooner {
-                        earliest = Some(due);
-                    }
+                    dues.push(self.clock_due(member, words, started, records, stage)?);
                 }
-                Ok(earliest.unwrap_or_else(|| plain(DueKind::NotStated)))
+                Ok(earliest(dues).unwrap_or_else(|| plain(DueKind::NotStated)))
             }
             Clock::SetOnCase => Ok(plain(match self.timescale(stage, None) {
                 Some(date) => DueKind::ByEndOf(date),
@@ -405,7 +385,7 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn obligation_due(&self, rule: DueRule, text: &Text, on: When) -> Result<Due, Error> {
+    fn obligation_due(&self, rule: &DueRule, text: &Text, on: When) -> Result<Due, Error> {
         let date = on.date();
         let plain = |kind| Due {
             kind,
@@ -439,16 +419,23 @@ impl<'a> Run<'a> {
                 None => plain(DueKind::NotStated),
             },
             DueRule::WorkingDaysAfter(n) => Due {
-                kind: DueKind::ByEndOf(self.add_working_days(date, n)?),
+                kind: DueKind::ByEndOf(self.add_working_days(date, *n)?),
                 rule: text.clone(),
-                counted_from: Some((date, n)),
+                counted_from: Some((date, *n)),
             },
             DueRule::WorkingDaysAfterRaised(n) => Due {
-                kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, n)?),
+                kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, *n)?),
                 rule: text.clone(),
-                counted_from: Some((self.raised_on, n)),
+                counted_from: Some((self.raised_on, *n)),
             },
-            DueRule::HoursAfter(hours) => plain(hours_after(on, hours)),
+            DueRule::HoursAfter(hours) => plain(hours_after(on, *hours)),
+            DueRule::EarliestOf(members) => {
+                let mut dues = Vec::with_capacity(members.len());
+                for member in members {
+                    dues.push(self.obligation_due(member, text, on)?);
+                }
+                earliest(dues).unwrap_or_else(|| plain(DueKind::NotStated))
+            }
         })
     }
 
@@ -492,7 +479,7 @@ impl<'a> Run<'a> {
             if self.is_pending(&rule.id, stage) {
                 continue;
             }
-            let due = self.obligation_due(rule.due, &rule.when, on)?;
+            let due = self.obligation_due(&rule.due, &rule.when, on)?;
             let mut obligation = ObligationStatus::new(
                 rule.id.clone(),
                 rule.what.clone(),
@@ -1213,6 +1200,40 @@ impl<'a> Run<'a> {
             finality,
         })
     }
+}
+
+/// "Whichever is less": the earliest of the dues that have a date, by day;
+/// on the same day a time of day before the end of the day, and the
+/// earlier time first; the first of equals.
+fn earliest(dues: Vec<Due>) -> Option<Due> {
+    // The end of a day sorts after every time of it.
+    let key = |due: &Due| match due.kind {
+        DueKind::At(at) => Some((at.date(), Some(at.time()))),
+        DueKind::ByEndOf(date) => Some((date, None)),
+        _ => None,
+    };
+    let mut best: Option<Due> = None;
+    for due in dues {
+        let Some((day, time)) = key(&due) else {
+            continue;
+        };
+        let sooner = match best.as_ref().and_then(key) {
+            None => true,
+            Some((best_day, best_time)) => match day.cmp(&best_day) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => match (time, best_time) {
+                    (Some(t), Some(b)) => t < b,
+                    (Some(_), None) => true,
+                    _ => false,
+                },
+            },
+        };
+        if sooner {
+            best = Some(due);
+        }
+    }
+    best
 }
 
 /// True when the clock (or a member of it) counts from record `id`.

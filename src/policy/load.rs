@@ -839,9 +839,9 @@ fn trigger(r: &mut Reader, value: &Value, path: &str) -> Option<Trigger> {
     }
 }
 
-const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, set_on_case, working_days_after, working_days_after_raised, hours_after";
+const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, set_on_case, working_days_after, working_days_after_raised, hours_after, earliest_of";
 
-fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
+fn due(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<DueRule> {
     let Value::Object(object) = value else {
         r.wrong(path, "expected a due object", value);
         return None;
@@ -852,6 +852,7 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         | "with_stage" | "set_on_case" => &["kind"],
         "working_days_after" | "working_days_after_raised" => &["kind", "days"],
         "hours_after" => &["kind", "hours"],
+        "earliest_of" => &["kind", "of"],
         _ => {
             r.problem(
                 place::key(path, "kind"),
@@ -861,6 +862,13 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         }
     };
     r.object(value, path, keys)?;
+    if nested && kind == "set_on_case" {
+        r.problem(
+            place::key(path, "kind"),
+            "a timescale set for the case cannot be a member of earliest_of",
+        );
+        return None;
+    }
     match kind {
         "immediately" => Some(DueRule::Immediately),
         "without_delay" => Some(DueRule::WithoutDelay),
@@ -875,13 +883,50 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         "working_days_after_raised" => r
             .count(object, path, "days", MAX_COUNT)
             .map(DueRule::WorkingDaysAfterRaised),
+        "earliest_of" => {
+            let at = place::key(path, "of");
+            match object.get("of") {
+                None => {
+                    r.problem(at, "missing");
+                    None
+                }
+                Some(Value::Array(items)) if items.is_empty() => {
+                    r.problem(at, "expected at least one due");
+                    None
+                }
+                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
+                    r.problem(
+                        at,
+                        format!(
+                            "more than the limit of {MAX_POLICY_STAGES} dues (limits::MAX_POLICY_STAGES)"
+                        ),
+                    );
+                    None
+                }
+                Some(Value::Array(items)) => {
+                    let mut members = Vec::with_capacity(items.len());
+                    let mut ok = true;
+                    for (i, item) in items.iter().enumerate() {
+                        match due(r, item, &place::index(&at, i), true) {
+                            Some(d) => members.push(d),
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(DueRule::EarliestOf(members))
+                }
+                Some(other) => {
+                    r.wrong(at, "expected a list of dues", other);
+                    None
+                }
+            }
+        }
         _ => r
             .count(object, path, "hours", MAX_COUNT * 24)
             .map(DueRule::HoursAfter),
     }
 }
 
-fn due_words(due: DueRule) -> String {
+fn due_words(due: &DueRule) -> String {
     match due {
         DueRule::Immediately => "immediately".to_string(),
         DueRule::WithoutDelay => "without delay".to_string(),
@@ -897,6 +942,10 @@ fn due_words(due: DueRule) -> String {
             format!("within {n} working days of the disagreement being raised")
         }
         DueRule::HoursAfter(n) => format!("within {n} hours"),
+        DueRule::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(due_words).collect();
+            format!("whichever is less of: {}", each.join("; "))
+        }
     }
 }
 
@@ -926,7 +975,7 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
         }
     };
     let due = match object.get("due") {
-        Some(v) => due(r, v, &place::key(path, "due")),
+        Some(v) => due(r, v, &place::key(path, "due"), false),
         None => {
             r.problem(place::key(path, "due"), "missing");
             None
@@ -956,7 +1005,7 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
     let clause = r.clause(object, path);
     let (id, what, trigger, due) = (id?, what?, trigger?, due?);
     Some(ObligationRule {
-        when: when.unwrap_or_else(|| r.text(&due_words(due))),
+        when: when.unwrap_or_else(|| r.text(&due_words(&due))),
         clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
         id,
         what,

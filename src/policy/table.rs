@@ -229,7 +229,7 @@ impl PriorityClock {
 /// // the day the issue was raised, not from the referral.
 /// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
 /// let form_rules: Vec<DueRule> = nsscp.obligations.iter()
-///     .filter(|o| o.id == "recording_form").map(|o| o.due).collect();
+///     .filter(|o| o.id == "recording_form").map(|o| o.due.clone()).collect();
 /// assert_eq!(form_rules, [DueRule::WithStage, DueRule::WithStage, DueRule::WorkingDaysAfterRaised(5)]);
 ///
 /// // Raised Monday 1 February 2027, so Day 5 is Monday 8; a referral on
@@ -248,7 +248,7 @@ impl PriorityClock {
 /// assert!(form.overdue);
 /// # Ok::<(), safeguarding_resolution::policy::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DueRule {
     /// "Immediately".
@@ -283,6 +283,10 @@ pub enum DueRule {
     /// Within N hours of the trigger; when the trigger has no time of day,
     /// by the end of the day after it.
     HoursAfter(u32),
+    /// "Whichever is less": the earliest of its members that has a date
+    /// (`none` when none has); the due is that member's. Members are never
+    /// `set_on_case`.
+    EarliestOf(Vec<DueRule>),
 }
 
 /// What makes an obligation arise.
