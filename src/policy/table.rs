@@ -100,8 +100,9 @@ pub enum Clock {
     /// day the previous stage ended).
     WorkingDaysAfterStart(u32),
     /// Within N clock hours of the event that started the stage: due at
-    /// that time when the event has a time of day, else by the end of the
-    /// calendar day `ceil(N / 24)` days after its day.
+    /// that time when the event has a time of day (elapsed hours in UK
+    /// local time, across the changes to and from summer time), else by
+    /// the end of the calendar day `ceil(N / 24)` days after its day.
     HoursAfterStart(u32),
     /// To happen "without delay": the policy sets no number of days.
     WithoutDelay,
@@ -280,8 +281,9 @@ pub enum DueRule {
     /// raised, whenever the trigger came: North Somerset's Recording Form,
     /// due "On Day 5" even when the referral is late.
     WorkingDaysAfterRaised(u32),
-    /// Within N hours of the trigger; when the trigger has no time of day,
-    /// by the end of the day after it.
+    /// Within N hours of the trigger (elapsed hours in UK local time);
+    /// when the trigger has no time of day, by the end of the calendar day
+    /// `ceil(N / 24)` days after it.
     HoursAfter(u32),
     /// "Whichever is less": the earliest of its members that has a date
     /// (`none` when none has); the due is that member's. Members are never
