@@ -570,3 +570,531 @@ fn a_withdrawal_meets_a_leaving_milestone_only_where_the_definition_says_so() {
     );
     assert_eq!(problems(&r), ["milestones[0].met_by_withdrawal"]);
 }
+
+#[test]
+fn a_refused_item_keeps_the_paths_after_it_and_can_still_be_named() {
+    let stage =
+        |n: u8| json!({"number": n, "name": format!("Stage {n}"), "clock": {"kind": "not_stated"}});
+    let definition = json!({
+        "id": "paths-2026",
+        "name": "Paths",
+        "stages": [
+            {"number": 1, "name": "One", "clock": {"kind": "not_stated"}, "clock_met_by": "first"},
+            stage(2)
+        ],
+        "obligations": [
+            // Refused: an unknown due kind.
+            {"id": "first", "what": "First", "trigger": {"on": "raised"}, "due": {"kind": "soon"}},
+            // Its own problem is at index 1, not 0.
+            {"id": "second", "what": "Second", "trigger": {"on": "stage_entered", "stages": [9]},
+             "due": {"kind": "not_stated"}},
+            // Names a record refused for want of its `what`: not unknown.
+            {"id": "third", "what": "Third", "trigger": {"on": "recorded", "record": "made"},
+             "due": {"kind": "not_stated"}}
+        ],
+        "records": [{"id": "made"}],
+        "milestones": [
+            {"name": "Day 3"},
+            {"name": "Day 5", "working_days_after_raised": 5, "met_on_leaving_stage": 7}
+        ],
+        "skips": [{"to": "two"}, {"to": [8]}],
+        "default_record": "made"
+    });
+    let response = evaluate(
+        &definition,
+        "england-and-wales",
+        "2027-02-01",
+        json!([{"type": "raised", "on": "2027-02-01"}]),
+    );
+    assert_eq!(
+        problems(&response),
+        [
+            "obligations[0].due.kind",
+            "records[0].what",
+            "milestones[0].working_days_after_raised",
+            "milestones[0].met_on_leaving_stage",
+            "skips[0].to",
+            "obligations[1].trigger.stages[0]",
+            "milestones[1].met_on_leaving_stage",
+            "skips[1].to[0]",
+        ]
+    );
+}
+
+/// A two-stage policy with the given obligations.
+fn with_obligations(obligations: Value) -> Value {
+    json!({"id": "round-three-2026", "name": "Round three",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+            {"number": 2, "name": "Managers", "clock": {"kind": "not_stated"}}],
+        "obligations": obligations})
+}
+
+fn due_of<'v>(answer: &'v Value, id: &str) -> &'v Value {
+    answer["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {answer}"))
+}
+
+#[test]
+fn same_working_day_is_that_day_or_the_next_working_day() {
+    // "escalated on the same working day"
+    let policy = with_obligations(json!([
+        {"id": "escalate_same_day", "what": "Escalate", "trigger": {"on": "immediate_risk"},
+         "due": {"kind": "same_working_day"}}]));
+    let due = |raised: &str, risk: &str| -> Value {
+        let a = evaluate(
+            &policy,
+            "england-and-wales",
+            risk,
+            json!([
+            {"type": "raised", "on": raised}, {"type": "immediate_risk", "on": risk}]),
+        );
+        due_of(&a, "escalate_same_day")["due"].clone()
+    };
+    // Wednesday 23 December 2026, a working day: that day.
+    assert_eq!(due("2026-12-21", "2026-12-23")["date"], "2026-12-23");
+    // Saturday 26 December 2026: Sunday, then Boxing Day's substitute on
+    // Monday 28th: Tuesday 29th.
+    assert_eq!(due("2026-12-21", "2026-12-26")["date"], "2026-12-29");
+    // Good Friday 2027 (26 March): Easter Monday too, so Tuesday 30 March.
+    assert_eq!(due("2027-03-22", "2027-03-26")["date"], "2027-03-30");
+    // The document writes it back.
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    let again: Value = serde_json::from_str(&loaded.to_definition_json()).unwrap();
+    assert_eq!(again["obligations"][0]["due"]["kind"], "same_working_day");
+}
+
+#[test]
+fn an_obligation_may_arise_when_another_is_met() {
+    // "within 1 working day ... then within a further 1 working day"
+    let policy = with_obligations(json!([
+        {"id": "first_step", "what": "First", "trigger": {"on": "stage_entered", "stages": [1]},
+         "due": {"kind": "working_days_after", "days": 1}},
+        {"id": "second_step", "what": "Second", "trigger": {"on": "recorded", "record": "first_step"},
+         "due": {"kind": "working_days_after", "days": 1}}]));
+    // Raised Thursday 24 December 2026: the first step is due Tuesday 29th
+    // (Christmas Day and Boxing Day's substitute skipped); no second step yet.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24"}]),
+    );
+    assert_eq!(due_of(&a, "first_step")["due"]["date"], "2026-12-29");
+    assert_eq!(a["obligations"].as_array().unwrap().len(), 1);
+    // Met on Tuesday 29th: the second is due Wednesday 30th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-29",
+        json!([
+        {"type": "raised", "on": "2026-12-24"},
+        {"type": "recorded", "record": "first_step", "on": "2026-12-29"}]),
+    );
+    let second = due_of(&a, "second_step");
+    assert_eq!(
+        (second["arose_on"].clone(), second["due"]["date"].clone()),
+        (json!("2026-12-29"), json!("2026-12-30"))
+    );
+    // Met late, on Thursday 31st: counted from then, past New Year's Day:
+    // Monday 4 January 2027.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-31",
+        json!([
+        {"type": "raised", "on": "2026-12-24"},
+        {"type": "recorded", "record": "first_step", "on": "2026-12-31"}]),
+    );
+    assert_eq!(due_of(&a, "second_step")["due"]["date"], "2027-01-04");
+    // An obligation cannot follow itself.
+    let looped = with_obligations(json!([
+        {"id": "again", "what": "Again", "trigger": {"on": "recorded", "record": "again"},
+         "due": {"kind": "not_stated"}}]));
+    let a = evaluate(
+        &looped,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24"}]),
+    );
+    assert_eq!(problems(&a), ["obligations[0].trigger.record"]);
+}
+
+#[test]
+fn a_priority_given_on_escalation_replaces_the_one_before() {
+    let by_priority = json!({"kind": "by_priority",
+        "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+                       "standard": {"kind": "working_days_after_start", "days": 5}},
+        "default": "standard"});
+    let policy = json!({"id": "urgency-2026", "name": "Urgency decided later", "stages": [
+        {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+        {"number": 2, "name": "Managers", "clock": by_priority},
+        {"number": 3, "name": "Directors", "clock": by_priority}]});
+    // Raised Monday 1 February 2027; urgent from stage 2 on Wednesday 3rd
+    // at 10:00: due 10:00 on Thursday 4th; stage 3 from 09:00 on Thursday
+    // 4th keeps the priority in force: due 09:00 on Friday 5th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-04",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03T10:00", "priority": "urgent"},
+        {"type": "escalated", "on": "2027-02-04T09:00"}]),
+    );
+    assert_eq!(a["history"][1]["due"]["datetime"], "2027-02-04T10:00");
+    assert_eq!(a["stage"]["due"]["datetime"], "2027-02-05T09:00");
+    // Raised urgent, made standard at stage 2 (Wednesday 3rd): five working
+    // days, Wednesday 10th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01", "priority": "urgent"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "standard"}]),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2027-02-10");
+    // Urgent from 12:00 on Saturday 30 October 2027: the clocks go back
+    // that night, so 24 hours later is 11:00 on Sunday 31st.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-10-30",
+        json!([
+        {"type": "raised", "on": "2027-10-28"},
+        {"type": "escalated", "on": "2027-10-30T12:00", "priority": "urgent"}]),
+    );
+    assert_eq!(a["stage"]["due"]["datetime"], "2027-10-31T11:00");
+    // A name the policy does not have: at the event's priority, unrepeated.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "whenever-suits"}]),
+    );
+    assert_eq!(a["error"]["code"], "invalid_field", "{a}");
+    assert_eq!(a["error"]["event_index"], 1);
+    let message = a["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("events[1].priority") && !message.contains("whenever"),
+        "{message}"
+    );
+    // Any name, for a policy with no clock by priority.
+    let plain = minimal(json!([
+        {"number": 1, "name": "A", "clock": {"kind": "not_stated"}},
+        {"number": 2, "name": "B", "clock": {"kind": "not_stated"}}]));
+    let a = evaluate(
+        &plain,
+        "england-and-wales",
+        "2027-02-03",
+        json!([
+        {"type": "raised", "on": "2027-02-01"},
+        {"type": "escalated", "on": "2027-02-03", "priority": "urgent"}]),
+    );
+    assert_eq!(a["error"]["code"], "invalid_field");
+    assert!(
+        a["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("events[1].priority")
+    );
+}
+
+#[test]
+fn a_schema_address_is_accepted_and_ignored() {
+    let mut policy = minimal(json!([{"number": 1, "name": "A", "clock": {"kind": "not_stated"}}]));
+    policy["$schema"] = json!("https://example.org/schemas/policy-definition.schema.json");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    policy.as_object_mut().unwrap().remove("$schema");
+    assert_eq!(
+        loaded,
+        Policy::from_definition_json(&policy.to_string()).unwrap()
+    );
+    policy["$schema"] = json!(5);
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-02-01",
+        json!([{"type": "raised", "on": "2027-02-01"}]),
+    );
+    assert_eq!(problems(&a), ["$schema"]);
+}
+
+#[test]
+fn a_clock_counted_from_a_record_made_at_the_stage() {
+    // "within 2 working days of the disagreement or receipt of a decision"
+    let policy = json!({"id": "after-record-2026", "name": "After a record",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 1}},
+            {"number": 2, "name": "Managers", "clock": {"kind": "working_days_after_record",
+                "record": "decision_received", "days": 2,
+                "until_recorded": {"kind": "working_days_after_start", "days": 5}}}],
+        "records": [{"id": "decision_received", "what": "The decision was received"}]});
+    // Raised Monday 21 December 2026, at stage 2 from Tuesday 22nd: until
+    // the decision is received, five working days: Thursday 31st.
+    let events = json!([{"type": "raised", "on": "2026-12-21"},
+        {"type": "recorded", "record": "decision_received", "on": "2026-12-21"},
+        {"type": "escalated", "on": "2026-12-22"}]);
+    let a = evaluate(&policy, "england-and-wales", "2026-12-22", events.clone());
+    assert_eq!(
+        a["stage"]["due"]["date"], "2026-12-31",
+        "a record of stage 1 does not count"
+    );
+    // Received on Wednesday 23rd: two working days past Christmas Day and
+    // Boxing Day's substitute, Tuesday 29th; overdue by one on the 30th.
+    let mut received = events.as_array().unwrap().clone();
+    received.push(json!({"type": "recorded", "record": "decision_received", "on": "2026-12-23"}));
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-30",
+        Value::from(received),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2026-12-29");
+    assert_eq!(a["stage"]["due"]["counted_from"], "2026-12-23");
+    assert_eq!(
+        (a["overdue"].clone(), a["working_days_overdue"].clone()),
+        (json!(true), json!(1))
+    );
+    // Written back as given; a record the policy does not have is refused.
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    let mut unknown = policy.clone();
+    unknown["stages"][1]["clock"]["record"] = json!("no_such_record");
+    let a = evaluate(
+        &unknown,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["stages[1].clock.record"]);
+}
+
+#[test]
+fn whichever_is_less_is_the_earliest_of_the_clocks() {
+    // "a working week or a timescale that protects the child from harm
+    // (whichever is less)", the second written as 48 hours.
+    let policy = minimal(json!([
+        {"number": 1, "name": "Practitioners", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "working_days_after_start", "days": 5},
+            {"kind": "hours_after_start", "hours": 48}]}},
+        {"number": 2, "name": "Managers", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "working_days_after_start", "days": 5},
+            {"kind": "working_days_after_raised", "days": 3}]}},
+        {"number": 3, "name": "Chair", "clock": {"kind": "earliest_of", "of": [
+            {"kind": "without_delay"}, {"kind": "not_stated"}]}}]));
+    // Raised at 10:00 on Thursday 24 December 2026: a working week is
+    // Tuesday 5 January 2027 (25 and 28 December and 1 January skipped);
+    // 48 hours, 10:00 on Saturday 26th, the lesser.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24T10:00"}]),
+    );
+    assert_eq!(a["stage"]["due"]["kind"], "at");
+    assert_eq!(a["stage"]["due"]["datetime"], "2026-12-26T10:00");
+    // Raised Monday 21st, at stage 2 from Wednesday 23rd: three working
+    // days of the raising (Thursday 24th) before five of the start
+    // (Monday 4 January 2027).
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-23",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2026-12-24");
+    // No member with a date: none.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-22"},
+        {"type": "escalated", "on": "2026-12-24"}]),
+    );
+    assert_eq!(a["stage"]["due"]["kind"], "none");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    let empty =
+        minimal(json!([{"number": 1, "name": "A", "clock": {"kind": "earliest_of", "of": []}}]));
+    let a = evaluate(
+        &empty,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["stages[0].clock.of"]);
+}
+
+#[test]
+fn a_timescale_set_for_the_case_is_read_by_set_on_case() {
+    // "a timescale that protects the child from harm", set case by case.
+    let policy = json!({"id": "set-on-case-2026", "name": "Set on the case",
+        "stages": [
+            {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+            {"number": 2, "name": "Panel", "clock": {"kind": "set_on_case"}}],
+        "obligations": [
+            {"id": "protective_plan", "what": "Agree a protective plan",
+             "trigger": {"on": "stage_entered", "stages": [2]}, "due": {"kind": "set_on_case"}}]});
+    let events = json!([
+        {"type": "raised", "on": "2027-03-22"},
+        {"type": "escalated", "on": "2027-03-24"}]);
+    // Without a timescale: no date.
+    let a = evaluate(&policy, "england-and-wales", "2027-03-24", events.clone());
+    assert_eq!(a["stage"]["due"]["kind"], "none");
+    assert_eq!(due_of(&a, "protective_plan")["due"]["kind"], "none");
+    // The stage's timescale set to Wednesday 31 March, then moved to
+    // Thursday 1 April; the plan's to Tuesday 30 March (after Easter
+    // Monday): the latest is read, and the plan is overdue on Wednesday
+    // 31st.
+    let mut set = events.as_array().unwrap().clone();
+    set.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-03-31"}));
+    set.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01", "stage": 2}));
+    set.push(
+        json!({"type": "timescale_set", "on": "2027-03-26", "due": "2027-03-30",
+        "obligation": "protective_plan"}),
+    );
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-03-31",
+        Value::from(set.clone()),
+    );
+    assert_eq!(a["stage"]["due"]["date"], "2027-04-01");
+    assert_eq!(a["overdue"], false);
+    let plan = due_of(&a, "protective_plan");
+    assert_eq!(plan["due"]["date"], "2027-03-30");
+    assert_eq!(plan["overdue"], true);
+    // Under a policy that reads none, it changes nothing.
+    let mut built_in = events.as_array().unwrap().clone();
+    let plain = evaluate(
+        &json!("swindon-resolution-2026"),
+        "england-and-wales",
+        "2027-03-25",
+        Value::from(built_in.clone()),
+    );
+    built_in.push(json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-30"}));
+    let with = evaluate(
+        &json!("swindon-resolution-2026"),
+        "england-and-wales",
+        "2027-03-25",
+        Value::from(built_in),
+    );
+    assert_eq!(with["stage"], plain["stage"]);
+    assert_eq!(with["obligations"], plain["obligations"]);
+    // After the case has ended: an invalid transition.
+    let mut ended = events.as_array().unwrap().clone();
+    ended.push(json!({"type": "resolved", "on": "2027-03-25"}));
+    ended.push(json!({"type": "timescale_set", "on": "2027-03-26", "due": "2027-04-01"}));
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2027-03-26",
+        Value::from(ended),
+    );
+    assert_eq!(a["error"]["code"], "invalid_transition");
+    assert_eq!(a["error"]["event_index"], 3);
+    // Wrong fields, each at its place and unrepeated.
+    for (event, place) in [
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "next Tuesday"}),
+            "events[2].due",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25"}),
+            "events[2].due",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01", "stage": 9}),
+            "events[2].stage",
+        ),
+        (
+            json!({"type": "timescale_set", "on": "2027-03-25", "due": "2027-04-01",
+            "obligation": "jane_doe_plan"}),
+            "events[2].obligation",
+        ),
+    ] {
+        let mut wrong = events.as_array().unwrap().clone();
+        wrong.push(event);
+        let a = evaluate(
+            &policy,
+            "england-and-wales",
+            "2027-03-25",
+            Value::from(wrong),
+        );
+        assert_eq!(a["error"]["code"], "invalid_field", "{a}");
+        let message = a["error"]["message"].as_str().unwrap();
+        assert!(message.contains(place), "{message}");
+        assert!(
+            !message.contains("Tuesday") && !message.contains("jane"),
+            "{message}"
+        );
+    }
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+}
+
+#[test]
+fn an_obligation_due_whichever_is_less() {
+    let policy = with_obligations(json!([
+        {"id": "protect", "what": "Protect", "trigger": {"on": "raised"},
+         "due": {"kind": "earliest_of", "of": [
+             {"kind": "working_days_after", "days": 5}, {"kind": "hours_after", "hours": 48}]}},
+        {"id": "report", "what": "Report", "trigger": {"on": "stage_entered", "stages": [2]},
+         "due": {"kind": "earliest_of", "of": [
+             {"kind": "working_days_after", "days": 5}, {"kind": "working_days_after_raised", "days": 3}]}}]));
+    // Raised at 10:00 on Thursday 24 December 2026: five working days is
+    // Tuesday 5 January 2027; 48 hours, 10:00 on Saturday 26th.
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-24",
+        json!([{"type": "raised", "on": "2026-12-24T10:00"}]),
+    );
+    assert_eq!(due_of(&a, "protect")["due"]["datetime"], "2026-12-26T10:00");
+    // Raised Monday 21st, stage 2 from Wednesday 23rd: three working days
+    // of the raising (Thursday 24th) before five of the entry (Monday 4
+    // January).
+    let a = evaluate(
+        &policy,
+        "england-and-wales",
+        "2026-12-23",
+        json!([
+        {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]),
+    );
+    assert_eq!(due_of(&a, "report")["due"]["date"], "2026-12-24");
+    let loaded = Policy::from_definition_json(&policy.to_string()).unwrap();
+    assert_eq!(
+        Policy::from_definition_json(&loaded.to_definition_json()).unwrap(),
+        loaded
+    );
+    // A timescale set for the case is not a member.
+    let refused = with_obligations(json!([
+        {"id": "protect", "what": "Protect", "trigger": {"on": "raised"},
+         "due": {"kind": "earliest_of", "of": [{"kind": "not_stated"}, {"kind": "set_on_case"}]}}]));
+    let a = evaluate(
+        &refused,
+        "england-and-wales",
+        "2026-12-21",
+        json!([{"type": "raised", "on": "2026-12-21"}]),
+    );
+    assert_eq!(problems(&a), ["obligations[0].due.of[1].kind"]);
+}

@@ -188,3 +188,76 @@ fn json_page_example_response_is_what_the_library_returns() {
         serde_json::to_string_pretty(&actual).unwrap_or_default()
     );
 }
+
+/// The stage numbers of a phrase such as `2, 3 and 4` at the start of
+/// `text`.
+fn stage_numbers(text: &str) -> Vec<u8> {
+    let mut numbers = Vec::new();
+    let mut rest = text;
+    loop {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse() else { break };
+        numbers.push(n);
+        rest = &rest[digits.len()..];
+        match [", ", " and ", " or "]
+            .iter()
+            .find(|sep| rest.starts_with(**sep))
+        {
+            Some(sep) => rest = &rest[sep.len()..],
+            None => break,
+        }
+    }
+    numbers
+}
+
+/// Where a page says "`id` at stages 2 and 3", the table's obligations with
+/// that id arise at those stages: exactly those, for an obligation that
+/// arises only on entering stages; among those its triggers name, else.
+#[test]
+fn a_pages_stages_of_an_obligation_are_its_tables() {
+    use safeguarding_resolution::policy::Trigger;
+    for id in PolicyId::ALL {
+        let path = page_path(id);
+        let page = read(&path).replace('\n', " ");
+        let policy = Policy::get(id);
+        for obligation in &policy.obligations {
+            let marker = format!("`{}` at stages ", obligation.id);
+            let same: Vec<&Trigger> = policy
+                .obligations
+                .iter()
+                .filter(|o| o.id == obligation.id)
+                .map(|o| &o.trigger)
+                .collect();
+            let on_entering = same
+                .iter()
+                .all(|t| matches!(t, Trigger::StageEntered { .. }));
+            let mut table: Vec<u8> = same
+                .iter()
+                .flat_map(|t| match t {
+                    Trigger::StageEntered { stages, .. }
+                    | Trigger::StageConcluded(stages)
+                    | Trigger::ResolvedAt(stages)
+                    | Trigger::Recorded {
+                        stages: Some(stages),
+                        ..
+                    } => stages.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            table.sort_unstable();
+            table.dedup();
+            for (at, _) in page.match_indices(&marker) {
+                let said = stage_numbers(&page[at + marker.len()..]);
+                let agrees = if on_entering {
+                    said == table
+                } else {
+                    said.iter().all(|n| table.contains(n))
+                };
+                assert!(
+                    agrees,
+                    "{path} says {marker:?} {said:?}; the table has it at {table:?}"
+                );
+            }
+        }
+    }
+}

@@ -160,3 +160,92 @@ fn policy_fixtures() {
         }
     }
 }
+
+/// The fixture's answer.
+fn answer(policy: &str, file: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(policy)
+        .join(file);
+    let request = std::fs::read_to_string(&path).expect("fixture");
+    serde_json::from_str(&safeguarding_resolution::evaluate_json(&request)).expect("JSON")
+}
+
+/// The obligations with this id, in the answer's order.
+fn obligations<'v>(answer: &'v Value, id: &str) -> Vec<&'v Value> {
+    answer["obligations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| o["id"] == id)
+        .collect()
+}
+
+/// Timelines worked out by hand with a calendar (bank holidays from
+/// data/bank-holidays.json), across Christmas 2026, Easter 2027 and both
+/// changes of summer time in 2027.
+#[test]
+fn hand_worked_timelines_of_duties_that_end_with_their_stage_and_of_clock_hours() {
+    let gscp = "gscp-escalation-2021";
+    // Reported at 12:00 on Saturday 27 March 2027; the clocks go forward at
+    // 01:00 on Sunday 28th, so 24 hours later is 13:00. Stage 1, raised on
+    // Friday 26th, is due a working day later: Monday 29th is Easter Monday,
+    // so Tuesday 30th.
+    let a = answer(gscp, "15-twenty-four-hours-as-summer-time-begins-2027.json");
+    assert_eq!(a["stage"]["due"]["date"], "2027-03-30");
+    assert_eq!(a["stage"]["clock_met_on"], "2027-03-27");
+    let contact = obligations(&a, "line_managers_contact")[0];
+    assert_eq!(contact["due"]["datetime"], "2027-03-28T13:00");
+    assert_eq!(contact["overdue"], true);
+    // Reported at 12:00 on Saturday 30 October 2027; the clocks go back at
+    // 02:00 on Sunday 31st, so 24 hours later is 11:00: the contact at 10:45
+    // is in time.
+    let a = answer(gscp, "16-twenty-four-hours-as-summer-time-ends-2027.json");
+    let contact = obligations(&a, "line_managers_contact")[0];
+    assert_eq!(contact["due"]["datetime"], "2027-10-31T11:00");
+    assert_eq!(contact["done_on"], "2027-10-31");
+    // 01:15 on Sunday 28 March 2027 never happened.
+    let a = answer(gscp, "17-invalid-time-skipped-as-summer-time-begins.json");
+    assert_eq!(a["error"]["code"], "invalid_field");
+    assert_eq!(a["error"]["event_index"], 1);
+    // Reported at 11:00 on Christmas Eve 2026 (contact due 11:00 on
+    // Christmas Day: hours, not working days), referred to second tier on
+    // Tuesday 29 December: the contact is no longer owed from that day.
+    let a = answer(gscp, "18-line-managers-contact-lapses-at-second-tier.json");
+    let contact = obligations(&a, "line_managers_contact")[0];
+    assert_eq!(contact["due"]["datetime"], "2026-12-25T11:00");
+    assert_eq!(contact["lapsed_on"], "2026-12-29");
+    assert_eq!(contact["overdue"], false);
+
+    let swindon = "swindon-resolution-2026";
+    // Raised Monday 14 December 2026: stage 3 from Wednesday 23rd, due five
+    // working days later with 25 and 28 December and 1 January skipped:
+    // Monday 4 January 2027. Referred to stage 4 on Tuesday 5th without the
+    // contact: it lapses that day; stage 4's, due Tuesday 12th, is made on
+    // Monday 11th. Day 17 (Monday 11 January) passes with stage 4 open.
+    let a = answer(swindon, "22-stage-3-contact-lapses-over-christmas.json");
+    let contacts = obligations(&a, "opposite_number_contacted");
+    assert_eq!(contacts[0]["due"]["date"], "2027-01-04");
+    assert_eq!(contacts[0]["lapsed_on"], "2027-01-05");
+    assert_eq!(contacts[0]["overdue"], false);
+    assert_eq!(contacts[1]["due"]["date"], "2027-01-12");
+    assert_eq!(contacts[1]["done_on"], "2027-01-11");
+    assert_eq!(a["stage"]["clock_met_on"], "2027-01-11");
+    assert_eq!(a["milestones"][0]["due"]["date"], "2027-01-11");
+    assert_eq!(a["milestones"][0]["overdue"], true);
+    // Raised Thursday 11 March 2027; stage 3 from Monday 22nd is due with
+    // Good Friday and Easter Monday skipped on Wednesday 31st; stage 4 on
+    // Wednesday 7 April (also Day 17); stage 5 from then, its Resolution
+    // Form due Wednesday 14th. Agreement on Monday 12th ends the duty.
+    let a = answer(
+        swindon,
+        "23-easter-2027-resolved-before-the-resolution-form.json",
+    );
+    assert_eq!(a["history"][2]["due"]["date"], "2027-03-31");
+    assert_eq!(a["history"][3]["due"]["date"], "2027-04-07");
+    assert_eq!(a["milestones"][0]["met_on"], "2027-04-07");
+    let form = obligations(&a, "resolution_form")[0];
+    assert_eq!(form["due"]["date"], "2027-04-14");
+    assert_eq!(form["lapsed_on"], "2027-04-12");
+    assert_eq!(form["overdue"], false);
+}

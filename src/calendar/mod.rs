@@ -48,6 +48,7 @@ mod govuk;
 mod holiday;
 mod rules;
 mod tables;
+pub(crate) mod uk_time;
 mod working_days;
 
 use std::fmt;

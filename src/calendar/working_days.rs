@@ -26,6 +26,34 @@ impl Calendar {
         self.tables.coverage
     }
 
+    /// True when a day from `first` to `last` (inclusive, in either order)
+    /// lies beyond the published data: a count of working days across them
+    /// rests on projected bank holidays.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    ///
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // The embedded data is published to the end of 2028.
+    /// assert!(!calendar.crosses_projected(day(2028, 12, 20), day(2028, 12, 29)));
+    /// assert!(calendar.crosses_projected(day(2028, 12, 28), day(2029, 1, 3)));
+    /// ```
+    pub fn crosses_projected(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        let (lo, hi) = if first <= last {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        match self.tables.coverage.official {
+            Some((published_first, published_last)) => lo < published_first || hi > published_last,
+            None => true,
+        }
+    }
+
     /// Whether the calendar's knowledge of `date` was published or
     /// projected.
     ///

@@ -726,7 +726,13 @@ pub(crate) fn write(
             .map(|o| response::obligation(o, calendar))
             .collect(),
         next: status.next.iter().map(|e| e.as_str()).collect(),
-        warnings: status.warnings.iter().map(response::warning).collect(),
+        warnings: response::warnings(
+            status.warnings.iter().map(response::warning),
+            status
+                .obligations
+                .iter()
+                .any(|o| o.due.is_projected(calendar)),
+        ),
         escalated_to: status.escalated_to.map(|(to, review)| EscalatedView {
             to: to.id(),
             review: review.map(StatutoryReview::id),

@@ -353,13 +353,14 @@ pub(crate) fn event(
             only(
                 object,
                 &path,
-                &allowed(&["to_stage", "reason", "parties"]),
+                &allowed(&["to_stage", "reason", "parties", "priority"]),
                 at,
             )?;
             EventKind::Escalated {
                 to_stage: stage_number(object, &path, "to_stage", at)?,
                 reason: text(object, &path, "reason", at)?,
                 parties: parties(object, &path, at)?,
+                priority: string(object, &path, "priority", at)?.map(str::to_string),
             }
         }
         "resolved" => {
@@ -391,10 +392,21 @@ pub(crate) fn event(
                 stage: stage_number(object, &path, "stage", at)?,
             }
         }
+        "timescale_set" => {
+            only(object, &path, &allowed(&["due", "stage", "obligation"]), at)?;
+            let Some(due) = string(object, &path, "due", at)? else {
+                return Err(field_error(join(&path, "due"), "missing", at));
+            };
+            EventKind::TimescaleSet {
+                due: date(due, &join(&path, "due"), at)?,
+                stage: stage_number(object, &path, "stage", at)?,
+                obligation: string(object, &path, "obligation", at)?.map(str::to_string),
+            }
+        }
         _ => {
             return Err(field_error(
                 join(&path, "type"),
-                "not an event type; expected raised, escalated, resolved, decided, withdrawn, immediate_risk or recorded",
+                "not an event type; expected raised, escalated, resolved, decided, withdrawn, immediate_risk, recorded or timescale_set",
                 at,
             ));
         }

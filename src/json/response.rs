@@ -65,7 +65,7 @@ impl Serialize for Minute {
 }
 
 /// `place: “text”`.
-struct ClauseText<'a>(&'a Clause);
+pub(crate) struct ClauseText<'a>(&'a Clause);
 
 impl Serialize for ClauseText<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -107,6 +107,9 @@ impl Serialize for DueView<'_> {
             _ => {}
         }
         map.serialize_entry("rule", self.due.rule.as_str())?;
+        if self.due.is_projected(self.calendar) {
+            map.serialize_entry("projected", &true)?;
+        }
         if let Some(explained) = explained {
             map.serialize_entry("counted_from", &Day(explained.from()))?;
             map.serialize_entry("working_days", &explained.working_days())?;
@@ -191,11 +194,29 @@ struct RedirectView<'a> {
 }
 
 #[derive(Serialize)]
-pub(crate) struct WarningView<'a> {
-    event_index: usize,
-    message: &'a str,
-    clause: ClauseText<'a>,
+#[serde(untagged)]
+pub(crate) enum WarningView<'a> {
+    /// A warning about one event.
+    Event {
+        event_index: usize,
+        message: &'a str,
+        clause: ClauseText<'a>,
+    },
+    /// A warning about the answer as a whole, with its code.
+    Answer {
+        code: &'static str,
+        message: &'static str,
+    },
 }
+
+/// The warning an answer carries, once, when a deadline it writes rests on
+/// projected bank holidays (CONTRACT section 3, round three).
+pub(crate) const PROJECTED_HOLIDAYS: WarningView<'static> = WarningView::Answer {
+    code: "projected_holidays",
+    message: "a deadline was counted across days beyond the calendar's published bank \
+              holidays, on holidays projected from the statutory rules (its due says \
+              \"projected\": true); it may move when newer data is published",
+};
 
 #[derive(Serialize)]
 struct FinalityView<'a> {
@@ -300,11 +321,37 @@ fn redirect(r: &Redirect) -> RedirectView<'_> {
 }
 
 pub(crate) fn warning(w: &Warning) -> WarningView<'_> {
-    WarningView {
+    WarningView::Event {
         event_index: w.event_index,
         message: &w.message,
         clause: ClauseText(&w.clause),
     }
+}
+
+/// The warnings of an answer: those of its events, then
+/// [`PROJECTED_HOLIDAYS`] when any of its deadlines is projected.
+pub(crate) fn warnings<'a>(
+    of_events: impl Iterator<Item = WarningView<'a>>,
+    projected: bool,
+) -> Vec<WarningView<'a>> {
+    let mut all: Vec<WarningView<'a>> = of_events.collect();
+    if projected {
+        all.push(PROJECTED_HOLIDAYS);
+    }
+    all
+}
+
+/// True when a deadline of the status rests on projected bank holidays.
+pub(crate) fn any_projected(status: &CaseStatus, calendar: &Calendar) -> bool {
+    let stage = status.stage.iter().map(|s| &s.due);
+    let milestones = status.milestones.iter().map(|m| &m.due);
+    let obligations = status.obligations.iter().map(|o| &o.due);
+    let history = status.history.iter().map(|h| &h.due);
+    stage
+        .chain(milestones)
+        .chain(obligations)
+        .chain(history)
+        .any(|due| due.is_projected(calendar))
 }
 
 fn finality(f: &Finality) -> FinalityView<'_> {
@@ -352,7 +399,10 @@ pub(crate) fn status_view<'a>(status: &'a CaseStatus, calendar: &'a Calendar) ->
             .map(|h| history(h, calendar))
             .collect(),
         redirect: status.redirect.as_ref().map(redirect),
-        warnings: status.warnings.iter().map(warning).collect(),
+        warnings: warnings(
+            status.warnings.iter().map(warning),
+            any_projected(status, calendar),
+        ),
         area: status.area.as_ref().map(|a| a.id()),
         raised_on: Day(status.raised_on),
         immediate_risk_on: day(status.immediate_risk_on),

@@ -245,6 +245,28 @@ struct DueView<'a> {
     calendar: &'a Calendar,
 }
 
+/// True when a clock was counted in working days across a day beyond the
+/// calendar's published data.
+fn projected(
+    counted: Option<Counted>,
+    date: Option<chrono::NaiveDate>,
+    calendar: &Calendar,
+) -> bool {
+    let (Some(counted), Some(date)) = (counted, date) else {
+        return false;
+    };
+    // The days counted lie strictly between the day counted from and the
+    // due date, and the due date itself.
+    let next = |d: chrono::NaiveDate, after: bool| {
+        if after { d.succ_opt() } else { d.pred_opt() }.unwrap_or(d)
+    };
+    match counted.count {
+        Count::DaysAfter(_) => false,
+        Count::WorkingDaysAfter(_) => calendar.crosses_projected(next(counted.from, true), date),
+        Count::WorkingDaysBefore(_) => calendar.crosses_projected(date, next(counted.from, false)),
+    }
+}
+
 impl Serialize for DueView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -254,6 +276,9 @@ impl Serialize for DueView<'_> {
             map.serialize_entry("date", &Day(date))?;
         }
         map.serialize_entry("rule", self.due.rule.as_str())?;
+        if projected(self.counted, date, self.calendar) {
+            map.serialize_entry("projected", &true)?;
+        }
         if let (Some(counted), Some(date)) = (self.counted, date) {
             let (counting, key, n) = match counted.count {
                 Count::WorkingDaysAfter(n) => ("working_days_after", "working_days", n),
@@ -391,7 +416,13 @@ pub(crate) fn write(
             .iter()
             .map(|o| obligation(o, status, calendar))
             .collect(),
-        warnings: status.warnings.iter().map(warning).collect(),
+        warnings: super::response::warnings(
+            status.warnings.iter().map(warning),
+            status
+                .clocks
+                .iter()
+                .any(|c| projected(c.counted, c.due.date(), calendar)),
+        ),
         aware_on: Day(status.aware_on),
         notified_on: day(status.notified_on),
         rapid_review_completed_on: day(status.rapid_review_completed_on),

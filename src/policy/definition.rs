@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Clause, Clock, DueRule, MilestoneMet, Policy, Trigger};
+use super::{Clause, Clock, DueRule, Lapses, MilestoneMet, Policy, Trigger};
 
 /// A JSON value whose objects keep their keys in the order written.
 enum V {
@@ -79,6 +79,26 @@ fn clock(c: &Clock) -> V {
         Clock::HoursAfterStart(n) => o! {"kind" => text("hours_after_start"), "hours" => json!(n)},
         Clock::WithoutDelay => o! {"kind" => text("without_delay")},
         Clock::NotStated => o! {"kind" => text("not_stated")},
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => {
+            let mut o = vec![
+                ("kind", text("working_days_after_record")),
+                ("record", text(record)),
+                ("days", json!(days).into()),
+            ];
+            if **until_recorded != Clock::NotStated {
+                o.push(("until_recorded", clock(until_recorded)));
+            }
+            V::O(o)
+        }
+        Clock::SetOnCase => o! {"kind" => text("set_on_case")},
+        Clock::EarliestOf(members) => V::O(vec![
+            ("kind", text("earliest_of")),
+            ("of", V::A(members.iter().map(clock).collect())),
+        ]),
         Clock::ByPriority(by) => {
             let priorities = by
                 .priorities
@@ -94,13 +114,15 @@ fn clock(c: &Clock) -> V {
     }
 }
 
-fn due(d: DueRule) -> V {
+fn due(d: &DueRule) -> V {
     let kind = |k: &str| o! {"kind" => text(k)};
     match d {
         DueRule::Immediately => kind("immediately"),
         DueRule::WithoutDelay => kind("without_delay"),
         DueRule::NotStated => kind("not_stated"),
         DueRule::SameWorkingDay => kind("same_day"),
+        DueRule::SameOrNextWorkingDay => kind("same_working_day"),
+        DueRule::SetOnCase => kind("set_on_case"),
         DueRule::WithStage => kind("with_stage"),
         DueRule::WorkingDaysAfter(n) => {
             o! {"kind" => text("working_days_after"), "days" => json!(n)}
@@ -109,6 +131,10 @@ fn due(d: DueRule) -> V {
             o! {"kind" => text("working_days_after_raised"), "days" => json!(n)}
         }
         DueRule::HoursAfter(n) => o! {"kind" => text("hours_after"), "hours" => json!(n)},
+        DueRule::EarliestOf(members) => V::O(vec![
+            ("kind", text("earliest_of")),
+            ("of", V::A(members.iter().map(due).collect())),
+        ]),
     }
 }
 
@@ -225,11 +251,15 @@ fn tree(p: &Policy) -> V {
                 ("id", text(&ob.id)),
                 ("what", text(&ob.what)),
                 ("trigger", trigger(&ob.trigger)),
-                ("due", due(ob.due)),
+                ("due", due(&ob.due)),
                 ("when", text(&ob.when)),
             ];
+            match ob.lapses {
+                Lapses::Never => {}
+                Lapses::CaseEnds => o.push(("lapses", json!(true).into())),
+                Lapses::StageEnds => o.push(("lapses", text("stage_ends"))),
+            }
             for (key, set) in [
-                ("lapses", ob.lapses),
                 ("independent_of_process", ob.independent_of_process),
                 ("waived_by_immediate_risk", ob.waived_by_immediate_risk),
             ] {

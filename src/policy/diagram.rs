@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Clock, Policy};
+use super::{Clock, Lapses, Policy, Trigger};
 
 /// The clock of a stage, in a diagram label's few words.
 fn clock_label(clock: &Clock) -> String {
@@ -19,11 +19,55 @@ fn clock_label(clock: &Clock) -> String {
                 .iter()
                 .map(|(name, clock, _)| format!("{name}: {}", clock_label(clock)))
                 .collect();
-            format!("by priority, {}", each.join("; "))
+            format!("by the priority in force, {}", each.join("; "))
+        }
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => format!(
+            "due {record} + {days} WD; until then {}",
+            clock_label(until_recorded)
+        ),
+        Clock::SetOnCase => "due as set for the case".to_string(),
+        Clock::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(clock_label).collect();
+            format!("earliest of {}", each.join(" or "))
         }
         #[allow(unreachable_patterns)]
         _ => "see the policy".to_string(),
     }
+}
+
+/// The ids of the duties that end with stage `number` (`lapses:
+/// "stage_ends"`), in the policy's order: those arising on entering it, on
+/// a record made at it, or on the record that meets its clock.
+fn duties_ending_with(policy: &Policy, number: u8) -> Vec<&str> {
+    let stage = policy.stage(number);
+    let clock_record = stage.and_then(|s| s.clock_met_by.as_deref());
+    let mut ids: Vec<&str> = Vec::new();
+    for o in policy
+        .obligations
+        .iter()
+        .filter(|o| o.lapses == Lapses::StageEnds)
+    {
+        let at_stage = match &o.trigger {
+            Trigger::StageEntered { stages, .. } => stages.contains(&number),
+            Trigger::Recorded {
+                stages: Some(stages),
+                ..
+            } => stages.contains(&number),
+            Trigger::Recorded {
+                record,
+                stages: None,
+            } => clock_record == Some(record.as_str()),
+            _ => false,
+        };
+        if at_stage && !ids.contains(&o.id.as_str()) {
+            ids.push(&o.id);
+        }
+    }
+    ids
 }
 
 /// The policy as a Mermaid `stateDiagram-v2`: each stage with its clock,
@@ -59,6 +103,19 @@ pub fn mermaid(policy: &Policy) -> String {
                 stage.number
             ),
         );
+    }
+    for stage in &policy.stages {
+        let duties = duties_ending_with(policy, stage.number);
+        if !duties.is_empty() {
+            line(
+                &mut out,
+                format!(
+                    "note right of S{}: ends with the stage: {}",
+                    stage.number,
+                    duties.join(", ")
+                ),
+            );
+        }
     }
     let first = policy.stages[0].number;
     line(&mut out, format!("[*] --> S{first}: raised"));

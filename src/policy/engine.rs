@@ -4,8 +4,9 @@ use chrono::{Duration, NaiveDate};
 
 use super::{
     Area, CaseState, CaseStatus, Clock, Due, DueKind, DueRule, Error, ErrorKind, Event, EventKind,
-    EventType, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties, Policy,
-    RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning, When,
+    EventType, Lapses, MilestoneMet, MilestoneStatus, ObligationRule, ObligationStatus, Parties,
+    Policy, RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning,
+    When,
 };
 use crate::calendar::Calendar;
 
@@ -95,7 +96,15 @@ impl TriggerIndex {
 struct Current<'a> {
     rule: &'a StageRule,
     started: NaiveDate,
+    /// The event that started it, with its time when given.
+    started_at: When,
+    /// The records made at the stage that its clock counts from (the
+    /// first of each id), with their days.
+    records: Vec<(&'a str, NaiveDate)>,
     due: Due,
+    /// The number of obligations when the stage started: those of the
+    /// stage come after.
+    first_obligation: usize,
 }
 
 struct Run<'a> {
@@ -128,6 +137,10 @@ struct Run<'a> {
     milestones_lapsed: Vec<Option<NaiveDate>>,
     /// Clock-starting records made: id, stage, day.
     records_made: Vec<(&'a str, Option<u8>, NaiveDate)>,
+    /// The latest timescale set for the case, by stage and obligation (none
+    /// for the stage's clock): at most one entry per key, so its size is
+    /// the policy's.
+    timescales: Vec<((u8, Option<&'a str>), NaiveDate)>,
     /// The event being replayed, for errors.
     index: usize,
 }
@@ -180,6 +193,7 @@ pub(crate) fn evaluate<'a>(
         milestones_met: vec![None; policy.milestones.len()],
         milestones_lapsed: vec![None; policy.milestones.len()],
         records_made: Vec::new(),
+        timescales: Vec::new(),
         index: 0,
     };
     run.raise(first.on, raised)?;
@@ -212,6 +226,16 @@ pub(crate) fn check_log(
                         previous_index: index - 1,
                         previous: before,
                     },
+                    Some(index),
+                ));
+            }
+        }
+        if let Some(at) = on.datetime() {
+            if !crate::calendar::uk_time::exists(at) {
+                return Err(Error::field(
+                    format!("events[{index}].on"),
+                    "a time that does not exist in UK local time (01:00 to 01:59 on the last \
+                     Sunday of March, skipped when the clocks go forward to British Summer Time)",
                     Some(index),
                 ));
             }
@@ -251,7 +275,12 @@ impl<'a> Run<'a> {
             .map_err(|e| self.calendar_error(e))
     }
 
-    fn stage_due(&self, rule: &'a StageRule, started: When) -> Result<Due, Error> {
+    fn stage_due(
+        &self,
+        rule: &'a StageRule,
+        started: When,
+        records: &[(&str, NaiveDate)],
+    ) -> Result<Due, Error> {
         if let (Some(waiver), true) = (&rule.immediate_risk_waiver, self.immediate_risk_at_raising)
         {
             return Ok(Due {
@@ -262,15 +291,37 @@ impl<'a> Run<'a> {
         }
         let (clock, words) = match &rule.clock {
             Clock::ByPriority(by) => by.choose(self.priority).ok_or_else(|| {
-                // The priority was checked when the case was raised.
+                // The priority was checked by the event that gave it.
                 Error::field(
-                    "events[0].priority",
+                    format!("events[{}].priority", self.index),
                     "not a priority of this policy",
-                    Some(0),
+                    Some(self.index),
                 )
             })?,
             clock => (clock, &rule.clock_rule),
         };
+        self.clock_due(clock, words, started, records, rule.number)
+    }
+
+    /// The date of the latest `timescale_set` event for this stage (and
+    /// obligation, if any).
+    fn timescale(&self, stage: u8, obligation: Option<&str>) -> Option<NaiveDate> {
+        self.timescales
+            .iter()
+            .find(|((s, o), _)| *s == stage && *o == obligation)
+            .map(|(_, date)| *date)
+    }
+
+    /// The due of a clock (not by priority) for a stage started at
+    /// `started`, with the records made at it.
+    fn clock_due(
+        &self,
+        clock: &Clock,
+        words: &Text,
+        started: When,
+        records: &[(&str, NaiveDate)],
+        stage: u8,
+    ) -> Result<Due, Error> {
         let day = started.date();
         let counted = |from: NaiveDate, n: u32| -> Result<Due, Error> {
             Ok(Due {
@@ -289,11 +340,52 @@ impl<'a> Run<'a> {
             Clock::WorkingDaysAfterStart(n) => counted(day, *n),
             Clock::HoursAfterStart(hours) => Ok(plain(hours_after(started, *hours))),
             Clock::WithoutDelay => Ok(plain(DueKind::WithoutDelay)),
+            Clock::WorkingDaysAfterRecord {
+                record,
+                days,
+                until_recorded,
+            } => match records.iter().find(|(id, _)| *id == record.as_str()) {
+                Some((_, made)) => counted(*made, *days),
+                None => self.clock_due(until_recorded, words, started, records, stage),
+            },
+            Clock::EarliestOf(members) => {
+                let mut dues = Vec::with_capacity(members.len());
+                for member in members {
+                    dues.push(self.clock_due(member, words, started, records, stage)?);
+                }
+                Ok(earliest(dues).unwrap_or_else(|| plain(DueKind::NotStated)))
+            }
+            Clock::SetOnCase => Ok(plain(match self.timescale(stage, None) {
+                Some(date) => DueKind::ByEndOf(date),
+                None => DueKind::NotStated,
+            })),
             Clock::NotStated | Clock::ByPriority(_) => Ok(plain(DueKind::NotStated)),
         }
     }
 
-    fn obligation_due(&self, rule: DueRule, text: &Text, on: When) -> Result<Due, Error> {
+    /// A record (or an obligation met) at the stage under way: a clock
+    /// counted from it is counted again.
+    fn recount_from_record(&mut self, id: &'a str, on: When) -> Result<(), Error> {
+        let Some(current) = self.current.as_ref() else {
+            return Ok(());
+        };
+        if self.state != CaseState::Open
+            || !clock_counts_from(&current.rule.clock, id)
+            || current.records.iter().any(|(r, _)| *r == id)
+        {
+            return Ok(());
+        }
+        let mut records = current.records.clone();
+        records.push((id, on.date()));
+        let due = self.stage_due(current.rule, current.started_at, &records)?;
+        if let Some(current) = self.current.as_mut() {
+            current.records = records;
+            current.due = due;
+        }
+        Ok(())
+    }
+
+    fn obligation_due(&self, rule: &DueRule, text: &Text, on: When) -> Result<Due, Error> {
         let date = on.date();
         let plain = |kind| Due {
             kind,
@@ -303,8 +395,22 @@ impl<'a> Run<'a> {
         Ok(match rule {
             DueRule::Immediately => plain(DueKind::Immediately),
             DueRule::WithoutDelay => plain(DueKind::WithoutDelay),
-            DueRule::NotStated => plain(DueKind::NotStated),
+            // A timescale set for the case is read when the case is
+            // answered (the latest one).
+            DueRule::NotStated | DueRule::SetOnCase => plain(DueKind::NotStated),
             DueRule::SameWorkingDay => plain(DueKind::ByEndOf(date)),
+            DueRule::SameOrNextWorkingDay => {
+                let working = self
+                    .calendar
+                    .is_working_day(date)
+                    .map_err(|e| self.calendar_error(e))?;
+                let day = if working {
+                    date
+                } else {
+                    self.add_working_days(date, 1)?
+                };
+                plain(DueKind::ByEndOf(day))
+            }
             DueRule::WithStage => match &self.current {
                 Some(current) => Due {
                     rule: text.clone(),
@@ -313,16 +419,23 @@ impl<'a> Run<'a> {
                 None => plain(DueKind::NotStated),
             },
             DueRule::WorkingDaysAfter(n) => Due {
-                kind: DueKind::ByEndOf(self.add_working_days(date, n)?),
+                kind: DueKind::ByEndOf(self.add_working_days(date, *n)?),
                 rule: text.clone(),
-                counted_from: Some((date, n)),
+                counted_from: Some((date, *n)),
             },
             DueRule::WorkingDaysAfterRaised(n) => Due {
-                kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, n)?),
+                kind: DueKind::ByEndOf(self.add_working_days(self.raised_on, *n)?),
                 rule: text.clone(),
-                counted_from: Some((self.raised_on, n)),
+                counted_from: Some((self.raised_on, *n)),
             },
-            DueRule::HoursAfter(hours) => plain(hours_after(on, hours)),
+            DueRule::HoursAfter(hours) => plain(hours_after(on, *hours)),
+            DueRule::EarliestOf(members) => {
+                let mut dues = Vec::with_capacity(members.len());
+                for member in members {
+                    dues.push(self.obligation_due(member, text, on)?);
+                }
+                earliest(dues).unwrap_or_else(|| plain(DueKind::NotStated))
+            }
         })
     }
 
@@ -366,7 +479,7 @@ impl<'a> Run<'a> {
             if self.is_pending(&rule.id, stage) {
                 continue;
             }
-            let due = self.obligation_due(rule.due, &rule.when, on)?;
+            let due = self.obligation_due(&rule.due, &rule.when, on)?;
             let mut obligation = ObligationStatus::new(
                 rule.id.clone(),
                 rule.what.clone(),
@@ -376,6 +489,7 @@ impl<'a> Run<'a> {
                 rule.clause.clone(),
             );
             obligation.lapses = rule.lapses;
+            obligation.set_on_case = rule.due == DueRule::SetOnCase;
             let index = self.obligations.len();
             self.pending_by_id.push(&rule.id, index);
             self.pending_by_stage.push((&rule.id, stage), index);
@@ -390,20 +504,27 @@ impl<'a> Run<'a> {
         let obligations = &self.obligations;
         self.pending_by_stage
             .get_mut(|k| *k == (id, stage))
-            .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].done_on.is_none()))
+            .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].is_pending()))
     }
 
     /// The oldest obligation with this id not yet done, at `stage` when
     /// given; it is taken off the queues.
+    ///
+    /// Without a stage, a duty lapsed with its stage is passed over; named
+    /// by its stage, it can still be recorded as done late (the record is
+    /// true, and the duty was not owed any more, not undone).
     fn take_pending(&mut self, id: &str, stage: Option<u8>) -> Option<usize> {
         let obligations = &self.obligations;
-        let mut queue = match stage {
-            None => self.pending_by_id.get_mut(|k| *k == id)?,
+        match stage {
+            None => self
+                .pending_by_id
+                .get_mut(|k| *k == id)?
+                .take_pending(|i| obligations[i].is_pending()),
             Some(n) => self
                 .pending_by_stage
-                .get_mut(|(k, s)| *k == id && *s == Some(n))?,
-        };
-        queue.take_pending(|i| obligations[i].done_on.is_none())
+                .get_mut(|(k, s)| *k == id && *s == Some(n))?
+                .take_pending(|i| obligations[i].done_on.is_none()),
+        }
     }
 
     fn check_parties(&mut self, parties: Option<Parties>) {
@@ -427,6 +548,29 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A priority named by the event being replayed (`raised` or
+    /// `escalated`) is one of the policy's clocks by priority.
+    fn check_priority(&self, priority: &str) -> Result<(), Error> {
+        let policy = self.policy;
+        if policy.priorities.iter().any(|p| p == priority) {
+            return Ok(());
+        }
+        let message = if policy.priorities.is_empty() {
+            "this policy sets no clock by priority".to_string()
+        } else {
+            let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
+            format!(
+                "not a priority of this policy; expected one of {}",
+                known.join(", ")
+            )
+        };
+        Err(Error::field(
+            format!("events[{}].priority", self.index),
+            message,
+            Some(self.index),
+        ))
+    }
+
     fn raise(&mut self, on: When, raised: &'a super::Raised) -> Result<(), Error> {
         let policy = self.policy;
         if let Some(Area::Listed(id)) = &raised.area {
@@ -445,18 +589,7 @@ impl<'a> Run<'a> {
             }
         }
         if let Some(priority) = &raised.priority {
-            if !policy.priorities.iter().any(|p| p == priority.as_str()) {
-                let message = if policy.priorities.is_empty() {
-                    "this policy sets no clock by priority".to_string()
-                } else {
-                    let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
-                    format!(
-                        "not a priority of this policy; expected one of {}",
-                        known.join(", ")
-                    )
-                };
-                return Err(Error::field("events[0].priority", message, Some(0)));
-            }
+            self.check_priority(priority)?;
         }
         self.priority = raised.priority.as_deref();
         self.area = raised.area.clone();
@@ -510,8 +643,15 @@ impl<'a> Run<'a> {
                 *met = Some(started);
             }
         }
-        let due = self.stage_due(rule, on)?;
-        self.current = Some(Current { rule, started, due });
+        let due = self.stage_due(rule, on, &[])?;
+        self.current = Some(Current {
+            rule,
+            started,
+            started_at: on,
+            records: Vec::new(),
+            due,
+            first_obligation: self.obligations.len(),
+        });
         let area = match &self.area {
             Some(Area::Listed(id)) => Some(id.clone()),
             _ => None,
@@ -569,6 +709,15 @@ impl<'a> Run<'a> {
                     _ => *lapsed = Some(ended_on),
                 }
             }
+        }
+        // The duties of the stage end with it.
+        let of_stage = self.obligations.get_mut(current.first_obligation..);
+        for obligation in of_stage
+            .into_iter()
+            .flatten()
+            .filter(|o| o.lapses == Lapses::StageEnds && o.stage == Some(number) && o.is_pending())
+        {
+            obligation.lapsed_on = Some(ended_on);
         }
         // Keep the stage in scope while its concluding obligations fire.
         self.current = Some(current);
@@ -637,11 +786,9 @@ impl<'a> Run<'a> {
                     // the duties that stand whatever the process.
                     allowed.push(EventType::ImmediateRisk);
                 }
-                if self
-                    .obligations
-                    .iter()
-                    .any(|o| o.done_on.is_none() && !(o.lapses && self.ended_on.is_some()))
-                {
+                if self.obligations.iter().any(|o| {
+                    o.is_pending() && !(o.lapses != Lapses::Never && self.ended_on.is_some())
+                }) {
                     allowed.push(EventType::Recorded);
                 }
             }
@@ -697,7 +844,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn apply(&mut self, event: &Event) -> Result<(), Error> {
+    fn apply(&mut self, event: &'a Event) -> Result<(), Error> {
         let on = event.on;
         match &event.kind {
             EventKind::Raised(_) => Err(self.refuse(
@@ -705,9 +852,15 @@ impl<'a> Run<'a> {
                 "the disagreement was already raised (events[0])".to_string(),
             )),
             EventKind::Escalated {
-                to_stage, parties, ..
+                to_stage,
+                parties,
+                priority,
+                ..
             } => {
                 let from = self.require_open(event)?.rule.number;
+                if let Some(priority) = priority {
+                    self.check_priority(priority)?;
+                }
                 let targets = self.escalation_targets(from);
                 let target = to_stage.or(targets.first().copied());
                 let Some(target) = target else {
@@ -740,6 +893,11 @@ impl<'a> Run<'a> {
                     return Err(self.refuse(event, problem));
                 }
                 self.leave(on, EventType::Escalated)?;
+                // The priority given replaces the one before, from the
+                // stage this event starts.
+                if let Some(priority) = priority {
+                    self.priority = Some(priority.as_str());
+                }
                 let policy = self.policy;
                 let rule = policy.stage(target).unwrap_or(&policy.stages[0]);
                 self.enter(rule, on)?;
@@ -789,6 +947,11 @@ impl<'a> Run<'a> {
                     )
                 })
             }
+            EventKind::TimescaleSet {
+                due,
+                stage,
+                obligation,
+            } => self.set_timescale(event, *due, *stage, obligation.as_deref()),
             EventKind::Recorded { record, stage } => {
                 let id = match (record.as_deref(), self.policy.default_record.as_deref()) {
                     (Some(id), _) | (None, Some(id)) => id,
@@ -805,10 +968,79 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A `timescale_set` event: accepted while the case is open, under
+    /// every policy; where no `set_on_case` clock or due reads it, it
+    /// changes nothing.
+    fn set_timescale(
+        &mut self,
+        event: &Event,
+        due: NaiveDate,
+        stage: Option<u8>,
+        obligation: Option<&str>,
+    ) -> Result<(), Error> {
+        let current = self.require_open(event)?.rule.number;
+        let policy = self.policy;
+        let stage = match stage {
+            None => current,
+            Some(n) if policy.stage(n).is_some() => n,
+            Some(_) => {
+                return Err(Error::field(
+                    format!("events[{}].stage", self.index),
+                    format!(
+                        "not a stage of this policy (stages {})",
+                        stage_numbers(policy)
+                    ),
+                    Some(self.index),
+                ));
+            }
+        };
+        let obligation = match obligation {
+            None => None,
+            Some(id) => match policy.obligations.iter().find(|o| o.id == id) {
+                Some(rule) => Some(rule.id.as_str()),
+                None => {
+                    return Err(Error::field(
+                        format!("events[{}].obligation", self.index),
+                        "not an obligation of this policy",
+                        Some(self.index),
+                    ));
+                }
+            },
+        };
+        let key = (stage, obligation);
+        match self.timescales.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, date)) => *date = due,
+            None => self.timescales.push((key, due)),
+        }
+        // The stage under way reads it at once.
+        if obligation.is_none() && stage == current {
+            if let Some(now) = self.current.as_ref() {
+                let due = self.stage_due(now.rule, now.started_at, &now.records.clone())?;
+                if let Some(now) = self.current.as_mut() {
+                    now.due = due;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
         let on = event.on;
         if let Some(index) = self.take_pending(id, stage) {
-            self.obligations[index].done_on = Some(on.date());
+            let done = &mut self.obligations[index];
+            done.done_on = Some(on.date());
+            done.lapsed_on = None;
+            // Steps in sequence: an obligation may arise when another is
+            // met, counted from the day it was met.
+            let id = self.policy.obligations.iter().find(|o| o.id == id);
+            if let Some(id) = id.map(|o| o.id.as_str()) {
+                let current = self.current.as_ref().map(|c| c.rule.number);
+                let at_stage = stage.is_none() || stage == current;
+                if at_stage {
+                    self.recount_from_record(id, on)?;
+                }
+                self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current))?;
+            }
             return Ok(());
         }
         let policy = self.policy;
@@ -835,17 +1067,8 @@ impl<'a> Run<'a> {
             }
             let id = rule.id.as_str();
             self.records_made.push((id, current, on.date()));
-            return self.fire(on, Fires::Recorded, |t| match t {
-                Trigger::Recorded {
-                    record,
-                    stages: None,
-                } => *record == id,
-                Trigger::Recorded {
-                    record,
-                    stages: Some(stages),
-                } => *record == id && current.is_some_and(|n| stages.contains(&n)),
-                _ => false,
-            });
+            self.recount_from_record(id, on)?;
+            return self.fire(on, Fires::Recorded, |t| recorded_trigger(t, id, current));
         }
         let known = self.policy.record_ids();
         if !known.contains(&id) {
@@ -897,12 +1120,23 @@ impl<'a> Run<'a> {
             }
             _ => (None, false, 0),
         };
+        // A timescale set for the case: the latest for the obligation.
+        for obligation in self.obligations.iter_mut().filter(|o| o.set_on_case) {
+            let set = obligation.stage.and_then(|stage| {
+                self.timescales
+                    .iter()
+                    .find(|((s, o), _)| *s == stage && *o == Some(obligation.id.as_str()))
+            });
+            if let Some((_, date)) = set {
+                obligation.due.kind = DueKind::ByEndOf(*date);
+            }
+        }
         // Obligations whose purpose was the process going on lapse with it.
         if let Some(ended) = self.ended_on {
             for obligation in self
                 .obligations
                 .iter_mut()
-                .filter(|o| o.lapses && o.is_pending())
+                .filter(|o| o.lapses != Lapses::Never && o.is_pending())
             {
                 obligation.lapsed_on = Some(ended);
             }
@@ -968,6 +1202,73 @@ impl<'a> Run<'a> {
     }
 }
 
+/// "Whichever is less": the earliest of the dues that have a date, by day;
+/// on the same day a time of day before the end of the day, and the
+/// earlier time first; the first of equals.
+fn earliest(dues: Vec<Due>) -> Option<Due> {
+    // The end of a day sorts after every time of it.
+    let key = |due: &Due| match due.kind {
+        DueKind::At(at) => Some((at.date(), Some(at.time()))),
+        DueKind::ByEndOf(date) => Some((date, None)),
+        _ => None,
+    };
+    let mut best: Option<Due> = None;
+    for due in dues {
+        let Some((day, time)) = key(&due) else {
+            continue;
+        };
+        let sooner = match best.as_ref().and_then(key) {
+            None => true,
+            Some((best_day, best_time)) => match day.cmp(&best_day) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => match (time, best_time) {
+                    (Some(t), Some(b)) => t < b,
+                    (Some(_), None) => true,
+                    _ => false,
+                },
+            },
+        };
+        if sooner {
+            best = Some(due);
+        }
+    }
+    best
+}
+
+/// True when the clock (or a member of it) counts from record `id`.
+fn clock_counts_from(clock: &Clock, id: &str) -> bool {
+    match clock {
+        Clock::WorkingDaysAfterRecord {
+            record,
+            until_recorded,
+            ..
+        } => *record == id || clock_counts_from(until_recorded, id),
+        Clock::EarliestOf(members) => members.iter().any(|m| clock_counts_from(m, id)),
+        Clock::ByPriority(by) => by
+            .priorities
+            .iter()
+            .any(|(_, c, _)| clock_counts_from(c, id)),
+        _ => false,
+    }
+}
+
+/// A `recorded` trigger set off by the record (or the obligation met) `id`
+/// at stage `current`.
+fn recorded_trigger(trigger: &Trigger, id: &str, current: Option<u8>) -> bool {
+    match trigger {
+        Trigger::Recorded {
+            record,
+            stages: None,
+        } => *record == id,
+        Trigger::Recorded {
+            record,
+            stages: Some(stages),
+        } => *record == id && current.is_some_and(|n| stages.contains(&n)),
+        _ => false,
+    }
+}
+
 fn stage_numbers(policy: &Policy) -> String {
     policy
         .stages
@@ -1002,9 +1303,17 @@ fn skip_problem(policy: &Policy, from: u8, target: u8, targets: &[u8]) -> String
 /// Within `hours` clock hours of `from`: at that time when `from` has a
 /// time of day, else by the end of the calendar day `ceil(hours / 24)` days
 /// after its day.
+///
+/// Clock hours are elapsed hours in UK local time: across the change to or
+/// from summer time, 24 hours from noon is 13:00 or 11:00 the next day.
+/// The time was checked to exist with the event log; a time beyond what
+/// chrono can count falls back to wall-clock hours.
 fn hours_after(from: When, hours: u32) -> DueKind {
     match from.datetime() {
-        Some(at) => DueKind::At(at + Duration::hours(i64::from(hours))),
+        Some(at) => DueKind::At(
+            crate::calendar::uk_time::add_hours(at, hours)
+                .unwrap_or_else(|| at + Duration::hours(i64::from(hours))),
+        ),
         None => DueKind::ByEndOf(from.date() + Duration::days(i64::from(hours.div_ceil(24)))),
     }
 }

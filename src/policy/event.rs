@@ -249,6 +249,10 @@ pub enum EventKind {
         reason: Option<FreeText>,
         /// The levels of the new stage's parties.
         parties: Option<Parties>,
+        /// The concern's priority from the new stage on, replacing the one
+        /// given before (a name of the policy's clocks by priority): urgency
+        /// decided at a later step.
+        priority: Option<String>,
     },
     /// Agreement was reached at the current stage.
     Resolved {
@@ -278,6 +282,16 @@ pub enum EventKind {
         /// one not yet done.
         stage: Option<u8>,
     },
+    /// A timescale was set for the case (`timescale_set`): the date a
+    /// `set_on_case` clock or due reads.
+    TimescaleSet {
+        /// The date set.
+        due: NaiveDate,
+        /// The stage it is for; when absent, the stage under way.
+        stage: Option<u8>,
+        /// The obligation it is for, by id; when absent, the stage's clock.
+        obligation: Option<String>,
+    },
 }
 
 /// The kinds of event, as named in JSON.
@@ -297,6 +311,8 @@ pub enum EventType {
     ImmediateRisk,
     /// `recorded`
     Recorded,
+    /// `timescale_set`
+    TimescaleSet,
 }
 
 impl EventType {
@@ -310,11 +326,12 @@ impl EventType {
             EventType::Withdrawn => "withdrawn",
             EventType::ImmediateRisk => "immediate_risk",
             EventType::Recorded => "recorded",
+            EventType::TimescaleSet => "timescale_set",
         }
     }
 
     /// Every kind, in the contract's order.
-    pub const ALL: [EventType; 7] = [
+    pub const ALL: [EventType; 8] = [
         EventType::Raised,
         EventType::Escalated,
         EventType::Resolved,
@@ -322,6 +339,7 @@ impl EventType {
         EventType::Withdrawn,
         EventType::ImmediateRisk,
         EventType::Recorded,
+        EventType::TimescaleSet,
     ];
 }
 
@@ -397,6 +415,7 @@ impl Event {
                 to_stage: None,
                 reason: None,
                 parties: None,
+                priority: None,
             },
         }
     }
@@ -444,7 +463,51 @@ impl Event {
         }
     }
 
-    /// For a `recorded` event: the stage whose obligation it is.
+    /// A timescale set for the case: the date a `set_on_case` clock (or,
+    /// with [`Event::for_obligation`], due) reads, for the stage under way
+    /// unless [`Event::at_stage`] names another.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, Raised};
+    ///
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026", "name": "Example Borough",
+    ///     "stages": [{"number": 1, "name": "Panel", "clock": {"kind": "set_on_case"}}]
+    /// }"#)?;
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::timescale_set(day(2), day(19)),
+    /// ];
+    /// let status = policy.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(2))?;
+    /// assert_eq!(status.stage.unwrap().due.date(), Some(day(19)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timescale_set(on: impl Into<When>, due: NaiveDate) -> Event {
+        Event {
+            on: on.into(),
+            kind: EventKind::TimescaleSet {
+                due,
+                stage: None,
+                obligation: None,
+            },
+        }
+    }
+
+    /// For a `timescale_set` event: the obligation whose date it sets.
+    pub fn for_obligation(mut self, id: &str) -> Event {
+        if let EventKind::TimescaleSet { obligation, .. } = &mut self.kind {
+            *obligation = Some(id.to_string());
+        }
+        self
+    }
+
+    /// For a `recorded` event: the stage whose obligation it is; for a
+    /// `timescale_set` event, the stage it is for.
     ///
     /// # Example
     ///
@@ -457,7 +520,9 @@ impl Event {
     /// assert!(matches!(event.kind, EventKind::Recorded { stage: Some(3), .. }));
     /// ```
     pub fn at_stage(mut self, number: u8) -> Event {
-        if let EventKind::Recorded { stage, .. } = &mut self.kind {
+        if let EventKind::Recorded { stage, .. } | EventKind::TimescaleSet { stage, .. } =
+            &mut self.kind
+        {
             *stage = Some(number);
         }
         self
@@ -467,6 +532,44 @@ impl Event {
     pub fn to_stage(mut self, stage: u8) -> Event {
         if let EventKind::Escalated { to_stage, .. } = &mut self.kind {
             *to_stage = Some(stage);
+        }
+        self
+    }
+
+    /// For an `escalated` event: the concern's priority from the new stage
+    /// on (CONTRACT section 7, round three).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, Raised};
+    ///
+    /// // Stage 2 is due within 24 hours for an urgent concern, else 5
+    /// // working days: urgency decided when the matter is escalated.
+    /// let policy = Policy::from_definition_json(r#"{
+    ///     "id": "example-borough-2026", "name": "Example Borough",
+    ///     "stages": [
+    ///         {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+    ///         {"number": 2, "name": "Managers", "clock": {"kind": "by_priority",
+    ///             "priorities": {"urgent": {"kind": "hours_after_start", "hours": 24},
+    ///                            "standard": {"kind": "working_days_after_start", "days": 5}},
+    ///             "default": "standard"}}]
+    /// }"#)?;
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let events = [
+    ///     Event::raised(day(1), Raised::new()),
+    ///     Event::escalated(day(3)).priority("urgent"),
+    /// ];
+    /// let status = policy.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(3))?;
+    /// // Wednesday 3rd, no time given: by the end of the next day.
+    /// assert_eq!(status.stage.unwrap().due.date(), Some(day(4)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priority(mut self, name: impl Into<String>) -> Event {
+        if let EventKind::Escalated { priority, .. } = &mut self.kind {
+            *priority = Some(name.into());
         }
         self
     }
@@ -489,6 +592,7 @@ impl Event {
             EventKind::Withdrawn { .. } => EventType::Withdrawn,
             EventKind::ImmediateRisk => EventType::ImmediateRisk,
             EventKind::Recorded { .. } => EventType::Recorded,
+            EventKind::TimescaleSet { .. } => EventType::TimescaleSet,
         }
     }
 }

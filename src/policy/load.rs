@@ -6,9 +6,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::{
-    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
-    ObligationRule, Policy, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule,
-    SkipRule, StageRule, Text, Trigger,
+    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, Lapses, MilestoneMet,
+    MilestoneRule, ObligationRule, Policy, PriorityClock, RaisedFlag, RecordRule, RedirectRule,
+    SeniorityRule, SkipRule, StageRule, Text, Trigger,
 };
 use crate::door::Refused;
 use crate::limits::{MAX_POLICY_ITEMS, MAX_POLICY_STAGES, MAX_PROBLEMS};
@@ -317,7 +317,9 @@ impl Reader {
         }
     }
 
-    /// A list under `key` (absent: empty), each item read by `item`.
+    /// A list under `key` (absent: empty), each item read by `item` and
+    /// kept with its index in the document, so that an item refused never
+    /// renumbers those after it.
     fn list<'v, T>(
         &mut self,
         object: &'v Map<String, Value>,
@@ -325,7 +327,7 @@ impl Reader {
         key: &str,
         limit: usize,
         mut item: impl FnMut(&mut Reader, &'v Value, &str, usize) -> Option<T>,
-    ) -> Vec<T> {
+    ) -> Vec<(usize, T)> {
         let at = place::key(path, key);
         match object.get(key) {
             None => Vec::new(),
@@ -344,7 +346,7 @@ impl Reader {
             Some(Value::Array(items)) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| item(self, v, &place::index(&at, i), i))
+                .filter_map(|(i, v)| item(self, v, &place::index(&at, i), i).map(|t| (i, t)))
                 .collect(),
             Some(other) => {
                 self.wrong(at, "expected a list", other);
@@ -386,7 +388,7 @@ fn show(path: &str) -> String {
     }
 }
 
-const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority";
+const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority, working_days_after_record, earliest_of, set_on_case";
 
 /// The largest number of days or hours a clock may count.
 const MAX_COUNT: u32 = 3_650;
@@ -400,7 +402,9 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
     let keys: &[&str] = match kind {
         "working_days_after_raised" | "working_days_after_start" => &["kind", "days"],
         "hours_after_start" => &["kind", "hours"],
-        "without_delay" | "not_stated" => &["kind"],
+        "without_delay" | "not_stated" | "set_on_case" => &["kind"],
+        "working_days_after_record" => &["kind", "record", "days", "until_recorded"],
+        "earliest_of" => &["kind", "of"],
         "by_priority" if !nested => &["kind", "priorities", "default"],
         "by_priority" => {
             r.problem(
@@ -430,6 +434,57 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
             .map(Clock::HoursAfterStart),
         "without_delay" => Some(Clock::WithoutDelay),
         "not_stated" => Some(Clock::NotStated),
+        "set_on_case" => Some(Clock::SetOnCase),
+        "working_days_after_record" => {
+            let record = r.id(object, path, "record", true);
+            let days = r.count(object, path, "days", MAX_COUNT);
+            let until = match object.get("until_recorded") {
+                None => Some(Clock::NotStated),
+                Some(v) => clock(r, v, &place::key(path, "until_recorded"), true),
+            };
+            Some(Clock::WorkingDaysAfterRecord {
+                record: record?,
+                days: days?,
+                until_recorded: Box::new(until?),
+            })
+        }
+        "earliest_of" => {
+            let at = place::key(path, "of");
+            match object.get("of") {
+                None => {
+                    r.problem(at, "missing");
+                    None
+                }
+                Some(Value::Array(items)) if items.is_empty() => {
+                    r.problem(at, "expected at least one clock");
+                    None
+                }
+                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
+                    r.problem(
+                        at,
+                        format!(
+                            "more than the limit of {MAX_POLICY_STAGES} clocks (limits::MAX_POLICY_STAGES)"
+                        ),
+                    );
+                    None
+                }
+                Some(Value::Array(items)) => {
+                    let mut members = Vec::with_capacity(items.len());
+                    let mut ok = true;
+                    for (i, item) in items.iter().enumerate() {
+                        match clock(r, item, &place::index(&at, i), true) {
+                            Some(c) => members.push(c),
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(Clock::EarliestOf(members))
+                }
+                Some(other) => {
+                    r.wrong(at, "expected a list of clocks", other);
+                    None
+                }
+            }
+        }
         _ => {
             let at = place::key(path, "priorities");
             let priorities = match object.get("priorities") {
@@ -492,8 +547,65 @@ fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
         Clock::WithoutDelay => "without delay".to_string(),
         Clock::NotStated => "the policy states no time".to_string(),
         Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
+        Clock::WorkingDaysAfterRecord { .. } | Clock::EarliestOf(_) | Clock::SetOnCase => {
+            clock_phrase(clock)
+        }
     };
     format!("{what} ({policy}, stage {number})")
+}
+
+/// A clock in words, without the policy's name.
+fn clock_phrase(clock: &Clock) -> String {
+    match clock {
+        Clock::WorkingDaysAfterRaised(n) => {
+            format!("within {n} working days of the disagreement being raised")
+        }
+        Clock::WorkingDaysAfterStart(n) => format!("within {n} working days of the stage starting"),
+        Clock::HoursAfterStart(n) => format!("within {n} hours of the stage starting"),
+        Clock::WithoutDelay => "without delay".to_string(),
+        Clock::NotStated => "no time stated".to_string(),
+        Clock::ByPriority(by) => format!("by the concern's priority (default {})", by.default),
+        Clock::WorkingDaysAfterRecord {
+            record,
+            days,
+            until_recorded,
+        } => format!(
+            "within {days} working days of {record} being recorded (until then, {})",
+            clock_phrase(until_recorded)
+        ),
+        Clock::SetOnCase => "by the timescale set for the case".to_string(),
+        Clock::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(clock_phrase).collect();
+            format!("whichever is less of: {}", each.join("; "))
+        }
+    }
+}
+
+/// Every record a clock counts from, with the path of its `record`.
+fn clock_records<'c>(clock: &'c Clock, path: &str, out: &mut Vec<(String, &'c str)>) {
+    match clock {
+        Clock::WorkingDaysAfterRecord {
+            record,
+            until_recorded,
+            ..
+        } => {
+            out.push((place::key(path, "record"), record.as_str()));
+            clock_records(until_recorded, &place::key(path, "until_recorded"), out);
+        }
+        Clock::EarliestOf(members) => {
+            let at = place::key(path, "of");
+            for (i, member) in members.iter().enumerate() {
+                clock_records(member, &place::index(&at, i), out);
+            }
+        }
+        Clock::ByPriority(by) => {
+            let at = place::key(path, "priorities");
+            for (name, member, _) in &by.priorities {
+                clock_records(member, &place::key(&at, name), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 const STAGE_KEYS: &[&str] = &[
@@ -707,18 +819,20 @@ fn trigger(r: &mut Reader, value: &Value, path: &str) -> Option<Trigger> {
     }
 }
 
-const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, with_stage, working_days_after, working_days_after_raised, hours_after";
+const DUE_KINDS: &str = "immediately, without_delay, not_stated, same_day, same_working_day, with_stage, set_on_case, working_days_after, working_days_after_raised, hours_after, earliest_of";
 
-fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
+fn due(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<DueRule> {
     let Value::Object(object) = value else {
         r.wrong(path, "expected a due object", value);
         return None;
     };
     let kind = r.string(object, path, "kind", true)?;
     let keys: &[&str] = match kind {
-        "immediately" | "without_delay" | "not_stated" | "same_day" | "with_stage" => &["kind"],
+        "immediately" | "without_delay" | "not_stated" | "same_day" | "same_working_day"
+        | "with_stage" | "set_on_case" => &["kind"],
         "working_days_after" | "working_days_after_raised" => &["kind", "days"],
         "hours_after" => &["kind", "hours"],
+        "earliest_of" => &["kind", "of"],
         _ => {
             r.problem(
                 place::key(path, "kind"),
@@ -728,36 +842,90 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
         }
     };
     r.object(value, path, keys)?;
+    if nested && kind == "set_on_case" {
+        r.problem(
+            place::key(path, "kind"),
+            "a timescale set for the case cannot be a member of earliest_of",
+        );
+        return None;
+    }
     match kind {
         "immediately" => Some(DueRule::Immediately),
         "without_delay" => Some(DueRule::WithoutDelay),
         "not_stated" => Some(DueRule::NotStated),
         "same_day" => Some(DueRule::SameWorkingDay),
+        "same_working_day" => Some(DueRule::SameOrNextWorkingDay),
         "with_stage" => Some(DueRule::WithStage),
+        "set_on_case" => Some(DueRule::SetOnCase),
         "working_days_after" => r
             .count(object, path, "days", MAX_COUNT)
             .map(DueRule::WorkingDaysAfter),
         "working_days_after_raised" => r
             .count(object, path, "days", MAX_COUNT)
             .map(DueRule::WorkingDaysAfterRaised),
+        "earliest_of" => {
+            let at = place::key(path, "of");
+            match object.get("of") {
+                None => {
+                    r.problem(at, "missing");
+                    None
+                }
+                Some(Value::Array(items)) if items.is_empty() => {
+                    r.problem(at, "expected at least one due");
+                    None
+                }
+                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
+                    r.problem(
+                        at,
+                        format!(
+                            "more than the limit of {MAX_POLICY_STAGES} dues (limits::MAX_POLICY_STAGES)"
+                        ),
+                    );
+                    None
+                }
+                Some(Value::Array(items)) => {
+                    let mut members = Vec::with_capacity(items.len());
+                    let mut ok = true;
+                    for (i, item) in items.iter().enumerate() {
+                        match due(r, item, &place::index(&at, i), true) {
+                            Some(d) => members.push(d),
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(DueRule::EarliestOf(members))
+                }
+                Some(other) => {
+                    r.wrong(at, "expected a list of dues", other);
+                    None
+                }
+            }
+        }
         _ => r
             .count(object, path, "hours", MAX_COUNT * 24)
             .map(DueRule::HoursAfter),
     }
 }
 
-fn due_words(due: DueRule) -> String {
+fn due_words(due: &DueRule) -> String {
     match due {
         DueRule::Immediately => "immediately".to_string(),
         DueRule::WithoutDelay => "without delay".to_string(),
         DueRule::NotStated => "the policy states no time".to_string(),
         DueRule::SameWorkingDay => "on the same day".to_string(),
+        DueRule::SameOrNextWorkingDay => {
+            "on the same working day (the next, when it arose on another day)".to_string()
+        }
         DueRule::WithStage => "with the stage".to_string(),
+        DueRule::SetOnCase => "by the timescale set for the case".to_string(),
         DueRule::WorkingDaysAfter(n) => format!("within {n} working days"),
         DueRule::WorkingDaysAfterRaised(n) => {
             format!("within {n} working days of the disagreement being raised")
         }
         DueRule::HoursAfter(n) => format!("within {n} hours"),
+        DueRule::EarliestOf(members) => {
+            let each: Vec<String> = members.iter().map(due_words).collect();
+            format!("whichever is less of: {}", each.join("; "))
+        }
     }
 }
 
@@ -773,6 +941,8 @@ const OBLIGATION_KEYS: &[&str] = &[
     "clause",
 ];
 
+const LAPSES_RULE: &str = "expected false, true, \"case_ends\" or \"stage_ends\"";
+
 fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<ObligationRule> {
     let object = r.object(value, path, OBLIGATION_KEYS)?;
     let id = r.id(object, path, "id", true);
@@ -785,14 +955,27 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
         }
     };
     let due = match object.get("due") {
-        Some(v) => due(r, v, &place::key(path, "due")),
+        Some(v) => due(r, v, &place::key(path, "due"), false),
         None => {
             r.problem(place::key(path, "due"), "missing");
             None
         }
     };
     let when = r.words(object, path, "when", false);
-    let lapses = r.boolean(object, path, "lapses").unwrap_or(false);
+    let lapses = match object.get("lapses") {
+        None | Some(Value::Bool(false)) => Lapses::Never,
+        Some(Value::Bool(true)) => Lapses::CaseEnds,
+        Some(Value::String(s)) if s == "case_ends" => Lapses::CaseEnds,
+        Some(Value::String(s)) if s == "stage_ends" => Lapses::StageEnds,
+        Some(Value::String(_)) => {
+            r.problem(place::key(path, "lapses"), LAPSES_RULE);
+            Lapses::Never
+        }
+        Some(other) => {
+            r.wrong(place::key(path, "lapses"), LAPSES_RULE, other);
+            Lapses::Never
+        }
+    };
     let independent_of_process = r
         .boolean(object, path, "independent_of_process")
         .unwrap_or(false);
@@ -802,7 +985,7 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
     let clause = r.clause(object, path);
     let (id, what, trigger, due) = (id?, what?, trigger?, due?);
     Some(ObligationRule {
-        when: when.unwrap_or_else(|| r.text(&due_words(due))),
+        when: when.unwrap_or_else(|| r.text(&due_words(&due))),
         clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
         id,
         what,
@@ -983,6 +1166,7 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
 }
 
 const TOP_KEYS: &[&str] = &[
+    "$schema",
     "id",
     "name",
     "source",
@@ -998,6 +1182,11 @@ const TOP_KEYS: &[&str] = &[
     "finality",
     "default_record",
 ];
+
+/// The items of a list read by [`Reader::list`], without their indexes.
+fn items<T>(list: Vec<(usize, T)>) -> Vec<T> {
+    list.into_iter().map(|(_, item)| item).collect()
+}
 
 /// Loads a definition; `forever` keeps its texts for the rest of the
 /// program (the built-ins, loaded once).
@@ -1044,6 +1233,16 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
         None => None,
     };
+    // `$schema` lets an editor check the document; any string, ignored.
+    if let Some(schema) = top.get("$schema") {
+        if !schema.is_string() {
+            r.wrong(
+                "$schema",
+                "expected a string (the schema's address)",
+                schema,
+            );
+        }
+    }
     let name = r.words(top, "", "name", true);
     let policy_name = name.clone().unwrap_or_default();
     let source = r.words(top, "", "source", false);
@@ -1067,10 +1266,16 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
                 stage(r, v, p, &policy_name, i + 1, repeated(i))
             })
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
         }
-        Some(_) => r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
-            stage(r, v, p, &policy_name, i + 1, false)
-        }),
+        Some(_) => {
+            r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
+                stage(r, v, p, &policy_name, i + 1, false)
+            });
+            Vec::new()
+        }
     };
     let obligations = r.list(top, "", "obligations", MAX_POLICY_ITEMS, |r, v, p, _| {
         obligation(r, v, p, &policy_name)
@@ -1149,13 +1354,23 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     };
-    let record_ids: Vec<&str> = obligations
-        .iter()
-        .map(|o| o.id.as_str())
-        .chain(records.iter().map(|r| r.id.as_str()))
+    // References are checked against the document's own items, refused
+    // or not: a reference to an item refused for another reason is not
+    // "unknown".
+    let given_ids = |key: &str| -> Vec<&str> {
+        top.get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|item| item.get("id").and_then(Value::as_str))
+            .collect()
+    };
+    let record_ids: Vec<&str> = given_ids("obligations")
+        .into_iter()
+        .chain(given_ids("records"))
         .collect();
-    let area_ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
-    for (i, o) in obligations.iter().enumerate() {
+    let area_ids = given_ids("areas");
+    for (i, o) in &obligations {
         let path = format!("obligations[{i}].trigger");
         match &o.trigger {
             Trigger::StageEntered { stages, area } => {
@@ -1173,10 +1388,15 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 check_stages(r, &[*n], place::key(&path, "stage"));
             }
             Trigger::Recorded { record, stages } => {
-                if !records.iter().any(|x| x.id == *record) {
+                if !record_ids.contains(&record.as_str()) {
                     r.problem(
                         place::key(&path, "record"),
-                        "not one of the policy's records (a record that starts a clock is listed in records)",
+                        "not one of the policy's records or obligations (a record that starts a clock is listed in records)",
+                    );
+                } else if *record == o.id {
+                    r.problem(
+                        place::key(&path, "record"),
+                        "an obligation cannot arise from meeting itself",
                     );
                 }
                 if let Some(stages) = stages {
@@ -1187,6 +1407,17 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
     }
     for s in &stages {
+        let mut counted_from = Vec::new();
+        clock_records(
+            &s.rule.clock,
+            &place::key(&s.path, "clock"),
+            &mut counted_from,
+        );
+        for (path, id) in counted_from {
+            if !record_ids.contains(&id) {
+                r.problem(path, "not one of the policy's records or obligations");
+            }
+        }
         if let Some(id) = &s.rule.clock_met_by {
             if !record_ids.contains(&id.as_str()) {
                 r.problem(
@@ -1196,7 +1427,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     }
-    for (i, m) in milestones.iter().enumerate() {
+    for (k, (i, m)) in milestones.iter().enumerate() {
         let (key, n) = match m.met {
             MilestoneMet::CompletedStage(n) => ("met_on_leaving_stage", n),
             MilestoneMet::EnteredStage(n) => ("met_on_entering_stage", n),
@@ -1207,26 +1438,26 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 "not a stage of this policy",
             );
         }
-        if milestones[..i].iter().any(|x| x.name == m.name) {
+        if milestones[..k].iter().any(|(_, x)| x.name == m.name) {
             r.problem(
                 format!("milestones[{i}].name"),
                 "a milestone name given twice",
             );
         }
     }
-    for (i, s) in skips.iter().enumerate() {
+    for (i, s) in &skips {
         check_stages(r, &s.targets, format!("skips[{i}].to"));
     }
     if let Some(s) = &seniority {
         check_stages(r, &s.stages, "seniority.stages".to_string());
     }
-    for (i, a) in areas.iter().enumerate() {
-        if areas[..i].iter().any(|x| x.id == a.id) {
+    for (k, (i, a)) in areas.iter().enumerate() {
+        if areas[..k].iter().any(|(_, x)| x.id == a.id) {
             r.problem(format!("areas[{i}].id"), "an area id given twice");
         }
     }
-    for (i, x) in records.iter().enumerate() {
-        if records[..i].iter().any(|y| y.id == x.id) {
+    for (k, (i, x)) in records.iter().enumerate() {
+        if records[..k].iter().any(|(_, y)| y.id == x.id) {
             r.problem(format!("records[{i}].id"), "a record id given twice");
         }
     }
@@ -1253,7 +1484,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 reached[n + 1] = true;
             }
             if rule.escalates {
-                for skip in &skips {
+                for (_, skip) in &skips {
                     for &t in &skip.targets {
                         if usize::from(t) > n && usize::from(t) <= count {
                             reached[usize::from(t)] = true;
@@ -1290,6 +1521,8 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
             }
         }
     }
+    let (obligations, records, milestones) =
+        (items(obligations), items(records), items(milestones));
     let triggers = super::engine::TriggerIndex::new(&obligations, stage_rules.len());
     Some(Policy {
         triggers,
@@ -1300,9 +1533,9 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         obligations,
         records,
         milestones,
-        skips,
-        redirects,
-        areas,
+        skips: items(skips),
+        redirects: items(redirects),
+        areas: items(areas),
         areas_clause,
         seniority,
         finality,

@@ -180,9 +180,9 @@ pub use status::{
 };
 pub(crate) use status::{id_list, pending_ids};
 pub use table::{
-    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
-    ObligationRule, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule, SkipRule,
-    StageRule, Trigger,
+    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, Lapses, MilestoneMet,
+    MilestoneRule, ObligationRule, PriorityClock, RaisedFlag, RecordRule, RedirectRule,
+    SeniorityRule, SkipRule, StageRule, Trigger,
 };
 pub use text::{FreeText, Text};
 

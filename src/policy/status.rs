@@ -274,6 +274,41 @@ impl Due {
         self.date().is_some_and(|date| as_of > date)
     }
 
+    /// True when the deadline was counted in working days across a day
+    /// beyond the published data of `calendar` (the one it was counted
+    /// on): it rests on projected bank holidays, and may move when newer
+    /// data is published. The JSON answer writes `"projected": true` on
+    /// such a `due`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+    ///
+    /// // Swindon, raised on Thursday 28 December 2028: two working days on
+    /// // is in 2029, beyond the published data.
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+    /// let status = swindon.evaluate(calendar, &[Event::raised(day(2028, 12, 28), Raised::new())], day(2028, 12, 28))?;
+    /// assert!(status.stage.unwrap().due.is_projected(calendar));
+    /// let status = swindon.evaluate(calendar, &[Event::raised(day(2028, 12, 18), Raised::new())], day(2028, 12, 18))?;
+    /// assert!(!status.stage.unwrap().due.is_projected(calendar));
+    /// # Ok::<(), safeguarding_resolution::policy::Error>(())
+    /// ```
+    pub fn is_projected(&self, calendar: &Calendar) -> bool {
+        match (self.counted_from, self.kind) {
+            (Some((from, _)), DueKind::ByEndOf(date)) => {
+                // The days counted are those after `from`, up to the date.
+                let first = from.succ_opt().unwrap_or(from).min(date);
+                calendar.crosses_projected(first, date)
+            }
+            _ => false,
+        }
+    }
+
     /// The working-day count behind the deadline, with the non-working days
     /// it skipped, on the calendar it was counted on; `Ok(None)` for a
     /// deadline that is not a count of working days.
@@ -523,15 +558,18 @@ pub struct ObligationStatus {
     /// The day it was recorded as done.
     pub done_on: Option<NaiveDate>,
     /// The day it lapsed, not done: the case ended and its purpose (the
-    /// process going on) went with it. A lapsed obligation is neither
-    /// pending nor overdue, and stays listed for the record.
+    /// process going on) went with it, or, for a duty of its stage, that
+    /// stage ended. A lapsed obligation is neither pending nor overdue, and
+    /// stays listed for the record.
     pub lapsed_on: Option<NaiveDate>,
     /// Not done, not lapsed, and past due at the date of evaluation.
     pub overdue: bool,
     /// The sentence it comes from.
     pub clause: Clause,
-    /// Whether it lapses when the case ends.
-    pub(crate) lapses: bool,
+    /// When it lapses unmet.
+    pub(crate) lapses: super::Lapses,
+    /// Whether its due is a timescale set for the case.
+    pub(crate) set_on_case: bool,
 }
 
 /// Where a concern that belongs to another process goes.
@@ -734,7 +772,8 @@ impl ObligationStatus {
             lapsed_on: None,
             overdue: false,
             clause,
-            lapses: false,
+            lapses: super::Lapses::Never,
+            set_on_case: false,
         }
     }
 }

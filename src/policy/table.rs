@@ -100,15 +100,37 @@ pub enum Clock {
     /// day the previous stage ended).
     WorkingDaysAfterStart(u32),
     /// Within N clock hours of the event that started the stage: due at
-    /// that time when the event has a time of day, else by the end of the
-    /// calendar day `ceil(N / 24)` days after its day.
+    /// that time when the event has a time of day (elapsed hours in UK
+    /// local time, across the changes to and from summer time), else by
+    /// the end of the calendar day `ceil(N / 24)` days after its day.
     HoursAfterStart(u32),
     /// To happen "without delay": the policy sets no number of days.
     WithoutDelay,
     /// The policy states no time for the stage.
     NotStated,
-    /// A clock chosen by the `priority` of the `raised` event.
+    /// A clock chosen by the priority in force when the stage started (of
+    /// the `raised` event, or of a later `escalated` event).
     ByPriority(PriorityClock),
+    /// Counted from a record made at the stage ("within 2 working days of
+    /// the disagreement or receipt of a decision"): `days` working days
+    /// after the day the record (a record's or an obligation's id) was
+    /// first made at this stage; before it is made, `until_recorded`.
+    WorkingDaysAfterRecord {
+        /// The record's (or obligation's) id.
+        record: Text,
+        /// Working days after the day it was made.
+        days: u32,
+        /// The clock until it is made (never by priority).
+        until_recorded: Box<Clock>,
+    },
+    /// A timescale set for the case (`set_on_case`): the date of the
+    /// case's latest `timescale_set` event for the stage; without one, no
+    /// date.
+    SetOnCase,
+    /// "Whichever is less": the earliest of its members that has a date
+    /// (`none` when none has); the stage's due is that member's. Members
+    /// are never by priority.
+    EarliestOf(Vec<Clock>),
 }
 
 /// A stage clock that depends on the urgency of the concern: one clock per
@@ -208,7 +230,7 @@ impl PriorityClock {
 /// // the day the issue was raised, not from the referral.
 /// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
 /// let form_rules: Vec<DueRule> = nsscp.obligations.iter()
-///     .filter(|o| o.id == "recording_form").map(|o| o.due).collect();
+///     .filter(|o| o.id == "recording_form").map(|o| o.due.clone()).collect();
 /// assert_eq!(form_rules, [DueRule::WithStage, DueRule::WithStage, DueRule::WorkingDaysAfterRaised(5)]);
 ///
 /// // Raised Monday 1 February 2027, so Day 5 is Monday 8; a referral on
@@ -227,7 +249,7 @@ impl PriorityClock {
 /// assert!(form.overdue);
 /// # Ok::<(), safeguarding_resolution::policy::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DueRule {
     /// "Immediately".
@@ -242,17 +264,31 @@ pub enum DueRule {
     /// local authority's front door) are open every day, and the policies
     /// say not to delay.
     SameWorkingDay,
+    /// "On the same working day" as a working-day rule (`same_working_day`):
+    /// by the end of the day it arose when that is a working day of the
+    /// calendar, else by the end of the next working day ("escalated on the
+    /// same working day").
+    SameOrNextWorkingDay,
     /// With the stage: the deadline of the stage that triggered it.
     WithStage,
+    /// A timescale set for the case (`set_on_case`): the date of the
+    /// case's latest `timescale_set` event naming the obligation (at its
+    /// stage); without one, no date.
+    SetOnCase,
     /// By the end of the N-th working day after the trigger.
     WorkingDaysAfter(u32),
     /// By the end of the N-th working day after the disagreement was
     /// raised, whenever the trigger came: North Somerset's Recording Form,
     /// due "On Day 5" even when the referral is late.
     WorkingDaysAfterRaised(u32),
-    /// Within N hours of the trigger; when the trigger has no time of day,
-    /// by the end of the day after it.
+    /// Within N hours of the trigger (elapsed hours in UK local time);
+    /// when the trigger has no time of day, by the end of the calendar day
+    /// `ceil(N / 24)` days after it.
     HoursAfter(u32),
+    /// "Whichever is less": the earliest of its members that has a date
+    /// (`none` when none has); the due is that member's. Members are never
+    /// `set_on_case`.
+    EarliestOf(Vec<DueRule>),
 }
 
 /// What makes an obligation arise.
@@ -305,9 +341,11 @@ pub enum Trigger {
     /// A risk of immediate or significant harm was identified (as the
     /// concern was raised, or later).
     ImmediateRisk,
-    /// A record with this id was made (a `recorded` event); with stages,
-    /// only while the case was at one of them, such as an agreed action,
-    /// whose feedback is owed at once.
+    /// A record with this id was made (a `recorded` event), or the
+    /// obligation with this id was met (steps in sequence: "within 1
+    /// working day ... then within a further 1 working day", counted from
+    /// the day it was met); with stages, only while the case was at one of
+    /// them, such as an agreed action, whose feedback is owed at once.
     Recorded {
         /// The record's id.
         record: Text,
@@ -406,11 +444,11 @@ impl RaisedFlag {
 /// ```
 /// use chrono::NaiveDate;
 /// use safeguarding_resolution::calendar::{Calendar, Division};
-/// use safeguarding_resolution::policy::{CaseState, Event, Policy, PolicyId, Raised};
+/// use safeguarding_resolution::policy::{CaseState, Event, Lapses, Policy, PolicyId, Raised};
 ///
 /// let swindon = Policy::get(PolicyId::SwindonResolution2026);
 /// let lado = swindon.obligations.iter().find(|o| o.id == "inform_lado").unwrap();
-/// assert!(lado.independent_of_process && !lado.lapses);
+/// assert!(lado.independent_of_process && lado.lapses == Lapses::Never);
 ///
 /// // A concern about the conduct of an employee who works with children
 /// // goes to the Position of Trust Framework, and the LADO is still to be
@@ -436,10 +474,10 @@ pub struct ObligationRule {
     pub due: DueRule,
     /// When it is due, in the policy's words.
     pub when: Text,
-    /// True when its purpose is the process going on (to avoid delay at a
-    /// later stage, or to resolve the concern): it lapses, unmet, when the
-    /// case ends. Records and safety duties never lapse.
-    pub lapses: bool,
+    /// When it stops being owed unmet: never (records and safety duties),
+    /// when the case ends (its purpose is the process going on), or when
+    /// the stage at which it arose ends (a duty of that stage).
+    pub lapses: Lapses,
     /// True for a duty that stands whatever happens to the case ("if at any
     /// time ..."): it arises even when the concern is redirected to another
     /// process, and an event that triggers it is accepted there too.
@@ -450,6 +488,53 @@ pub struct ObligationRule {
     pub waived_by_immediate_risk: bool,
     /// The sentence it comes from.
     pub clause: Clause,
+}
+
+/// When an obligation not yet met stops being owed (the definition's
+/// `lapses`). A lapsed obligation is neither pending nor overdue, and
+/// carries the day it lapsed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::{Event, Lapses, Policy, PolicyId, Raised};
+///
+/// // Swindon, stage 3: "The line manager should contact their opposite
+/// // number ... within five working days of the completion of the Stage 2
+/// // above"; stage 4: "the matter should be referred without delay". Once
+/// // stage 3 has ended, its contact is no longer owed.
+/// let swindon = Policy::get(PolicyId::SwindonResolution2026);
+/// let contact = swindon.obligations.iter().find(|o| o.id == "opposite_number_contacted").unwrap();
+/// assert_eq!(contact.lapses, Lapses::StageEnds);
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+/// let events = [
+///     Event::raised(day(2, 1), Raised::new()),
+///     Event::escalated(day(2, 3)),
+///     Event::escalated(day(2, 10)),
+///     Event::escalated(day(2, 26)),
+/// ];
+/// let status = swindon.evaluate(Calendar::uk(Division::EnglandAndWales), &events, day(3, 1))?;
+/// let at_three = status.obligations.iter()
+///     .find(|o| o.id == "opposite_number_contacted" && o.stage == Some(3)).unwrap();
+/// assert_eq!(at_three.lapsed_on, Some(day(2, 26)));
+/// assert!(!at_three.overdue);
+/// # Ok::<(), safeguarding_resolution::policy::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Lapses {
+    /// Owed until met, whatever happens to the case (`false`, the default).
+    #[default]
+    Never,
+    /// Lapses unmet when the case ends (`true` or `"case_ends"`).
+    CaseEnds,
+    /// Lapses unmet when the stage at which it arose ends, by any event
+    /// that moves the case out of that stage or ends the case
+    /// (`"stage_ends"`).
+    StageEnds,
 }
 
 /// A record that sets a clock running rather than discharging a duty, such

@@ -266,6 +266,7 @@ fn swindon_obligations_follow_the_stages() {
         "email_copied_to_partnership",
         "stage_4_outcome_to_partnership",
         "resolution_form",
+        "include_independent_scrutineer",
         "reflective_learning_event",
         "feed_back_actions",
     ] {
@@ -1300,4 +1301,281 @@ fn an_unknown_name_is_refused_without_repeating_it() {
         "{error}"
     );
     assert!(serde_json::from_str::<EventType>("3").is_err());
+}
+
+// ---- Duties of a stage end with it (CONTRACT section 7, round three) ----
+
+/// GSCP Stage One: "This contact should take place within twenty-four
+/// hours." Stage Two: "Where it is not possible to resolve the matter at
+/// front line management level, the matter should be referred without delay
+/// to second tier management level." Once stage 1 has ended, the line
+/// managers' contact is no longer owed.
+#[test]
+fn gscp_line_managers_contact_lapses_when_stage_one_ends() {
+    // Raised Monday 1 February 2027 at 09:00; reported to line managers on
+    // Tuesday 2nd at 09:00 (contact due Wednesday 3rd at 09:00); referred to
+    // second tier on Tuesday 2nd at 15:00.
+    let reported = [
+        Event::raised(at(2027, 2, 1, 9, 0), Raised::new()),
+        Event::recorded(at(2027, 2, 2, 9, 0), "reported_to_line_managers"),
+    ];
+    let mut moved_on = reported.to_vec();
+    moved_on.push(Event::escalated(at(2027, 2, 2, 15, 0)));
+    let status = run(GSCP, &moved_on, day(2027, 2, 10));
+    let contact = obligation(&status, "line_managers_contact");
+    assert_eq!(contact.due.kind, DueKind::At(at(2027, 2, 3, 9, 0)));
+    assert_eq!(contact.lapsed_on, Some(day(2027, 2, 2)));
+    assert!(!contact.overdue && !contact.is_pending());
+    assert!(
+        status
+            .pending_obligations()
+            .all(|o| o.id != "line_managers_contact")
+    );
+    // Still at stage 1 on the 10th, the contact is owed and late.
+    let status = run(GSCP, &reported, day(2027, 2, 10));
+    let contact = obligation(&status, "line_managers_contact");
+    assert!(contact.overdue && contact.lapsed_on.is_none());
+}
+
+/// Swindon stage 3: "The line manager should contact their opposite number
+/// in the partner agency, copying in the Swindon Safeguarding Partnership,
+/// within five working days of the completion of the Stage 2 above." Stage
+/// 4: "the matter should be referred without delay": stage 3's contact ends
+/// with stage 3, and stage 4's is owed in its place.
+#[test]
+fn swindon_contact_with_the_opposite_number_lapses_with_its_stage() {
+    // Raised Monday 1 February 2027; stage 2 from Wednesday 3rd, stage 3
+    // from Wednesday 10th (contact due 10 + 5 WD = Wednesday 17th), stage 4
+    // from Friday 26th without the contact (contact due 26 + 5 WD = Friday
+    // 5 March).
+    let events = [
+        Event::raised(day(2027, 2, 1), Raised::new()),
+        Event::escalated(day(2027, 2, 3)),
+        Event::escalated(day(2027, 2, 10)),
+        Event::escalated(day(2027, 2, 26)),
+    ];
+    let status = run(SWINDON, &events, day(2027, 3, 8));
+    let contacts: Vec<&ObligationStatus> = status
+        .obligations
+        .iter()
+        .filter(|o| o.id == "opposite_number_contacted")
+        .collect();
+    assert_eq!(contacts.len(), 2);
+    assert_eq!(contacts[0].stage, Some(3));
+    assert_eq!(contacts[0].due.date(), Some(day(2027, 2, 17)));
+    assert_eq!(contacts[0].lapsed_on, Some(day(2027, 2, 26)));
+    assert!(!contacts[0].overdue);
+    assert_eq!(contacts[1].stage, Some(4));
+    assert_eq!(contacts[1].due.date(), Some(day(2027, 3, 5)));
+    assert!(contacts[1].overdue && contacts[1].lapsed_on.is_none());
+    // A record naming no stage is the contact still owed: stage 4's.
+    let mut done = events.to_vec();
+    done.push(Event::recorded(
+        day(2027, 3, 1),
+        "opposite_number_contacted",
+    ));
+    let status = run(SWINDON, &done, day(2027, 3, 8));
+    let four = status
+        .obligations
+        .iter()
+        .find(|o| o.id == "opposite_number_contacted" && o.stage == Some(4))
+        .unwrap();
+    assert_eq!(four.done_on, Some(day(2027, 3, 1)));
+    assert_eq!(
+        status.stage.as_ref().unwrap().clock_met_on,
+        Some(day(2027, 3, 1))
+    );
+    // Named by its stage, the lapsed contact can still be recorded, late.
+    let mut late = events.to_vec();
+    late.push(Event::recorded(day(2027, 3, 1), "opposite_number_contacted").at_stage(3));
+    let status = run(SWINDON, &late, day(2027, 3, 8));
+    let three = obligation(&status, "opposite_number_contacted");
+    assert_eq!(
+        (three.done_on, three.lapsed_on),
+        (Some(day(2027, 3, 1)), None)
+    );
+}
+
+/// Swindon stage 5: "A referral should be made to the Safeguarding
+/// Partnership ... within five working days of the completion of Stage 4
+/// above using the form at Appendix 1." Agreement reached before the
+/// referral ends the duty with the case.
+#[test]
+fn swindon_resolution_form_lapses_when_the_case_ends_first() {
+    let mut events = swindon_to_stage_5();
+    // Stage 5 from Wednesday 24 February: the form is due 24 + 5 WD =
+    // Wednesday 3 March; agreement on Monday 1 March.
+    events.push(Event::resolved(day(2027, 3, 1)));
+    let status = run(SWINDON, &events, day(2027, 3, 10));
+    let form = obligation(&status, "resolution_form");
+    assert_eq!(form.due.date(), Some(day(2027, 3, 3)));
+    assert_eq!(form.lapsed_on, Some(day(2027, 3, 1)));
+    assert!(!form.overdue);
+    // Open at stage 5 on the 10th, it is owed and late.
+    let status = run(SWINDON, &swindon_to_stage_5(), day(2027, 3, 10));
+    assert!(obligation(&status, "resolution_form").overdue);
+}
+
+#[test]
+fn a_definitions_lapses_takes_stage_ends_and_writes_it_back() {
+    let definition = |lapses: &str| {
+        format!(
+            r#"{{"id": "example-borough-2026", "name": "Example Borough",
+            "stages": [{{"number": 1, "name": "One", "clock": {{"kind": "not_stated"}}}},
+                       {{"number": 2, "name": "Two", "clock": {{"kind": "not_stated"}}}}],
+            "obligations": [
+                {{"id": "a", "what": "A", "trigger": {{"on": "stage_entered", "stages": [1]}},
+                  "due": {{"kind": "working_days_after", "days": 1}}, "lapses": {lapses}}}]}}"#
+        )
+    };
+    for (given, lapses) in [
+        ("false", Lapses::Never),
+        ("true", Lapses::CaseEnds),
+        ("\"case_ends\"", Lapses::CaseEnds),
+        ("\"stage_ends\"", Lapses::StageEnds),
+    ] {
+        let policy = Policy::from_definition_json(&definition(given)).unwrap();
+        assert_eq!(policy.obligations[0].lapses, lapses, "{given}");
+        let again = Policy::from_definition_json(&policy.to_definition_json()).unwrap();
+        assert_eq!(again, policy, "{given}");
+    }
+    for wrong in ["\"sometimes\"", "1", "null"] {
+        let error = Policy::from_definition_json(&definition(wrong)).unwrap_err();
+        let problems: Vec<(&str, &str)> = error
+            .problems()
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 1, "{wrong}: {problems:?}");
+        assert_eq!(problems[0].0, "obligations[0].lapses");
+        assert!(!problems[0].1.contains("sometimes"));
+    }
+}
+
+// ---- Clock hours are elapsed hours in UK local time (CONTRACT section 3) ----
+
+/// GSCP Stage One: "This contact should take place within twenty-four
+/// hours." Twenty-four hours are elapsed hours, whatever the clocks do.
+#[test]
+fn gscp_twenty_four_hours_across_the_changes_of_summer_time() {
+    let contact_due = |reported| {
+        let events = [
+            Event::raised(day(2027, 3, 22), Raised::new()),
+            Event::recorded(reported, "reported_to_line_managers"),
+        ];
+        let status = run(GSCP, &events, day(2027, 11, 1));
+        obligation(&status, "line_managers_contact").due.kind
+    };
+    // Reported at noon on Saturday 27 March 2027; the clocks go forward at
+    // 01:00 on Sunday 28th: 24 hours later it is 13:00 on the wall clock.
+    assert_eq!(
+        contact_due(at(2027, 3, 27, 12, 0)),
+        DueKind::At(at(2027, 3, 28, 13, 0))
+    );
+    // Reported at noon on Saturday 30 October 2027; the clocks go back at
+    // 02:00 on Sunday 31st: 24 hours later it is 11:00.
+    assert_eq!(
+        contact_due(at(2027, 10, 30, 12, 0)),
+        DueKind::At(at(2027, 10, 31, 11, 0))
+    );
+    // 01:30 on 31 October occurs twice: the first (summer-time) one, so
+    // 24 hours later is 00:30 on Monday 1 November (GMT).
+    assert_eq!(
+        contact_due(at(2027, 10, 31, 1, 30)),
+        DueKind::At(at(2027, 11, 1, 0, 30))
+    );
+}
+
+#[test]
+fn a_time_that_does_not_exist_is_refused_at_its_event() {
+    // 01:30 on Sunday 28 March 2027 was skipped: the clocks went from 01:00
+    // straight to 02:00.
+    let events = [
+        Event::raised(day(2027, 3, 22), Raised::new()),
+        Event::escalated(day(2027, 3, 23)),
+        Event::recorded(at(2027, 3, 28, 1, 30), "action_agreed"),
+    ];
+    let error = fail(GSCP, &events, day(2027, 3, 29));
+    assert_eq!(error.code(), "invalid_field", "{error}");
+    assert_eq!(error.event_index(), Some(2));
+    let answer: serde_json::Value = serde_json::from_str(&crate::evaluate_json(
+        r#"{"policy": "gscp-escalation-2021", "as_of": "2027-03-29", "events": [
+            {"type": "raised", "on": "2027-03-22"},
+            {"type": "escalated", "on": "2027-03-23"},
+            {"type": "recorded", "record": "action_agreed", "on": "2027-03-28T01:30"}]}"#,
+    ))
+    .unwrap();
+    let error = &answer["error"];
+    assert_eq!(error["code"], "invalid_field");
+    assert_eq!(error["event_index"], 2);
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("events[2].on"), "{message}");
+    assert!(
+        !message.contains("01:30") && !message.contains("2027-03-28"),
+        "{message}"
+    );
+    // 02:00 exists.
+    let mut fine = events.to_vec();
+    fine[2] = Event::recorded(at(2027, 3, 28, 2, 0), "action_agreed");
+    run(GSCP, &fine, day(2027, 3, 29));
+}
+
+/// Swindon stage 5: "The Partnership's Independent Scrutineer should also
+/// be included at this stage."
+#[test]
+fn swindon_stage_5_includes_the_independent_scrutineer() {
+    let at_four = &swindon_to_stage_5()[..4];
+    assert!(
+        !ids(&run(SWINDON, at_four, day(2027, 2, 24))).contains(&"include_independent_scrutineer")
+    );
+    let status = run(SWINDON, &swindon_to_stage_5(), day(2027, 3, 31));
+    let scrutineer = obligation(&status, "include_independent_scrutineer");
+    assert_eq!(
+        (scrutineer.stage, scrutineer.arose_on),
+        (Some(5), day(2027, 2, 24))
+    );
+    assert_eq!(scrutineer.due.kind, DueKind::NotStated);
+    assert!(scrutineer.is_pending() && !scrutineer.overdue);
+    assert!(scrutineer.clause.text.contains("Independent Scrutineer"));
+    let rule = Policy::get(SWINDON)
+        .obligations
+        .iter()
+        .find(|o| o.id == "include_independent_scrutineer")
+        .unwrap();
+    assert_eq!(rule.lapses, Lapses::StageEnds);
+}
+
+#[test]
+fn the_diagram_notes_the_duties_that_end_with_each_stage() {
+    let swindon = diagram::mermaid(Policy::get(SWINDON));
+    assert!(swindon.contains("note right of S3: ends with the stage: opposite_number_contacted\n"));
+    assert!(swindon.contains(
+        "note right of S5: ends with the stage: resolution_form, include_independent_scrutineer\n"
+    ));
+    // GSCP's contact arises on the report that meets stage 1's clock.
+    let gscp = diagram::mermaid(Policy::get(GSCP));
+    assert!(gscp.contains("note right of S1: ends with the stage: line_managers_contact\n"));
+    assert!(!diagram::mermaid(Policy::get(NSSCP)).contains("note right of"));
+}
+
+#[test]
+fn the_diagram_labels_the_round_three_clocks() {
+    let policy = Policy::from_definition_json(
+        r#"{"id": "labels-2026", "name": "Labels", "stages": [
+            {"number": 1, "name": "A", "clock": {"kind": "earliest_of", "of": [
+                {"kind": "working_days_after_start", "days": 5}, {"kind": "hours_after_start", "hours": 48}]}},
+            {"number": 2, "name": "B", "clock": {"kind": "working_days_after_record",
+                "record": "decision_received", "days": 2}}],
+        "records": [{"id": "decision_received", "what": "Received"}]}"#,
+    )
+    .unwrap();
+    let text = diagram::mermaid(&policy);
+    assert!(
+        text.contains("(earliest of due start + 5 WD or due start + 48 hours)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(due decision_received + 2 WD; until then no time stated)"),
+        "{text}"
+    );
 }

@@ -107,8 +107,10 @@ fn evaluate(policy: &Policy, calendar: &Calendar, log: &Log) -> Option<CaseStatu
 }
 
 /// Every `by_end_of` deadline of a stage counted in working days is a
-/// working day, on or after the day the stage started (for a log the
-/// policy accepts; a refused log passes).
+/// working day after the day it is counted from (for a log the policy
+/// accepts; a refused log passes). A clock counted from the raising may
+/// fall before a later stage starts: that stage is overdue from its start
+/// (CONTRACT section 7, round three), which breaks no law.
 ///
 /// # Errors
 ///
@@ -118,7 +120,7 @@ pub fn working_day_deadlines_fall_on_working_days(
     calendar: &Calendar,
     log: &Log,
 ) -> Result<(), LawBroken> {
-    const LAW: &str = "every by_end_of deadline counted in working days is a working day on or after its stage started";
+    const LAW: &str = "every by_end_of deadline counted in working days is a working day after the day it is counted from";
     let Some(status) = evaluate(policy, calendar, log) else {
         return Ok(());
     };
@@ -133,14 +135,14 @@ pub fn working_day_deadlines_fall_on_working_days(
                 .map(|s| (s.number, s.started_on, &s.due)),
         );
     for (number, started, due) in stages {
-        let (DueKind::ByEndOf(date), Some(_)) = (due.kind, due.counted_from) else {
+        let (DueKind::ByEndOf(date), Some((from, n))) = (due.kind, due.counted_from) else {
             continue;
         };
         let working = calendar.is_working_day(date).unwrap_or(true);
-        if !working || date < started {
+        if !working || (n > 0 && date <= from) {
             return Err(broken(
                 LAW,
-                format!("stage {number} started {started} and is due by {date}"),
+                format!("stage {number} started {started}: {n} working days from {from} is {date}"),
                 Some(log),
             ));
         }
@@ -259,6 +261,59 @@ pub fn evaluation_never_panics(
     }
 }
 
+/// A duty of a stage (`lapses: "stage_ends"`) is never owed once its
+/// stage has ended: it is done or lapsed, and not overdue (CONTRACT section
+/// 7, round three).
+///
+/// # Errors
+///
+/// The law broken, naming the duty and its stage.
+pub fn duties_of_a_stage_end_with_it(
+    policy: &Policy,
+    calendar: &Calendar,
+    log: &Log,
+) -> Result<(), LawBroken> {
+    const LAW: &str = "a duty of a stage is not owed once its stage has ended";
+    let Some(status) = evaluate(policy, calendar, log) else {
+        return Ok(());
+    };
+    let stage_ended = |number: u8, arose: chrono::NaiveDate| {
+        status
+            .history
+            .iter()
+            .any(|h| h.number == number && h.started_on <= arose && arose <= h.ended_on)
+    };
+    // A duty that arises as its stage ends (on its conclusion) is judged
+    // by the case's end, not by the stage's.
+    let arises_at_end = |id: &str| {
+        policy.obligations.iter().any(|rule| {
+            rule.id == id
+                && matches!(
+                    rule.trigger,
+                    crate::policy::Trigger::StageConcluded(_)
+                        | crate::policy::Trigger::ResolvedAt(_)
+                        | crate::policy::Trigger::ConcludedAfterReaching(_)
+                )
+        })
+    };
+    for o in &status.obligations {
+        let Some(number) = o.stage else { continue };
+        if o.lapses == crate::policy::Lapses::StageEnds
+            && !arises_at_end(&o.id)
+            && status.stage.as_ref().is_none_or(|s| s.number != number)
+            && stage_ended(number, o.arose_on)
+            && (o.is_pending() || o.overdue)
+        {
+            return Err(broken(
+                LAW,
+                format!("{} of stage {number} is still owed", o.id),
+                Some(log),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Every law about a log, in turn.
 ///
 /// # Errors
@@ -268,5 +323,6 @@ pub fn all(policy: &Policy, calendar: &Calendar, log: &Log) -> Result<(), LawBro
     evaluation_never_panics(policy, calendar, log)?;
     working_day_deadlines_fall_on_working_days(policy, calendar, log)?;
     replay_is_deterministic(policy, calendar, log)?;
+    duties_of_a_stage_end_with_it(policy, calendar, log)?;
     later_is_never_less_overdue(policy, calendar, log)
 }

@@ -135,9 +135,27 @@ fn event_json(event: &Event) -> Value {
             }
         }
         EventKind::Escalated {
-            to_stage: Some(n), ..
+            to_stage, priority, ..
         } => {
-            object.insert("to_stage".into(), (*n).into());
+            if let Some(n) = to_stage {
+                object.insert("to_stage".into(), (*n).into());
+            }
+            if let Some(priority) = priority {
+                object.insert("priority".into(), priority.as_str().into());
+            }
+        }
+        EventKind::TimescaleSet {
+            due,
+            stage,
+            obligation,
+        } => {
+            object.insert("due".into(), due.to_string().into());
+            if let Some(n) = stage {
+                object.insert("stage".into(), (*n).into());
+            }
+            if let Some(id) = obligation {
+                object.insert("obligation".into(), id.as_str().into());
+            }
         }
         EventKind::Recorded { record, stage } => {
             if let Some(record) = record {

@@ -109,9 +109,26 @@ fn build(
         }
         let kind = status.next[usize::from(choice) % status.next.len()];
         let when = on(next_day, minutes);
+        // Now and then a timescale set for the case, which every open case
+        // accepts (and `next` does not list).
+        if status.stage.is_some() && detail % 11 == 5 {
+            let due = next_day + Days::new(u64::from(detail % 10));
+            events.push(Event::timescale_set(when, due));
+            if policy.evaluate(calendar, &events, next_day).is_err() {
+                events.pop();
+            } else {
+                day = next_day;
+            }
+            continue;
+        }
         let candidate = match kind {
             EventType::Escalated => {
-                let event = Event::escalated(when);
+                let mut event = Event::escalated(when);
+                // Urgency decided at a later step.
+                if !policy.priorities.is_empty() && detail % 5 == 1 {
+                    let names = &policy.priorities;
+                    event = event.priority(names[usize::from(detail) % names.len()].as_str());
+                }
                 let skips: Vec<u8> = policy
                     .skips
                     .iter()
@@ -143,7 +160,7 @@ fn build(
                     None => continue,
                 }
             }
-            EventType::Raised => continue,
+            EventType::Raised | EventType::TimescaleSet => continue,
         };
         events.push(candidate);
         if policy.evaluate(calendar, &events, next_day).is_err() {
