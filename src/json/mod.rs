@@ -10,10 +10,12 @@ mod referral;
 pub(crate) mod request;
 mod serious_incident;
 pub(crate) mod sweep;
+mod typed;
 
 mod response;
 
 pub use response::StatusDocument;
+pub use typed::{ItemDocument, SweepDocument};
 
 /// The work tray and the figures over JSON (CONTRACT section 10), on the
 /// embedded calendars and the built-in policies: [`Engine::sweep_json`]
@@ -121,6 +123,11 @@ impl JsonError {
 
     fn to_value(&self) -> Value {
         json!({ "error": self.inner_value() })
+    }
+
+    /// The error document, `{"error": {...}}`.
+    pub(crate) fn document_value(&self) -> Value {
+        self.to_value()
     }
 
     /// The error document's inner object: `{"code", "message", ...}`.

@@ -250,6 +250,7 @@ impl Serialize for Errors<'_> {
 
 /// A sweep item as the sweep's answer writes it.
 #[derive(Serialize)]
+#[serde(bound = "")]
 pub(crate) struct ItemView<'a, K> {
     case: &'a str,
     policy: &'a str,
