@@ -400,8 +400,9 @@ pub struct Tray<'c, K> {
     within_working_days: u32,
     /// The last day in the tray on each calendar met so far.
     horizons: Vec<(&'c Calendar, NaiveDate)>,
-    /// The items in the order collected (taken out once when ordered).
-    items: Vec<Option<SweepItem<K>>>,
+    /// The items in the order collected (put in order in place at the
+    /// end).
+    items: Vec<SweepItem<K>>,
 }
 
 impl<'c, K: Clone> Tray<'c, K> {
@@ -555,7 +556,7 @@ impl<'c, K: Clone> Tray<'c, K> {
                 }
             };
             item.counted = clock.counted;
-            self.items.push(Some(item));
+            self.items.push(item);
         }
         if added.is_err() {
             self.items.truncate(before);
@@ -612,7 +613,7 @@ impl<'c, K: Clone> Tray<'c, K> {
         if due_on > horizon {
             return Ok(());
         }
-        self.items.push(Some(item(
+        self.items.push(item(
             calendar,
             case,
             as_of,
@@ -620,7 +621,7 @@ impl<'c, K: Clone> Tray<'c, K> {
             what,
             due.clone(),
             due_on,
-        )?));
+        )?);
         Ok(())
     }
 
@@ -687,23 +688,34 @@ impl<'c, K: Clone> Tray<'c, K> {
     /// The items, soonest first: by due day, then in the order the cases
     /// were added, then in the order each case's answer writes them.
     ///
-    /// An item is some hundred bytes and a tray may hold hundreds of
-    /// thousands: the days and places are sorted, and each item then moved
-    /// once into its place (out of the slot it was collected into), rather
-    /// than moved at every step of a sort.
+    /// An item is some hundred and fifty bytes and a tray may hold hundreds
+    /// of thousands: the days and places are sorted, and the items then put
+    /// in that order where they are, each swapped into its place once,
+    /// rather than moved at every step of a sort or into a second list.
     pub fn into_items(self) -> Vec<SweepItem<K>> {
-        let mut slots = self.items;
-        let mut order: Vec<(NaiveDate, usize)> = slots
+        let mut items = self.items;
+        let mut order: Vec<(NaiveDate, usize)> = items
             .iter()
             .enumerate()
-            .filter_map(|(i, slot)| slot.as_ref().map(|item| (item.due_on, i)))
+            .map(|(i, item)| (item.due_on, i))
             .collect();
         // The place breaks ties, so an unstable sort keeps the given order.
         order.sort_unstable();
-        order
-            .into_iter()
-            .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
-            .collect()
+        // `source[i]`: the place of the item that belongs at `i`. Each cycle
+        // of the permutation is followed once; a place done is marked by
+        // pointing at itself.
+        let mut source: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        for start in 0..source.len() {
+            let mut at = start;
+            while source[at] != start {
+                let from = source[at];
+                items.swap(at, from);
+                source[at] = at;
+                at = from;
+            }
+            source[at] = at;
+        }
+        items
     }
 }
 
