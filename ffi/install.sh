@@ -15,11 +15,16 @@
 #     PREFIX/lib/libsafeguarding_resolution.dylib (macOS; install name
 #         PREFIX/lib/libsafeguarding_resolution.dylib)
 #     PREFIX/lib/pkgconfig/safeguarding_resolution.pc
+#     PREFIX/lib/pkgconfig/safeguarding_resolution-static.pc
 #
 # so that a C program builds with
 #     cc app.c $(pkg-config --cflags --libs safeguarding_resolution)
-# and, linking statically,
-#     cc app.c $(pkg-config --cflags --libs --static safeguarding_resolution)
+# and, linking the static library,
+#     cc app.c $(pkg-config --cflags --libs safeguarding_resolution-static)
+# (`pkg-config --static safeguarding_resolution` would still link the
+# shared library where both are installed: a linker given
+# -lsafeguarding_resolution takes the .so over the .a. The -static file
+# names the archive by its path.)
 #
 # It works with any target directory (CARGO_TARGET_DIR or a configured
 # one: cargo metadata says where) and writes nothing into the repository
@@ -94,6 +99,19 @@ Version: $version
 Cflags: -I\${includedir}
 Libs: -L\${libdir} -l$name
 Libs.private: $static_libs
+EOF
+
+cat > "$prefix/lib/pkgconfig/$name-static.pc" <<EOF
+prefix=$prefix
+exec_prefix=\${prefix}
+libdir=\${exec_prefix}/lib
+includedir=\${prefix}/include
+
+Name: $name-static
+Description: Escalation policies of English safeguarding partnerships on the UK working-day calendar (C interface, the static library)
+Version: $version
+Cflags: -I\${includedir}
+Libs: \${libdir}/lib$name.a $static_libs
 EOF
 
 echo "installed $name $version under $prefix"

@@ -27,8 +27,9 @@
  *     and sgr_result_message() are static: never free or modify them.
  *
  * Threads: every function may be called from any number of threads at
- * once, except that sgr_engine_load_holidays and sgr_engine_free need the
- * engine to themselves; an owned string may be freed on any thread.
+ * once, except that sgr_engine_load_holidays, sgr_engine_add_policy and
+ * sgr_engine_free need the engine to themselves; an owned string may be
+ * freed on any thread.
  *
  * Licence: MIT OR Apache-2.0.
  */
@@ -270,6 +271,93 @@ sgr_result sgr_working_days_between(sgr_division division,
                                     struct sgr_date to,
                                     int64_t *count_out);
 
+// As `sgr_is_working_day`, on the bank holidays `engine` holds (the
+// embedded ones until `sgr_engine_load_holidays` replaced them): a day
+// made a bank holiday by a loaded document is not a working day.
+//
+// Errors: as `sgr_is_working_day`, and `SGR_NULL_POINTER` when `engine`
+// is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed;
+// `is_working_day_out` as for `sgr_is_working_day`.
+sgr_result sgr_engine_is_working_day(const struct sgr_engine *engine,
+                                     sgr_division division,
+                                     struct sgr_date date,
+                                     bool *is_working_day_out);
+
+// As `sgr_add_working_days`, on the bank holidays `engine` holds: the
+// deadline `sgr_engine_evaluate` counts for "within `n` working days".
+//
+// Errors: as `sgr_add_working_days`, and `SGR_NULL_POINTER` when `engine`
+// is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// `engine` as for `sgr_engine_is_working_day`; `out` as for
+// `sgr_add_working_days`.
+sgr_result sgr_engine_add_working_days(const struct sgr_engine *engine,
+                                       sgr_division division,
+                                       struct sgr_date date,
+                                       uint32_t n,
+                                       struct sgr_date *out);
+
+// As `sgr_subtract_working_days`, on the bank holidays `engine` holds.
+//
+// Errors: as `sgr_subtract_working_days`, and `SGR_NULL_POINTER` when
+// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// As `sgr_engine_add_working_days`.
+sgr_result sgr_engine_subtract_working_days(const struct sgr_engine *engine,
+                                            sgr_division division,
+                                            struct sgr_date date,
+                                            uint32_t n,
+                                            struct sgr_date *out);
+
+// As `sgr_next_working_day`, on the bank holidays `engine` holds.
+//
+// Errors: as `sgr_next_working_day`, and `SGR_NULL_POINTER` when `engine`
+// is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// As `sgr_engine_add_working_days`.
+sgr_result sgr_engine_next_working_day(const struct sgr_engine *engine,
+                                       sgr_division division,
+                                       struct sgr_date date,
+                                       struct sgr_date *out);
+
+// As `sgr_previous_working_day`, on the bank holidays `engine` holds.
+//
+// Errors: as `sgr_previous_working_day`, and `SGR_NULL_POINTER` when
+// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// As `sgr_engine_add_working_days`.
+sgr_result sgr_engine_previous_working_day(const struct sgr_engine *engine,
+                                           sgr_division division,
+                                           struct sgr_date date,
+                                           struct sgr_date *out);
+
+// As `sgr_working_days_between`, on the bank holidays `engine` holds.
+//
+// Errors: as `sgr_working_days_between`, and `SGR_NULL_POINTER` when
+// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// `engine` as for `sgr_engine_is_working_day`; `count_out` as for
+// `sgr_working_days_between`.
+sgr_result sgr_engine_working_days_between(const struct sgr_engine *engine,
+                                           sgr_division division,
+                                           struct sgr_date from,
+                                           struct sgr_date to,
+                                           int64_t *count_out);
+
 // Makes an engine on the embedded calendars, running the built-in
 // policies: it answers exactly as `sgr_evaluate` does until holidays are
 // loaded into it.
@@ -372,6 +460,25 @@ sgr_result sgr_engine_evaluate(const struct sgr_engine *engine,
 sgr_result sgr_engine_validate(const struct sgr_engine *engine,
                                const char *request_json,
                                char **response_json_out);
+
+// The daily work tray and the figures (CONTRACT section 10): answers a
+// sweep request (`sweep_json`, `docs/json.md`) on the engine's bank
+// holidays and policies. The request may be large (up to 256 MiB,
+// `MAX_SWEEP_BYTES`); the answer lists the deadlines overdue or within
+// the horizon, the cases refused with their errors, and the figures.
+//
+// Codes and ownership as for `sgr_engine_evaluate`: `SGR_OK` with the
+// answer, `SGR_INVALID_JSON` or `SGR_ERROR_DOCUMENT` with the error
+// document of a request refused as a whole (a case that cannot be
+// evaluated is in the answer's `errors`, and the call is `SGR_OK`).
+// Threads as for `sgr_engine_evaluate`.
+//
+// # Safety
+//
+// As `sgr_engine_evaluate`.
+sgr_result sgr_engine_sweep(const struct sgr_engine *engine,
+                            const char *request_json,
+                            char **response_json_out);
 
 // Frees an engine from `sgr_engine_new`, with the holidays loaded into it.
 // NULL is allowed and does nothing. Documents the engine handed out are

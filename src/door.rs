@@ -58,19 +58,33 @@ pub(crate) fn read(text: &str) -> Result<Value, Refused> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(Refused::TooLarge);
     }
+    read_unsized(text)
+}
+
+/// [`read`] without the size check, for a document with a limit of its
+/// own (checked by the caller before this).
+pub(crate) fn read_unsized(text: &str) -> Result<Value, Refused> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Unique
-        .deserialize(&mut deserializer)
-        .and_then(|value| deserializer.end().map(|()| value))
-        .map_err(|e| {
-            Refused::NotJson(format!(
-                "{} (line {}, column {})",
-                describe(&e),
-                e.line(),
-                e.column()
-            ))
-        })?;
-    check_limits(&value)?;
+    let over = std::cell::Cell::new(false);
+    let value = Unique {
+        depth: 1,
+        over: &over,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|value| deserializer.end().map(|()| value))
+    .map_err(|e| {
+        Refused::NotJson(format!(
+            "{} (line {}, column {})",
+            describe(&e),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    // The limits were watched while parsing; only a text over one is
+    // walked again, to name the place.
+    if over.get() {
+        check_limits(&value)?;
+    }
     Ok(value)
 }
 
@@ -174,20 +188,43 @@ fn is_container_or_string(value: &Value) -> bool {
     matches!(value, Value::String(_) | Value::Array(_) | Value::Object(_))
 }
 
-/// Builds a [`Value`], refusing an object that gives a key twice.
-struct Unique;
+/// Builds a [`Value`], refusing an object that gives a key twice, and
+/// notes whether any string, key or nesting is over its limit (then
+/// [`check_limits`] finds where).
+#[derive(Clone, Copy)]
+struct Unique<'a> {
+    /// The depth of the value built (the top is at 1).
+    depth: usize,
+    over: &'a std::cell::Cell<bool>,
+}
 
-impl<'de> DeserializeSeed<'de> for Unique {
-    type Value = Value;
+impl Unique<'_> {
+    fn string(self, text: &str) {
+        if text.len() > MAX_STRING_BYTES {
+            self.over.set(true);
+        }
+    }
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(UniqueVisitor)
+    fn container(self) -> Self {
+        if self.depth > MAX_DEPTH {
+            self.over.set(true);
+        }
+        Unique {
+            depth: self.depth + 1,
+            over: self.over,
+        }
     }
 }
 
-struct UniqueVisitor;
+impl<'de> DeserializeSeed<'de> for Unique<'_> {
+    type Value = Value;
 
-impl<'de> Visitor<'de> for UniqueVisitor {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unique<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -211,10 +248,12 @@ impl<'de> Visitor<'de> for UniqueVisitor {
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        self.string(v);
         Ok(Value::String(v.to_owned()))
     }
 
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        self.string(&v);
         Ok(Value::String(v))
     }
 
@@ -223,17 +262,20 @@ impl<'de> Visitor<'de> for UniqueVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.container();
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element_seed(Unique)? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.container();
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(Unique)?;
+            self.string(&key);
+            let value = map.next_value_seed(inner)?;
             if object.insert(key, value).is_some() {
                 return Err(de::Error::custom("a key is given twice in one object"));
             }

@@ -1,9 +1,12 @@
-//! The working-day calendar over C: CONTRACT section 2, on the embedded data.
+//! The working-day calendar over C: CONTRACT section 2, on the embedded
+//! data (`sgr_add_working_days`, ...) or on an engine's bank holidays
+//! (`sgr_engine_add_working_days`, ..., CONTRACT section 10).
 
 use chrono::{Datelike, NaiveDate};
 use safeguarding_resolution::calendar::{Calendar, Division, Error};
 
 use super::boundary::{self, output, write};
+use super::engine::sgr_engine;
 use super::sgr_result;
 
 /// A division of the UK, whose bank holidays the working days skip: one of
@@ -82,14 +85,44 @@ fn refused(error: Error) -> sgr_result {
     }
 }
 
+/// Whose bank holidays a query counts on: the embedded ones, or an
+/// engine's.
+#[derive(Clone, Copy)]
+enum Holidays {
+    Embedded,
+    Engine(*const sgr_engine),
+}
+
+impl Holidays {
+    /// The division's calendar.
+    ///
+    /// # Safety
+    ///
+    /// An engine's pointer is NULL (refused) or a live engine not freed
+    /// during the call.
+    unsafe fn calendar<'a>(self, division: Division) -> Result<&'a Calendar, sgr_result> {
+        match self {
+            Holidays::Embedded => Ok(Calendar::uk(division)),
+            Holidays::Engine(engine) => {
+                // SAFETY: the caller promises `engine` is NULL (refused) or
+                // a live engine not freed during the call: a shared borrow.
+                let engine = unsafe { engine.as_ref() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
+                Ok(engine.engine().calendar(division))
+            }
+        }
+    }
+}
+
 /// The body every one-date query shares: check the output and clear it to
-/// `cleared`, check the division and the date, ask the division's calendar,
-/// and write the answer last.
+/// `cleared`, check the engine, the division and the date, ask the
+/// division's calendar, and write the answer last.
 ///
 /// # Safety
 ///
-/// `out` is NULL or valid for writing one `T`.
+/// `out` is NULL or valid for writing one `T`; an engine as
+/// [`Holidays::calendar`] requires.
 unsafe fn answer<T>(
+    holidays: Holidays,
     division: sgr_division,
     date: sgr_date,
     out: *mut T,
@@ -100,9 +133,11 @@ unsafe fn answer<T>(
         // SAFETY: the caller of `answer` promises `out` is NULL (refused) or
         // valid for writing a `T`.
         let out = unsafe { output(out, cleared) }?;
-        let division = checked_division(division)?;
+        // SAFETY: the caller of `answer` promises the engine is NULL
+        // (refused) or live for the call.
+        let calendar = unsafe { holidays.calendar(checked_division(division)?) }?;
         let date = date.to_naive_date()?;
-        let value = query(Calendar::uk(division), date).map_err(refused)?;
+        let value = query(calendar, date).map_err(refused)?;
         // SAFETY: the caller of `answer` promises `out` is valid for
         // writing a `T`, and it is not NULL.
         unsafe { write(out, value) };
@@ -133,6 +168,7 @@ pub unsafe extern "C" fn sgr_is_working_day(
     // write, as `answer` requires.
     unsafe {
         answer(
+            Holidays::Embedded,
             division,
             date,
             is_working_day_out,
@@ -168,6 +204,7 @@ pub unsafe extern "C" fn sgr_add_working_days(
     // write, as `answer` requires.
     unsafe {
         answer(
+            Holidays::Embedded,
             division,
             date,
             out,
@@ -201,6 +238,7 @@ pub unsafe extern "C" fn sgr_subtract_working_days(
     // write, as `answer` requires.
     unsafe {
         answer(
+            Holidays::Embedded,
             division,
             date,
             out,
@@ -232,6 +270,7 @@ pub unsafe extern "C" fn sgr_next_working_day(
     // write, as `answer` requires.
     unsafe {
         answer(
+            Holidays::Embedded,
             division,
             date,
             out,
@@ -262,6 +301,7 @@ pub unsafe extern "C" fn sgr_previous_working_day(
     // write, as `answer` requires.
     unsafe {
         answer(
+            Holidays::Embedded,
             division,
             date,
             out,
@@ -294,18 +334,207 @@ pub unsafe extern "C" fn sgr_working_days_between(
     to: sgr_date,
     count_out: *mut i64,
 ) -> sgr_result {
+    // SAFETY: the caller promises `count_out` is NULL or valid for one
+    // write, as `between` requires.
+    unsafe { between(Holidays::Embedded, division, from, to, count_out) }
+}
+
+/// The body of `sgr_working_days_between` and its engine version.
+///
+/// # Safety
+///
+/// `count_out` is NULL or valid for writing one `int64_t`; an engine as
+/// [`Holidays::calendar`] requires.
+unsafe fn between(
+    holidays: Holidays,
+    division: sgr_division,
+    from: sgr_date,
+    to: sgr_date,
+    count_out: *mut i64,
+) -> sgr_result {
     boundary::catch(|| {
         // SAFETY: the caller promises `count_out` is NULL (refused) or valid
         // for writing an int64_t; it is cleared to 0 first.
         let out = unsafe { output(count_out, 0) }?;
-        let division = checked_division(division)?;
+        // SAFETY: the caller promises the engine is NULL (refused) or live
+        // for the call.
+        let calendar = unsafe { holidays.calendar(checked_division(division)?) }?;
         let (from, to) = (from.to_naive_date()?, to.to_naive_date()?);
-        let count = Calendar::uk(division)
-            .working_days_between(from, to)
-            .map_err(refused)?;
+        let count = calendar.working_days_between(from, to).map_err(refused)?;
         // SAFETY: the caller promises `count_out` is valid for writing an
         // int64_t, and it is not NULL.
         unsafe { write(out, count) };
         Ok(())
     })
+}
+
+// The same queries on an engine's bank holidays (CONTRACT section 10): after
+// `sgr_engine_load_holidays`, they count as the engine's evaluations do.
+
+/// As `sgr_is_working_day`, on the bank holidays `engine` holds (the
+/// embedded ones until `sgr_engine_load_holidays` replaced them): a day
+/// made a bank holiday by a loaded document is not a working day.
+///
+/// Errors: as `sgr_is_working_day`, and `SGR_NULL_POINTER` when `engine`
+/// is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed;
+/// `is_working_day_out` as for `sgr_is_working_day`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_is_working_day(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    date: sgr_date,
+    is_working_day_out: *mut bool,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        answer(
+            Holidays::Engine(engine),
+            division,
+            date,
+            is_working_day_out,
+            false,
+            |calendar, date| calendar.is_working_day(date),
+        )
+    }
+}
+
+/// As `sgr_add_working_days`, on the bank holidays `engine` holds: the
+/// deadline `sgr_engine_evaluate` counts for "within `n` working days".
+///
+/// Errors: as `sgr_add_working_days`, and `SGR_NULL_POINTER` when `engine`
+/// is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// `engine` as for `sgr_engine_is_working_day`; `out` as for
+/// `sgr_add_working_days`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_add_working_days(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    date: sgr_date,
+    n: u32,
+    out: *mut sgr_date,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        answer(
+            Holidays::Engine(engine),
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.add_working_days(date, n).map(sgr_date::from),
+        )
+    }
+}
+
+/// As `sgr_subtract_working_days`, on the bank holidays `engine` holds.
+///
+/// Errors: as `sgr_subtract_working_days`, and `SGR_NULL_POINTER` when
+/// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// As `sgr_engine_add_working_days`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_subtract_working_days(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    date: sgr_date,
+    n: u32,
+    out: *mut sgr_date,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        answer(
+            Holidays::Engine(engine),
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.subtract_working_days(date, n).map(sgr_date::from),
+        )
+    }
+}
+
+/// As `sgr_next_working_day`, on the bank holidays `engine` holds.
+///
+/// Errors: as `sgr_next_working_day`, and `SGR_NULL_POINTER` when `engine`
+/// is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// As `sgr_engine_add_working_days`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_next_working_day(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    date: sgr_date,
+    out: *mut sgr_date,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        answer(
+            Holidays::Engine(engine),
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.next_working_day(date).map(sgr_date::from),
+        )
+    }
+}
+
+/// As `sgr_previous_working_day`, on the bank holidays `engine` holds.
+///
+/// Errors: as `sgr_previous_working_day`, and `SGR_NULL_POINTER` when
+/// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// As `sgr_engine_add_working_days`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_previous_working_day(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    date: sgr_date,
+    out: *mut sgr_date,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe {
+        answer(
+            Holidays::Engine(engine),
+            division,
+            date,
+            out,
+            sgr_date::default(),
+            |calendar, date| calendar.previous_working_day(date).map(sgr_date::from),
+        )
+    }
+}
+
+/// As `sgr_working_days_between`, on the bank holidays `engine` holds.
+///
+/// Errors: as `sgr_working_days_between`, and `SGR_NULL_POINTER` when
+/// `engine` is NULL. Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// `engine` as for `sgr_engine_is_working_day`; `count_out` as for
+/// `sgr_working_days_between`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_working_days_between(
+    engine: *const sgr_engine,
+    division: sgr_division,
+    from: sgr_date,
+    to: sgr_date,
+    count_out: *mut i64,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe { between(Holidays::Engine(engine), division, from, to, count_out) }
 }

@@ -21,6 +21,13 @@ pub struct sgr_engine {
     engine: Engine,
 }
 
+impl sgr_engine {
+    /// The engine behind the handle.
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
 /// Makes an engine on the embedded calendars, running the built-in
 /// policies: it answers exactly as `sgr_evaluate` does until holidays are
 /// loaded into it.
@@ -240,7 +247,33 @@ pub unsafe extern "C" fn sgr_engine_validate(
     }
 }
 
-/// The body `sgr_engine_evaluate` and `sgr_engine_validate` share.
+/// The daily work tray and the figures (CONTRACT section 10): answers a
+/// sweep request (`sweep_json`, `docs/json.md`) on the engine's bank
+/// holidays and policies. The request may be large (up to 256 MiB,
+/// `MAX_SWEEP_BYTES`); the answer lists the deadlines overdue or within
+/// the horizon, the cases refused with their errors, and the figures.
+///
+/// Codes and ownership as for `sgr_engine_evaluate`: `SGR_OK` with the
+/// answer, `SGR_INVALID_JSON` or `SGR_ERROR_DOCUMENT` with the error
+/// document of a request refused as a whole (a case that cannot be
+/// evaluated is in the answer's `errors`, and the call is `SGR_OK`).
+/// Threads as for `sgr_engine_evaluate`.
+///
+/// # Safety
+///
+/// As `sgr_engine_evaluate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sgr_engine_sweep(
+    engine: *const sgr_engine,
+    request_json: *const c_char,
+    response_json_out: *mut *mut c_char,
+) -> sgr_result {
+    // SAFETY: passed on from this function's own contract.
+    unsafe { answer(engine, request_json, response_json_out, Engine::sweep_json) }
+}
+
+/// The body `sgr_engine_evaluate`, `sgr_engine_validate` and
+/// `sgr_engine_sweep` share.
 ///
 /// # Safety
 ///

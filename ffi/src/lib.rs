@@ -49,12 +49,15 @@ use std::ffi::{CStr, c_char};
 
 pub use calendar::{
     SGR_DIVISION_ENGLAND_AND_WALES, SGR_DIVISION_NORTHERN_IRELAND, SGR_DIVISION_SCOTLAND,
-    sgr_add_working_days, sgr_date, sgr_division, sgr_is_working_day, sgr_next_working_day,
-    sgr_previous_working_day, sgr_subtract_working_days, sgr_working_days_between,
+    sgr_add_working_days, sgr_date, sgr_division, sgr_engine_add_working_days,
+    sgr_engine_is_working_day, sgr_engine_next_working_day, sgr_engine_previous_working_day,
+    sgr_engine_subtract_working_days, sgr_engine_working_days_between, sgr_is_working_day,
+    sgr_next_working_day, sgr_previous_working_day, sgr_subtract_working_days,
+    sgr_working_days_between,
 };
 pub use engine::{
     sgr_engine, sgr_engine_evaluate, sgr_engine_free, sgr_engine_load_holidays, sgr_engine_new,
-    sgr_engine_validate,
+    sgr_engine_sweep, sgr_engine_validate,
 };
 pub use json::{sgr_evaluate, sgr_string_free, sgr_validate};
 pub use result::{sgr_result, sgr_result_message};

@@ -440,6 +440,42 @@ fn install_script_installs_what_pkg_config_describes() {
         .expect("the installed example runs");
     assert!(output.status.success());
     check_timeline(&String::from_utf8_lossy(&output.stdout));
+
+    // The -static file links the archive although the shared library is
+    // installed beside it: the program needs no libsafeguarding_resolution
+    // at run time.
+    let pc =
+        std::fs::read_to_string(prefix.join("lib/pkgconfig/safeguarding_resolution-static.pc"))
+            .expect("the static pkg-config file was installed");
+    assert_eq!(pc_field(&pc, "Version"), version);
+    let program = work.join("timeline_installed_static");
+    let mut flags = vec![
+        "-std=c99".to_string(),
+        root().join("examples/c/timeline.c").display().to_string(),
+        "-o".to_string(),
+        program.display().to_string(),
+    ];
+    flags.extend(
+        pc_field(&pc, "Cflags")
+            .split_whitespace()
+            .chain(pc_field(&pc, "Libs").split_whitespace())
+            .map(str::to_string),
+    );
+    let status = Command::new(&compiler)
+        .args(&flags)
+        .status()
+        .expect("cc runs");
+    assert!(status.success(), "{compiler} {flags:?} failed");
+    if let Ok(out) = Command::new("readelf").arg("-d").arg(&program).output() {
+        let dynamic = String::from_utf8_lossy(&out.stdout);
+        assert!(!dynamic.contains("libsafeguarding_resolution"), "{dynamic}");
+    }
+    let output = Command::new(&program)
+        .env_remove("LD_LIBRARY_PATH")
+        .output()
+        .expect("the statically linked example runs");
+    assert!(output.status.success());
+    check_timeline(&String::from_utf8_lossy(&output.stdout));
 }
 
 /// The split that keeps C out of Rust builds: the Rust crate's library is a

@@ -8,10 +8,45 @@
 mod referral;
 pub(crate) mod request;
 mod serious_incident;
+pub(crate) mod sweep;
+mod typed;
 
 mod response;
 
 pub use response::StatusDocument;
+pub use typed::{ItemDocument, SweepDocument};
+
+/// The work tray and the figures over JSON (CONTRACT section 10), on the
+/// embedded calendars and the built-in policies: [`Engine::sweep_json`]
+/// of a new engine. Never panics, whatever the input.
+///
+/// The request is `{"as_of", "calendar" (optional), "within_working_days"
+/// (optional, default 0), "cases": [{"id", "policy", "events", ...}]}`;
+/// the answer `{"as_of", "within_working_days", "items", "errors",
+/// "summary"}` (`docs/json.md`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::sweep_json;
+///
+/// // North Somerset, raised on Monday 1 February 2027: stage 1 is due by
+/// // Tuesday 2, Day 5 (the referral to the partnership) by Monday 8.
+/// let answer = sweep_json(r#"{"as_of": "2027-02-01", "within_working_days": 1, "cases": [
+///     {"id": "a", "policy": "nsscp-issue-resolution-2025", "events": [{"type": "raised", "on": "2027-02-01"}]}]}"#);
+/// let answer: serde_json::Value = serde_json::from_str(&answer)?;
+/// let items = answer["items"].as_array().unwrap();
+/// assert_eq!(items[0]["due_on"], "2027-02-02");
+/// assert_eq!(items[0]["working_days_left"], 1);
+/// assert!(items.iter().all(|i| i["due_on"] == "2027-02-02"));
+///
+/// let refused = sweep_json(r#"{"as_of": "2027-02-01", "cases": [{"id": "Jane Doe", "policy": "x", "events": []}]}"#);
+/// assert!(refused.contains("cases[0].id") && !refused.contains("Jane"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn sweep_json(request: &str) -> String {
+    Engine::new().sweep_json(request)
+}
 
 use serde_json::{Map, Value, json};
 
@@ -87,6 +122,16 @@ impl JsonError {
     }
 
     fn to_value(&self) -> Value {
+        json!({ "error": self.inner_value() })
+    }
+
+    /// The error document, `{"error": {...}}`.
+    pub(crate) fn document_value(&self) -> Value {
+        self.to_value()
+    }
+
+    /// The error document's inner object: `{"code", "message", ...}`.
+    pub(crate) fn inner_value(&self) -> Value {
         let mut error = Map::new();
         error.insert("code".into(), Value::from(self.code));
         error.insert("message".into(), Value::from(self.message.as_str()));
@@ -101,7 +146,12 @@ impl JsonError {
                 .collect();
             error.insert("problems".into(), Value::Array(problems));
         }
-        json!({ "error": error })
+        Value::Object(error)
+    }
+
+    /// The error document, written.
+    pub(crate) fn to_document(&self) -> String {
+        self.to_value().to_string()
     }
 }
 
@@ -238,7 +288,29 @@ pub fn error_document(code: &'static str, message: &str) -> String {
 /// limit, `invalid_json` for text that is not JSON (with its line and
 /// column; never a piece of the text) or that gives a key twice.
 fn parse(request: &str) -> Result<Value, JsonError> {
-    door::read(request).map_err(|refused| match refused {
+    door::read(request).map_err(refused_error)
+}
+
+/// Parses a sweep request (CONTRACT section 10) as [`parse`] does a
+/// request, under the sweep's own size limit,
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES).
+pub(crate) fn parse_sweep(request: &str) -> Result<Value, JsonError> {
+    use crate::limits::MAX_SWEEP_BYTES;
+    if request.len() > MAX_SWEEP_BYTES {
+        return Err(JsonError::new(
+            "limit_exceeded",
+            format!(
+                "(request): larger than the limit of {MAX_SWEEP_BYTES} bytes (limits::MAX_SWEEP_BYTES)"
+            ),
+            None,
+        ));
+    }
+    door::read_unsized(request).map_err(refused_error)
+}
+
+/// A refusal at the door as the contract's error.
+fn refused_error(refused: Refused) -> JsonError {
+    match refused {
         Refused::NotJson(problem) => JsonError::new(
             "invalid_json",
             format!("the request is not valid JSON: {problem}"),
@@ -259,7 +331,7 @@ fn parse(request: &str) -> Result<Value, JsonError> {
             let (place, problem) = too_large.place_and_problem("(request)");
             JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
         }
-    })
+    }
 }
 
 /// Validates a form given as JSON, and returns every problem at once as

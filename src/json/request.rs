@@ -299,11 +299,25 @@ fn stage_number(
     }
 }
 
-const COMMON: [&str; 2] = ["type", "on"];
-
-fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
-    COMMON.iter().chain(extra).copied().collect()
-}
+/// The fields each event type may have: `type`, `on` and its own.
+const RAISED: [&str; 10] = [
+    "type",
+    "on",
+    "area",
+    "immediate_risk",
+    "about_employee_conduct",
+    "employee_works_with_children",
+    "child_protection_conference_decision",
+    "dissent_process_exhausted",
+    "parties",
+    "priority",
+];
+const ESCALATED: [&str; 6] = ["type", "on", "to_stage", "reason", "parties", "priority"];
+const CONCLUDED: [&str; 3] = ["type", "on", "outcome"];
+const WITHDRAWN: [&str; 3] = ["type", "on", "reason"];
+const IMMEDIATE_RISK: [&str; 2] = ["type", "on"];
+const RECORDED: [&str; 4] = ["type", "on", "record", "stage"];
+const TIMESCALE_SET: [&str; 5] = ["type", "on", "due", "stage", "obligation"];
 
 pub(crate) fn event(
     value: &Value,
@@ -324,17 +338,7 @@ pub(crate) fn event(
     let on = when(on, &join(&path, "on"), at)?;
     let kind = match kind {
         "raised" => {
-            let fields = [
-                "area",
-                "immediate_risk",
-                "about_employee_conduct",
-                "employee_works_with_children",
-                "child_protection_conference_decision",
-                "dissent_process_exhausted",
-                "parties",
-                "priority",
-            ];
-            only(object, &path, &allowed(&fields), at)?;
+            only(object, &path, &RAISED, at)?;
             let mut raised = Raised::new();
             raised.area = area(object, &path, policy, at)?;
             raised.immediate_risk = boolean(object, &path, "immediate_risk", at)?;
@@ -350,12 +354,7 @@ pub(crate) fn event(
             EventKind::Raised(raised)
         }
         "escalated" => {
-            only(
-                object,
-                &path,
-                &allowed(&["to_stage", "reason", "parties", "priority"]),
-                at,
-            )?;
+            only(object, &path, &ESCALATED, at)?;
             EventKind::Escalated {
                 to_stage: stage_number(object, &path, "to_stage", at)?,
                 reason: text(object, &path, "reason", at)?,
@@ -364,36 +363,36 @@ pub(crate) fn event(
             }
         }
         "resolved" => {
-            only(object, &path, &allowed(&["outcome"]), at)?;
+            only(object, &path, &CONCLUDED, at)?;
             EventKind::Resolved {
                 outcome: text(object, &path, "outcome", at)?,
             }
         }
         "decided" => {
-            only(object, &path, &allowed(&["outcome"]), at)?;
+            only(object, &path, &CONCLUDED, at)?;
             EventKind::Decided {
                 outcome: text(object, &path, "outcome", at)?,
             }
         }
         "withdrawn" => {
-            only(object, &path, &allowed(&["reason"]), at)?;
+            only(object, &path, &WITHDRAWN, at)?;
             EventKind::Withdrawn {
                 reason: text(object, &path, "reason", at)?,
             }
         }
         "immediate_risk" => {
-            only(object, &path, &allowed(&[]), at)?;
+            only(object, &path, &IMMEDIATE_RISK, at)?;
             EventKind::ImmediateRisk
         }
         "recorded" => {
-            only(object, &path, &allowed(&["record", "stage"]), at)?;
+            only(object, &path, &RECORDED, at)?;
             EventKind::Recorded {
                 record: string(object, &path, "record", at)?.map(str::to_string),
                 stage: stage_number(object, &path, "stage", at)?,
             }
         }
         "timescale_set" => {
-            only(object, &path, &allowed(&["due", "stage", "obligation"]), at)?;
+            only(object, &path, &TIMESCALE_SET, at)?;
             let Some(due) = string(object, &path, "due", at)? else {
                 return Err(field_error(join(&path, "due"), "missing", at));
             };

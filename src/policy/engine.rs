@@ -775,8 +775,12 @@ impl<'a> Run<'a> {
                 }
                 allowed.push(EventType::Withdrawn);
                 allowed.push(EventType::ImmediateRisk);
-                // A policy with nothing to record takes no `recorded` event.
-                if !self.policy.obligations.is_empty() || !self.policy.records.is_empty() {
+                // `recorded` is offered only where one can succeed: the
+                // policy has records (made while the case is open), or a
+                // duty is pending (its id is the record that meets it).
+                if !self.policy.records.is_empty()
+                    || self.obligations.iter().any(|o| o.done_on.is_none())
+                {
                     allowed.push(EventType::Recorded);
                 }
             }

@@ -177,6 +177,9 @@ pub struct Summary {
     /// Serious incidents, counted apart from the escalation cases above:
     /// by status, and whether each statutory clock was kept.
     pub serious_incidents: crate::serious_incident::IncidentSummary,
+    /// Resolution Group referrals by status (`scheduled`, `closed`, ...),
+    /// counted apart from the escalation cases.
+    pub referrals: BTreeMap<&'static str, usize>,
 }
 
 impl Summary {

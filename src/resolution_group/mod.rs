@@ -53,6 +53,7 @@ pub mod lifecycle;
 mod referral;
 mod schedule;
 mod status;
+mod sweep;
 
 pub use engine::evaluate;
 pub use event::{

@@ -525,6 +525,126 @@ static void test_engine(void) {
     sgr_engine_free(NULL);
 }
 
+/* ---- the engine's calendar and its work tray (CONTRACT section 10) ---- */
+
+/* The work tray on 1 March 2027 with a horizon of two working days: the
+   March case (stage 1 due on the next working day), a serious incident
+   (aware on Friday 26 February: the Panel to be notified within five
+   working days) and a case whose log does not begin with its raising. */
+static const char MARCH_SWEEP[] =
+    "{\"as_of\": \"2027-03-01\", \"within_working_days\": 2, \"cases\": ["
+    "{\"id\": \"case-1\", \"policy\": \"nsscp-issue-resolution-2025\","
+    " \"events\": [{\"type\": \"raised\", \"on\": \"2027-03-01\"}]},"
+    "{\"id\": \"si-1\", \"policy\": \"gscp-serious-incident-2021\","
+    " \"events\": [{\"type\": \"aware\", \"on\": \"2027-02-26\"}]},"
+    "{\"id\": \"case-2\", \"policy\": \"nsscp-issue-resolution-2025\","
+    " \"events\": [{\"type\": \"escalated\", \"on\": \"2027-03-01\"}]}]}";
+
+/* `"date":"YYYY-MM-DD"` for a date, as answers write a due date. */
+static void due_text(sgr_date d, char *out, size_t size) {
+    snprintf(out, size, "\"date\":\"%04d-%02u-%02u\"", d.year, d.month, d.day);
+}
+
+static void test_engine_calendar_and_sweep(void) {
+    sgr_engine *engine = NULL;
+    CHECK_CODE(sgr_engine_new(&engine), SGR_OK);
+    if (engine == NULL) {
+        return;
+    }
+    sgr_date out = SENTINEL;
+    bool working = false;
+    int64_t count = -1;
+    const sgr_division ew = SGR_DIVISION_ENGLAND_AND_WALES;
+
+    /* A new engine counts on the embedded holidays, as sgr_add_working_days. */
+    CHECK_CODE(sgr_engine_add_working_days(engine, ew, date(2027, 3, 1), 1, &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 2);
+
+    /* After loading a document with a bank holiday on Tuesday 2 March 2027,
+       every calendar function of the engine skips it, and agrees with the
+       engine's own evaluation of the same deadline. */
+    CHECK_CODE(sgr_engine_load_holidays(engine, NEWER_HOLIDAYS, NULL), SGR_OK);
+    CHECK_CODE(sgr_engine_add_working_days(engine, ew, date(2027, 3, 1), 1, &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 3);
+    char *response = NULL;
+    char due[32];
+    due_text(out, due, sizeof due);
+    CHECK_CODE(sgr_engine_evaluate(engine, MARCH_CASE, &response), SGR_OK);
+    CHECK(contains(response, due), "the engine's evaluation is due %s: %s", due, response);
+    sgr_string_free(response);
+    CHECK_CODE(sgr_add_working_days(ew, date(2027, 3, 1), 1, &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 2);
+
+    CHECK_CODE(sgr_engine_is_working_day(engine, ew, date(2027, 3, 2), &working), SGR_OK);
+    CHECK(!working, "2 March 2027 is the engine's bank holiday");
+    CHECK_CODE(sgr_is_working_day(ew, date(2027, 3, 2), &working), SGR_OK);
+    CHECK(working, "2 March 2027 is a working day on the embedded data");
+    CHECK_CODE(sgr_engine_subtract_working_days(engine, ew, date(2027, 3, 3), 1, &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 1);
+    CHECK_CODE(sgr_engine_next_working_day(engine, ew, date(2027, 3, 1), &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 3);
+    CHECK_CODE(sgr_engine_previous_working_day(engine, ew, date(2027, 3, 3), &out), SGR_OK);
+    CHECK_DATE(out, 2027, 3, 1);
+    CHECK_CODE(sgr_engine_working_days_between(engine, ew, date(2027, 3, 1), date(2027, 3, 3),
+                                               &count),
+               SGR_OK);
+    CHECK(count == 1, "one working day of the engine's from 1 to 3 March: %lld", (long long)count);
+    CHECK_CODE(sgr_working_days_between(ew, date(2027, 3, 1), date(2027, 3, 3), &count), SGR_OK);
+    CHECK(count == 2, "two on the embedded data: %lld", (long long)count);
+
+    /* The engine versions refuse as the others do, clearing their outputs. */
+    out = SENTINEL;
+    CHECK_CODE(sgr_engine_add_working_days(NULL, ew, date(2027, 3, 1), 1, &out), SGR_NULL_POINTER);
+    CHECK(same_date(out, ZERO_DATE), "a refused call cleared its output");
+    CHECK_CODE(sgr_engine_add_working_days(engine, 3, date(2027, 3, 1), 1, &out),
+               SGR_INVALID_DIVISION);
+    CHECK_CODE(sgr_engine_next_working_day(engine, ew, date(2027, 2, 30), &out), SGR_INVALID_DATE);
+    CHECK_CODE(sgr_engine_add_working_days(engine, ew, date(2100, 12, 24), 10, &out),
+               SGR_OUT_OF_CALENDAR_RANGE);
+    CHECK_CODE(sgr_engine_is_working_day(engine, ew, date(2027, 3, 2), NULL), SGR_NULL_POINTER);
+    count = 7;
+    CHECK_CODE(sgr_engine_working_days_between(NULL, ew, date(2027, 3, 1), date(2027, 3, 3), &count),
+               SGR_NULL_POINTER);
+    CHECK(count == 0, "a refused count cleared its output");
+
+    /* The tray on the engine's holidays: the March case's stage 1 is due on
+       3 March; the incident's notification (five working days after 26
+       February, past the new holiday) on 8 March, beyond the horizon of two
+       working days (4 March); the broken case is kept with its error. */
+    response = NULL;
+    CHECK_CODE(sgr_engine_sweep(engine, MARCH_SWEEP, &response), SGR_OK);
+    CHECK(contains(response, "{\"case\":\"case-1\",\"policy\":\"nsscp-issue-resolution-2025\","
+                             "\"kind\":\"stage\",\"id\":null,\"stage\":1,"),
+          "the stage in the tray: %s", response);
+    CHECK(contains(response, "\"due_on\":\"2027-03-03\""), "due on 3 March: %s", response);
+    CHECK(!contains(response, "\"case\":\"si-1\",\"policy\""), "the incident is beyond: %s",
+          response);
+    CHECK(contains(response, "\"errors\":[{\"case\":\"case-2\",\"error\":{\"code\":"
+                             "\"invalid_transition\""),
+          "the broken case is kept: %s", response);
+    CHECK(contains(response, "\"serious_incidents\":{\"incidents\":1,"), "figures: %s", response);
+    sgr_string_free(response);
+
+    /* A sweep refused as a whole is an error document. */
+    response = NULL;
+    CHECK_CODE(sgr_engine_sweep(engine, "{\"as_of\": \"2027-03-01\", \"cases\": [{\"id\": \"a b\"}]}",
+                                &response),
+               SGR_ERROR_DOCUMENT);
+    CHECK(contains(response, "\"code\":\"invalid_field\"") && contains(response, "cases[0].id"),
+          "refused: %s", response);
+    sgr_string_free(response);
+    response = NULL;
+    CHECK_CODE(sgr_engine_sweep(engine, "[", &response), SGR_INVALID_JSON);
+    sgr_string_free(response);
+    char marker[] = "untouched";
+    response = marker;
+    CHECK_CODE(sgr_engine_sweep(NULL, MARCH_SWEEP, &response), SGR_NULL_POINTER);
+    CHECK(response == NULL, "a refused sgr_engine_sweep cleared its output");
+    CHECK_CODE(sgr_engine_sweep(engine, NULL, &response), SGR_NULL_POINTER);
+
+    sgr_engine_free(engine);
+}
+
 /* ---- policies as definitions ---- */
 
 /* Two stages: two working days, then a chair who decides. */
@@ -658,6 +778,7 @@ int main(void) {
     test_validate();
     test_threads();
     test_engine();
+    test_engine_calendar_and_sweep();
     test_policies();
     printf("sgr C interface, library %s, holiday data %s\n", sgr_version(),
            sgr_holiday_data_version());
