@@ -8,6 +8,7 @@ use super::{
     RaisedFlag, Redirect, StageRecord, StageRule, StageStatus, Text, Trigger, Warning, When,
 };
 use crate::calendar::Calendar;
+use crate::limits::MAX_CASE_OBLIGATIONS;
 
 /// The obligations of a policy by what sets them off, each list in the
 /// policy's order: an event looks only at the obligations it can set off.
@@ -366,6 +367,18 @@ impl<'a> Run<'a> {
             if self.is_pending(&rule.id, stage) {
                 continue;
             }
+            if self.obligations.len() >= MAX_CASE_OBLIGATIONS {
+                return Err(Error::new(
+                    ErrorKind::LimitExceeded {
+                        field: format!("events[{}]", self.index),
+                        problem: format!(
+                            "sets off more obligations than the limit of {MAX_CASE_OBLIGATIONS} \
+                             for one case (limits::MAX_CASE_OBLIGATIONS)"
+                        ),
+                    },
+                    Some(self.index),
+                ));
+            }
             let due = self.obligation_due(rule.due, &rule.when, on)?;
             let mut obligation = ObligationStatus::new(
                 rule.id.clone(),
@@ -386,22 +399,20 @@ impl<'a> Run<'a> {
 
     /// True while an obligation with this id that arose at this stage is
     /// not yet done.
-    fn is_pending(&mut self, id: &str, stage: Option<u8>) -> bool {
+    fn is_pending(&mut self, id: &'a str, stage: Option<u8>) -> bool {
         let obligations = &self.obligations;
         self.pending_by_stage
-            .get_mut(|k| *k == (id, stage))
+            .get_mut(&(id, stage))
             .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].done_on.is_none()))
     }
 
     /// The oldest obligation with this id not yet done, at `stage` when
     /// given; it is taken off the queues.
-    fn take_pending(&mut self, id: &str, stage: Option<u8>) -> Option<usize> {
+    fn take_pending(&mut self, id: &'a str, stage: Option<u8>) -> Option<usize> {
         let obligations = &self.obligations;
         let mut queue = match stage {
-            None => self.pending_by_id.get_mut(|k| *k == id)?,
-            Some(n) => self
-                .pending_by_stage
-                .get_mut(|(k, s)| *k == id && *s == Some(n))?,
+            None => self.pending_by_id.get_mut(id)?,
+            Some(n) => self.pending_by_stage.get_mut(&(id, Some(n)))?,
         };
         queue.take_pending(|i| obligations[i].done_on.is_none())
     }
@@ -431,11 +442,11 @@ impl<'a> Run<'a> {
         let policy = self.policy;
         if let Some(Area::Listed(id)) = &raised.area {
             if !policy.areas.iter().any(|a| a.id == *id) {
-                let known: Vec<&str> = policy.areas.iter().map(|a| a.id.as_str()).collect();
-                let known = if known.is_empty() {
+                let known = if policy.areas.is_empty() {
                     "this policy lists none; use {\"other\": text}".to_string()
                 } else {
-                    format!("{}, or {{\"other\": text}}", known.join(", "))
+                    let known = crate::place::few(policy.areas.iter().map(|a| a.id.as_str()));
+                    format!("{known}, or {{\"other\": text}}")
                 };
                 return Err(Error::field(
                     "events[0].area",
@@ -449,10 +460,9 @@ impl<'a> Run<'a> {
                 let message = if policy.priorities.is_empty() {
                     "this policy sets no clock by priority".to_string()
                 } else {
-                    let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
                     format!(
                         "not a priority of this policy; expected one of {}",
-                        known.join(", ")
+                        crate::place::few(policy.priorities.iter().map(|p| p.as_str()))
                     )
                 };
                 return Err(Error::field("events[0].priority", message, Some(0)));
@@ -697,7 +707,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn apply(&mut self, event: &Event) -> Result<(), Error> {
+    fn apply(&mut self, event: &'a Event) -> Result<(), Error> {
         let on = event.on;
         match &event.kind {
             EventKind::Raised(_) => Err(self.refuse(
@@ -805,7 +815,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
+    fn record(&mut self, event: &Event, id: &'a str, stage: Option<u8>) -> Result<(), Error> {
         let on = event.on;
         if let Some(index) = self.take_pending(id, stage) {
             self.obligations[index].done_on = Some(on.date());
@@ -853,7 +863,7 @@ impl<'a> Run<'a> {
                 format!("events[{}].record", self.index),
                 format!(
                     "not a record of this policy; its records: {}",
-                    known.join(", ")
+                    crate::place::few(known)
                 ),
                 Some(self.index),
             ));
