@@ -14,6 +14,9 @@ enum V {
     A(Vec<V>),
     /// An object whose keys are names of the policy's own.
     Named(Vec<(String, V)>),
+    /// A value left out: its key is not written (a clause the definition
+    /// did not give).
+    Absent,
 }
 
 impl From<Value> for V {
@@ -32,8 +35,8 @@ impl Serialize for V {
         match self {
             V::J(v) => v.serialize(s),
             V::O(kv) => {
-                let mut m = s.serialize_map(Some(kv.len()))?;
-                for (k, v) in kv {
+                let mut m = s.serialize_map(None)?;
+                for (k, v) in kv.iter().filter(|(_, v)| !matches!(v, V::Absent)) {
                     m.serialize_entry(k, v)?;
                 }
                 m.end()
@@ -45,6 +48,7 @@ impl Serialize for V {
                 }
                 m.end()
             }
+            V::Absent => s.serialize_none(),
             V::A(items) => {
                 let mut q = s.serialize_seq(Some(items.len()))?;
                 for v in items {
@@ -61,7 +65,9 @@ fn text(t: &str) -> V {
 }
 
 fn clause(c: &Clause) -> V {
-    if c.text.is_empty() {
+    if !c.is_given() {
+        V::Absent
+    } else if c.text.is_empty() {
         o! {"place" => text(&c.place)}
     } else {
         o! {"place" => text(&c.place), "text" => text(&c.text)}
