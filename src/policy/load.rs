@@ -536,8 +536,10 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
     }
 }
 
-/// A clock's rule in words, for a definition that gives none.
-fn clock_words(clock: &Clock, number: u8) -> String {
+/// A clock's rule in words, for a definition that gives none (the writer
+/// leaves words equal to these out, so a document read back is no larger
+/// than the one given).
+pub(crate) fn clock_words(clock: &Clock, number: u8) -> String {
     let what = match clock {
         Clock::WorkingDaysAfterRaised(n) => {
             format!("within {n} working days of the disagreement being raised")
@@ -552,6 +554,9 @@ fn clock_words(clock: &Clock, number: u8) -> String {
     // repeated in each rule (CONTRACT section 3, round three).
     format!("{what} (stage {number})")
 }
+
+/// An immediate-risk waiver's rule, for a definition that gives none.
+pub(crate) const WAIVER_RULE: &str = "immediately: a risk of immediate harm was identified";
 
 const STAGE_KEYS: &[&str] = &[
     "number",
@@ -630,9 +635,9 @@ fn stage(
         Some(v) => {
             let at = place::key(path, "immediate_risk_waiver");
             r.object(v, &at, &["rule", "clause"]).map(|w| {
-                let rule = r.words(w, &at, "rule", false).unwrap_or_else(|| {
-                    Text::from_static("immediately: a risk of immediate harm was identified")
-                });
+                let rule = r
+                    .words(w, &at, "rule", false)
+                    .unwrap_or_else(|| Text::from_static(WAIVER_RULE));
                 let clause = r.clause(w, &at).unwrap_or_else(Clause::none);
                 ImmediateRiskWaiver { rule, clause }
             })
@@ -793,6 +798,7 @@ fn due(r: &mut Reader, value: &Value, path: &str) -> Option<DueRule> {
     }
 }
 
+/// A due's rule in words, for an obligation that gives no `when`.
 fn due_words(due: DueRule) -> String {
     match due {
         DueRule::Immediately => "immediately".to_string(),
@@ -873,6 +879,15 @@ fn record(r: &mut Reader, value: &Value, path: &str) -> Option<RecordRule> {
     })
 }
 
+/// A milestone's words, for a definition that gives no `what`.
+pub(crate) fn milestone_words(name: &str, met: MilestoneMet, days: u32) -> String {
+    let event = match met {
+        MilestoneMet::CompletedStage(k) => format!("stage {k} complete"),
+        MilestoneMet::EnteredStage(k) => format!("stage {k} reached"),
+    };
+    format!("{name}: {event}, {days} working days after the disagreement was raised")
+}
+
 const MILESTONE_KEYS: &[&str] = &[
     "name",
     "what",
@@ -924,15 +939,7 @@ fn milestone(r: &mut Reader, value: &Value, path: &str) -> Option<MilestoneRule>
     }
     let clause = r.clause(object, path);
     let (name, days, met) = (name?, days?, met?);
-    let what = what.unwrap_or_else(|| {
-        let event = match met {
-            MilestoneMet::CompletedStage(k) => format!("stage {k} complete"),
-            MilestoneMet::EnteredStage(k) => format!("stage {k} reached"),
-        };
-        r.text(&format!(
-            "{name}: {event}, {days} working days after the disagreement was raised"
-        ))
-    });
+    let what = what.unwrap_or_else(|| r.text(&milestone_words(&name, met, days)));
     Some(MilestoneRule {
         name,
         what,
@@ -1010,16 +1017,7 @@ fn redirect(r: &mut Reader, value: &Value, path: &str) -> Option<RedirectRule> {
     let why = r.words(object, path, "why", true);
     let clause = r.clause(object, path);
     let when = when?;
-    let label = label.unwrap_or_else(|| {
-        let words: Vec<String> = when
-            .iter()
-            .map(|(flag, value)| {
-                let name = flag.as_str().replace('_', " ");
-                if *value { name } else { format!("not {name}") }
-            })
-            .collect();
-        r.text(&words.join(", "))
-    });
+    let label = label.unwrap_or_else(|| r.text(&redirect_label(&when)));
     Some(RedirectRule {
         when,
         label,
@@ -1027,6 +1025,18 @@ fn redirect(r: &mut Reader, value: &Value, path: &str) -> Option<RedirectRule> {
         why: why?,
         clause: clause.unwrap_or_else(Clause::none),
     })
+}
+
+/// A redirect's label, for a definition that gives none: its conditions.
+pub(crate) fn redirect_label(when: &[(RaisedFlag, bool)]) -> String {
+    let words: Vec<String> = when
+        .iter()
+        .map(|(flag, value)| {
+            let name = flag.as_str().replace('_', " ");
+            if *value { name } else { format!("not {name}") }
+        })
+        .collect();
+    words.join(", ")
 }
 
 const TOP_KEYS: &[&str] = &[
