@@ -99,10 +99,11 @@ pub const MAX_POLICY_DAYS: u32 = 365;
 pub const MAX_POLICY_HOURS: u32 = MAX_POLICY_DAYS * 24;
 
 /// The most obligations that may arise in one case, every stage and
-/// event together: 1,000 (a built-in policy's case owes a handful). A
+/// event together: 10,000 (as many as the events a request may hold; a
+/// built-in policy's case owes a handful). A
 /// case whose events would set off more is refused with `limit_exceeded`
 /// at the event that would pass the limit.
-pub const MAX_CASE_OBLIGATIONS: usize = 1_000;
+pub const MAX_CASE_OBLIGATIONS: usize = 10_000;
 
 /// The most bank holidays a due lists as skipped by its count of working
 /// days: 5 (a count of ten working days crosses two at most). A due that

@@ -194,23 +194,40 @@ fn risk_at_each_stage(count: usize) -> Value {
 
 #[test]
 fn a_case_that_sets_off_more_duties_than_the_limit_is_refused() {
-    // 256 duties at each stage: 768 after three stages, and the 1,001st
-    // arises at the fourth stage's risk, events[7] (raised, then risk and
-    // escalation in turn).
+    // 256 duties at each stage: 9,984 after 39 stages, and the 10,001st
+    // arises at the 40th stage's risk, events[79] (raised, then risk and
+    // escalation in turn: stage k's risk is events[2k - 1]).
     let mut definition = minimal();
-    definition["stages"] = stages(5, "Stage");
+    definition["stages"] = stages(MAX_POLICY_STAGES, "Stage");
     definition["obligations"] = risk_duties(MAX_POLICY_ITEMS, "Tell the chair");
-    assert_eq!(MAX_CASE_OBLIGATIONS, 1_000);
-    let three = answer(&inline(&definition, risk_at_each_stage(3)));
-    assert_eq!(three["obligations"].as_array().map(Vec::len), Some(768));
-    let four = answer(&inline(&definition, risk_at_each_stage(4)));
-    assert_eq!(four["error"]["code"], "limit_exceeded", "{four}");
-    assert_eq!(four["error"]["event_index"], 7);
-    let message = four["error"]["message"].as_str().unwrap();
-    assert!(message.starts_with("events[7]:"), "{message}");
+    assert_eq!(MAX_CASE_OBLIGATIONS, 10_000);
+    let forty = answer(&inline(&definition, risk_at_each_stage(40)));
+    assert_eq!(forty["error"]["code"], "limit_exceeded", "{forty}");
+    assert_eq!(forty["error"]["event_index"], 79);
+    let message = forty["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("events[79]:"), "{message}");
     assert!(
         message.contains("limits::MAX_CASE_OBLIGATIONS"),
         "{message}"
+    );
+    // Within the limit, 9,984 duties from a request of some 40 KB would
+    // answer in megabytes: refused for the answer's size instead.
+    let request = inline(&definition, risk_at_each_stage(39));
+    let thirty_nine = answer(&request);
+    assert_eq!(
+        thirty_nine["error"]["code"], "limit_exceeded",
+        "{thirty_nine}"
+    );
+    let message = thirty_nine["error"]["message"].as_str().unwrap();
+    assert!(message.contains("limits::ANSWER_FACTOR"), "{message}");
+    // A few stages answer: 3 times 64 duties.
+    let mut small = definition.clone();
+    small["obligations"] = risk_duties(64, "Tell the chair");
+    let three = answer(&inline(&small, risk_at_each_stage(3)));
+    assert_eq!(
+        three["obligations"].as_array().map(Vec::len),
+        Some(192),
+        "{three}"
     );
 }
 
