@@ -504,3 +504,19 @@ fn a_built_in_id_is_taken_only_by_that_policys_own_document() {
         assert_eq!(response["error"]["problems"][0]["path"], "id", "{id}");
     }
 }
+
+#[test]
+fn a_document_too_large_to_indent_is_written_compact() {
+    // Indentation never takes a document read back past the request limit:
+    // a policy whose pretty document would pass it is written without.
+    let mut policy = Policy::from_definition(&minimal()).unwrap();
+    let words = "w ".repeat(safeguarding_resolution::limits::MAX_REQUEST_BYTES / 2);
+    policy.stages[0].clock_rule = words.into();
+    let text = policy.to_definition_json();
+    assert!(!text.contains("\n "), "indented");
+    assert!(text.ends_with("}\n"));
+    let small = Policy::from_definition(&minimal())
+        .unwrap()
+        .to_definition_json();
+    assert!(small.contains("\n  \"stages\": ["), "{small}");
+}
