@@ -21,7 +21,13 @@
 //! | [`MAX_POLICY_STAGES`] | the stages of a policy definition (and a list of stage numbers in it) |
 //! | [`MAX_SWEEP_BYTES`] | the text of a `sweep_json` request (checked before parsing; its cases are otherwise held to the limits above, each as its own request) |
 //! | [`MAX_SWEEP_CASES`] | the cases of a `sweep_json` request |
-//! | [`MAX_POLICY_ITEMS`] | each list of a policy definition: obligations, records, milestones, skips, redirects, areas |
+//! | [`MAX_POLICY_ITEMS`] | each list of a policy definition: obligations, records, milestones, skips, redirects, areas; the priorities of a clock |
+//! | [`MAX_POLICY_NAME_BYTES`] | each name in a policy definition: the policy's, a stage's, a milestone's, a redirect's label, a clause's place |
+//! | [`MAX_POLICY_TEXT_BYTES`] | each other text in a policy definition: rules, duties, reasons, quoted sentences |
+//! | [`MAX_POLICY_DAYS`] | the days a clock, due or milestone of a definition counts ([`MAX_POLICY_HOURS`] for hours) |
+//! | [`MAX_CASE_OBLIGATIONS`] | the obligations that arise in one case, all stages together |
+//! | [`MAX_SKIPPED_LISTED`] | the bank holidays a due lists as skipped; the rest are counted |
+//! | [`ANSWER_FACTOR`], [`ANSWER_FLOOR_BYTES`] | an answer: at most the larger of the floor and the factor times the request |
 //!
 //! # Example
 //!
@@ -80,3 +86,51 @@ pub const MAX_SWEEP_BYTES: usize = 256 * 1024 * 1024;
 /// The most cases in one sweep request: 200,000 (twice the 100,000 a
 /// large partnership's daily tray might hold).
 pub const MAX_SWEEP_CASES: usize = 200_000;
+
+/// The longest name in a policy definition, in bytes: 200 (the policy's
+/// `name`, a stage's or milestone's `name`, a redirect's `label`, a
+/// clause's `place`; the names of published policies run to a hundred).
+/// A longer one is a problem of the definition (`invalid_policy`) at its
+/// path.
+pub const MAX_POLICY_NAME_BYTES: usize = 200;
+
+/// The longest other text in a policy definition, in bytes: 1,000 (a
+/// stage's `rule`, an obligation's `what` and `when`, a redirect's `why`,
+/// a clause's quoted `text`, `source`, `meaning`; the longest sentence the
+/// built-in policies quote is some 330). An answer repeats a rule's words
+/// in each duty that arises from it, so this bounds the answer as well.
+/// A longer one is a problem of the definition (`invalid_policy`).
+pub const MAX_POLICY_TEXT_BYTES: usize = 1_000;
+
+/// The most days a clock, a due or a milestone of a policy definition
+/// counts: 365 (the policies seen count up to 17 working days). A larger
+/// number is a problem of the definition (`invalid_policy`) at its path.
+pub const MAX_POLICY_DAYS: u32 = 365;
+
+/// The most hours a clock or due of a policy definition counts: 8,760
+/// (365 days of 24 hours).
+pub const MAX_POLICY_HOURS: u32 = MAX_POLICY_DAYS * 24;
+
+/// The most obligations that may arise in one case, every stage and
+/// event together: 10,000 (as many as the events a request may hold; a
+/// built-in policy's case owes a handful). A
+/// case whose events would set off more is refused with `limit_exceeded`
+/// at the event that would pass the limit.
+pub const MAX_CASE_OBLIGATIONS: usize = 10_000;
+
+/// The most bank holidays a due lists as skipped by its count of working
+/// days: 5 (a count of ten working days crosses two at most). A due that
+/// skipped more lists the first five and says how many more
+/// (`"skipped_more"`; `docs/json.md`).
+pub const MAX_SKIPPED_LISTED: usize = 5;
+
+/// An escalation answer is at most this many times the size of its
+/// request (or [`ANSWER_FLOOR_BYTES`], when that is larger): 16. Within the
+/// limits above, an answer of a real case is a small part of that; an
+/// answer that would be larger is refused with `limit_exceeded`, so that
+/// no definition makes a small request into a large answer.
+pub const ANSWER_FACTOR: usize = 16;
+
+/// The size every escalation answer may reach whatever the size of its
+/// request, in bytes: 64 KiB.
+pub const ANSWER_FLOOR_BYTES: usize = 64 * 1024;

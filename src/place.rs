@@ -107,3 +107,42 @@ mod tests {
         assert_eq!(key("", &edge), edge);
     }
 }
+
+/// The most names a message lists; the rest are counted.
+pub(crate) const MAX_LISTED: usize = 8;
+
+/// Names a message lists as allowed: the first [`MAX_LISTED`], then how
+/// many more there are, so that a message stays short whatever a policy
+/// defines (the names are ids, at most 64 bytes each).
+pub(crate) fn few<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut listed = String::new();
+    let mut more = 0usize;
+    for (i, name) in names.into_iter().enumerate() {
+        if i >= MAX_LISTED {
+            more += 1;
+            continue;
+        }
+        if i > 0 {
+            listed.push_str(", ");
+        }
+        listed.push_str(name);
+    }
+    if more > 0 {
+        let _ = write!(listed, " and {more} more");
+    }
+    listed
+}
+
+#[cfg(test)]
+mod few_tests {
+    use super::few;
+
+    #[test]
+    fn a_long_list_is_cut_with_a_count() {
+        assert_eq!(few(["a", "b"]), "a, b");
+        let names: Vec<String> = (0..1000).map(|i| format!("name-{i}")).collect();
+        let listed = few(names.iter().map(String::as_str));
+        assert!(listed.starts_with("name-0, name-1, "), "{listed}");
+        assert!(listed.ends_with("name-7 and 992 more"), "{listed}");
+    }
+}

@@ -252,7 +252,7 @@ fn gscp_reported_on_the_22nd(engine: &Engine, last: &str) -> String {
     );
     timeline(
         &answer(engine, &request),
-        engine.policy("gscp-escalation-2021"),
+        engine.policy("gscp-escalation-2021").as_deref(),
     )
 }
 
@@ -280,7 +280,7 @@ fn the_timeline_says_when_a_clock_was_met_and_by_what() {
             {"type": "escalated", "on": "2027-02-04"},
             {"type": "recorded", "on": "2027-02-05", "record": "opposite_number_contacted"}]}"#,
     );
-    let text = timeline(&r, engine.policy("swindon-resolution-2026"));
+    let text = timeline(&r, engine.policy("swindon-resolution-2026").as_deref());
     assert!(
         text.contains(
             "  Now at stage 3 (Team/Service Manager) since 2027-02-04, due by the end of 2027-02-11; \
@@ -306,6 +306,7 @@ fn the_timeline_counts_working_days_in_words_and_shows_done_and_lapsed_duties() 
         )
     };
     let policy = engine.policy("swindon-resolution-2026");
+    let policy = policy.as_deref();
     let one = timeline(&answer(&engine, &request("2027-01-05")), policy);
     assert!(one.contains(": OVERDUE by 1 working day\n"), "{one}");
     let two = timeline(&answer(&engine, &request("2027-01-06")), policy);

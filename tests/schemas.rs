@@ -240,7 +240,7 @@ fn every_policy_definition_and_the_holiday_data_validate() {
         &with_schema,
         "a definition naming its schema",
     );
-    let mut engine = safeguarding_resolution::Engine::new();
+    let engine = safeguarding_resolution::Engine::new();
     engine
         .add_policy_json(&with_schema.to_string())
         .expect("the loader ignores $schema");

@@ -100,9 +100,11 @@ impl Holidays {
     ///
     /// An engine's pointer is NULL (refused) or a live engine not freed
     /// during the call.
-    unsafe fn calendar<'a>(self, division: Division) -> Result<&'a Calendar, sgr_result> {
+    /// The engine's calendar is its own at the call (a cheap clone of
+    /// shared tables), so a load beside the call cannot change it midway.
+    unsafe fn calendar(self, division: Division) -> Result<Calendar, sgr_result> {
         match self {
-            Holidays::Embedded => Ok(Calendar::uk(division)),
+            Holidays::Embedded => Ok(Calendar::uk(division).clone()),
             Holidays::Engine(engine) => {
                 // SAFETY: the caller promises `engine` is NULL (refused) or
                 // a live engine not freed during the call: a shared borrow.
@@ -137,7 +139,7 @@ unsafe fn answer<T>(
         // (refused) or live for the call.
         let calendar = unsafe { holidays.calendar(checked_division(division)?) }?;
         let date = date.to_naive_date()?;
-        let value = query(calendar, date).map_err(refused)?;
+        let value = query(&calendar, date).map_err(refused)?;
         // SAFETY: the caller of `answer` promises `out` is valid for
         // writing a `T`, and it is not NULL.
         unsafe { write(out, value) };

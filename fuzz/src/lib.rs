@@ -76,6 +76,23 @@ pub fn as_text(data: &[u8]) -> Option<String> {
     (data.first() == Some(&b'{')).then(|| String::from_utf8_lossy(data).into_owned())
 }
 
+/// A request with a definition's text inline (as given, valid JSON or
+/// not): raised with a risk of immediate harm, then events every policy
+/// with three stages accepts (escalating twice, the risk identified again,
+/// resolved), so that a definition that loads is answered and its answer
+/// checked.
+pub fn with_definition(definition: &str) -> String {
+    format!(
+        r#"{{"policy": {definition}, "as_of": "2027-03-31", "events": [
+        {{"type": "raised", "on": "2027-03-01T09:30", "immediate_risk": true}},
+        {{"type": "immediate_risk", "on": "2027-03-02"}},
+        {{"type": "escalated", "on": "2027-03-03"}},
+        {{"type": "immediate_risk", "on": "2027-03-05"}},
+        {{"type": "escalated", "on": "2027-03-08"}},
+        {{"type": "resolved", "on": "2027-03-15"}}]}}"#
+    )
+}
+
 /// Panics (a finding) when `checked` failed, with the request to replay.
 pub fn expect(checked: Result<String, String>, request: &str) -> String {
     match checked {

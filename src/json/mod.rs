@@ -45,13 +45,15 @@ pub use typed::{ItemDocument, SweepDocument};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn sweep_json(request: &str) -> String {
-    Engine::new().sweep_json(request)
+    Engine::default().sweep_json(request)
 }
 
 use serde_json::{Map, Value, json};
 
 use crate::door::{self, Refused};
-use crate::engine::Engine;
+// Every answer reads one snapshot of an engine, from start to end.
+use crate::engine::Snapshot as Engine;
+use crate::limits::{ANSWER_FACTOR, ANSWER_FLOOR_BYTES};
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
 /// the event to blame when there is one.
@@ -206,7 +208,7 @@ impl From<crate::serious_incident::Error> for JsonError {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn evaluate_json(request: &str) -> String {
-    evaluate_on(&Engine::new(), request)
+    evaluate_on(&Engine::default(), request)
 }
 
 /// [`evaluate_json`] on an engine's calendars.
@@ -217,15 +219,38 @@ pub(crate) fn evaluate_on(engine: &Engine, request: &str) -> String {
     }
 }
 
-fn evaluate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
-    let value = parse(request)?;
+/// The most bytes an escalation answer to `request` may have.
+fn answer_budget(request: &str) -> usize {
+    request
+        .len()
+        .saturating_mul(ANSWER_FACTOR)
+        .max(ANSWER_FLOOR_BYTES)
+}
+
+fn evaluate_text(engine: &Engine, request_text: &str) -> Result<String, JsonError> {
+    let value = parse(request_text)?;
     let written = match request::read(&value, engine)? {
         request::Parsed::Escalation(request) => {
             let calendar = engine.calendar(request.division);
             let status = request
                 .policy
                 .evaluate(calendar, &request.events, request.as_of)?;
-            response::write(&status, calendar)
+            let written = response::write(&status, calendar);
+            if written
+                .as_ref()
+                .is_ok_and(|w| w.len() > answer_budget(request_text))
+            {
+                return Err(JsonError::new(
+                    "limit_exceeded",
+                    format!(
+                        "the answer would be larger than {ANSWER_FACTOR} times the request \
+                         (limits::ANSWER_FACTOR; at least limits::ANSWER_FLOOR_BYTES, \
+                         {ANSWER_FLOOR_BYTES} bytes)"
+                    ),
+                    None,
+                ));
+            }
+            written
         }
         request::Parsed::Referral(request) => {
             let calendar = engine.calendar(request.division);
@@ -360,7 +385,7 @@ fn refused_error(refused: Refused) -> JsonError {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn validate_json(request: &str) -> String {
-    validate_on(&Engine::new(), request)
+    validate_on(&Engine::default(), request)
 }
 
 /// [`validate_json`] on an engine's calendars.
@@ -440,7 +465,7 @@ fn within_message(place: &str, message: String) -> String {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn policy_definition_json(id: &str) -> String {
-    Engine::new().policy_definition_json(id)
+    Engine::default().policy_definition_json(id)
 }
 
 /// The `unknown_policy` error document.

@@ -10,7 +10,8 @@ use crate::limits;
 use crate::place;
 use std::borrow::Cow;
 
-use crate::engine::Engine;
+// Every answer reads one snapshot of an engine, from start to end.
+use crate::engine::Snapshot as Engine;
 use crate::policy::{Area, Event, EventKind, FreeText, Parties, Policy, Raised, Seniority, When};
 
 /// A request read: an escalation case or a Resolution Group referral.
@@ -230,17 +231,14 @@ fn known_area(
     match area {
         Some(Value::String(id)) => match policy.area(id) {
             Some(area) => Ok(Some(area)),
-            None => {
-                let known: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
-                Err(field_error(
-                    path,
-                    format!(
-                        "not one of this policy's areas: {}, or {{\"other\": text}}",
-                        known.join(", ")
-                    ),
-                    event,
-                ))
-            }
+            None => Err(field_error(
+                path,
+                format!(
+                    "not one of this policy's areas: {}, or {{\"other\": text}}",
+                    crate::place::few(areas.iter().map(|a| a.id.as_str()))
+                ),
+                event,
+            )),
         },
         area => other_area(area, path, event),
     }
@@ -434,10 +432,23 @@ pub(crate) fn read<'e>(value: &Value, engine: &'e Engine) -> Result<Parsed<'e>, 
             Some(policy) => Cow::Borrowed(policy),
             None => return Err(unknown_policy(engine)),
         },
-        Some(definition @ Value::Object(_)) => match Policy::from_definition(definition) {
-            Ok(policy) => Cow::Owned(policy),
-            Err(error) => return Err(JsonError::definition("policy", &error)),
-        },
+        Some(definition @ Value::Object(fields)) => {
+            match fields.get("id").and_then(Value::as_str) {
+                // A built-in policy's id is taken only by its own document
+                // (CONTRACT section 8): then it is that policy.
+                Some(id) if crate::engine::is_reserved(id) => match own_document(id, definition) {
+                    Some(policy) => Cow::Borrowed(policy),
+                    None => {
+                        let error = crate::policy::DefinitionError::reserved_id();
+                        return Err(JsonError::definition("policy", &error));
+                    }
+                },
+                _ => match Policy::from_definition(definition) {
+                    Ok(policy) => Cow::Owned(policy),
+                    Err(error) => return Err(JsonError::definition("policy", &error)),
+                },
+            }
+        }
         Some(_) => {
             return Err(field_error(
                 "policy",
@@ -490,6 +501,16 @@ fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
     }
 }
 
+/// The built-in policy whose id a definition gives, when the definition is
+/// exactly that policy's own document.
+fn own_document(id: &str, definition: &Value) -> Option<&'static Policy> {
+    let builtin = crate::policy::PolicyId::ALL
+        .into_iter()
+        .find(|p| p.as_str() == id)?;
+    let own: Value = serde_json::from_str(crate::policy::builtin_document(builtin)).ok()?;
+    (own == *definition).then(|| Policy::get(builtin))
+}
+
 /// `unknown_policy`, naming the policies the engine knows (ids of the
 /// library's own form, never the text given).
 pub(crate) fn unknown_policy(engine: &Engine) -> JsonError {
@@ -499,7 +520,10 @@ pub(crate) fn unknown_policy(engine: &Engine) -> JsonError {
     known.sort_unstable();
     JsonError::new(
         "unknown_policy",
-        format!("policy: not a known policy; known: {}", known.join(", ")),
+        format!(
+            "policy: not a known policy; known: {}",
+            crate::place::few(known)
+        ),
         None,
     )
 }

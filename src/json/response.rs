@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::calendar::Calendar;
+use crate::limits::MAX_SKIPPED_LISTED;
 use crate::policy::{
     CaseStatus, Clause, Due, DueKind, Finality, MilestoneStatus, ObligationStatus, Redirect,
     StageRecord, StageStatus, Warning,
@@ -67,6 +68,13 @@ impl Serialize for Minute {
 /// `place: “text”`.
 pub(crate) struct ClauseText<'a>(&'a Clause);
 
+impl ClauseText<'_> {
+    /// A rule whose definition gives no clause has none in the answer.
+    fn is_absent(&self) -> bool {
+        !self.0.is_given()
+    }
+}
+
 impl Serialize for ClauseText<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)
@@ -113,13 +121,22 @@ impl Serialize for DueView<'_> {
         if let Some(explained) = explained {
             map.serialize_entry("counted_from", &Day(explained.from()))?;
             map.serialize_entry("working_days", &explained.working_days())?;
-            let skips: Vec<Shown<'_, _>> = explained
+            // The first few, and how many more: a count over years of
+            // working days does not list every holiday it crossed.
+            let mut holidays = explained
                 .skipped()
                 .iter()
-                .filter(|d| !d.bank_holidays().is_empty())
+                .filter(|d| !d.bank_holidays().is_empty());
+            let skips: Vec<Shown<'_, _>> = holidays
+                .by_ref()
+                .take(MAX_SKIPPED_LISTED)
                 .map(Shown)
                 .collect();
             map.serialize_entry("skips", &skips)?;
+            let more = holidays.count();
+            if more > 0 {
+                map.serialize_entry("skipped_more", &more)?;
+            }
         }
         map.end()
     }
@@ -157,6 +174,7 @@ struct MilestoneView<'a> {
     met_in_time: Option<bool>,
     lapsed_on: Option<Day>,
     overdue: bool,
+    #[serde(skip_serializing_if = "ClauseText::is_absent")]
     clause: ClauseText<'a>,
 }
 
@@ -171,6 +189,7 @@ pub(crate) struct ObligationView<'a> {
     done_on: Option<Day>,
     lapsed_on: Option<Day>,
     overdue: bool,
+    #[serde(skip_serializing_if = "ClauseText::is_absent")]
     clause: ClauseText<'a>,
 }
 
@@ -190,6 +209,7 @@ struct HistoryView<'a> {
 struct RedirectView<'a> {
     to: &'a str,
     why: &'a str,
+    #[serde(skip_serializing_if = "ClauseText::is_absent")]
     clause: ClauseText<'a>,
 }
 
@@ -200,6 +220,7 @@ pub(crate) enum WarningView<'a> {
     Event {
         event_index: usize,
         message: &'a str,
+        #[serde(skip_serializing_if = "ClauseText::is_absent")]
         clause: ClauseText<'a>,
     },
     /// A warning about the answer as a whole, with its code.
@@ -221,6 +242,7 @@ pub(crate) const PROJECTED_HOLIDAYS: WarningView<'static> = WarningView::Answer 
 #[derive(Serialize)]
 struct FinalityView<'a> {
     meaning: &'a str,
+    #[serde(skip_serializing_if = "ClauseText::is_absent")]
     clause: ClauseText<'a>,
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Clause, Clock, DueRule, Lapses, MilestoneMet, Policy, Trigger};
+use super::{Clause, Clock, DueRule, Lapses, MilestoneMet, Policy, Trigger, load};
 
 /// A JSON value whose objects keep their keys in the order written.
 enum V {
@@ -14,6 +14,9 @@ enum V {
     A(Vec<V>),
     /// An object whose keys are names of the policy's own.
     Named(Vec<(String, V)>),
+    /// A value left out: its key is not written (a clause the definition
+    /// did not give).
+    Absent,
 }
 
 impl From<Value> for V {
@@ -32,8 +35,8 @@ impl Serialize for V {
         match self {
             V::J(v) => v.serialize(s),
             V::O(kv) => {
-                let mut m = s.serialize_map(Some(kv.len()))?;
-                for (k, v) in kv {
+                let mut m = s.serialize_map(None)?;
+                for (k, v) in kv.iter().filter(|(_, v)| !matches!(v, V::Absent)) {
                     m.serialize_entry(k, v)?;
                 }
                 m.end()
@@ -45,6 +48,7 @@ impl Serialize for V {
                 }
                 m.end()
             }
+            V::Absent => s.serialize_none(),
             V::A(items) => {
                 let mut q = s.serialize_seq(Some(items.len()))?;
                 for v in items {
@@ -61,7 +65,9 @@ fn text(t: &str) -> V {
 }
 
 fn clause(c: &Clause) -> V {
-    if c.text.is_empty() {
+    if !c.is_given() {
+        V::Absent
+    } else if c.text.is_empty() {
         o! {"place" => text(&c.place)}
     } else {
         o! {"place" => text(&c.place), "text" => text(&c.text)}
@@ -169,9 +175,17 @@ fn trigger(t: &Trigger) -> V {
 }
 
 /// The definition document of a policy, pretty-printed, ending in a new
-/// line.
+/// line; written compact instead when the indentation would take it past
+/// [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES), so that every
+/// definition accepted reads back as one accepted again (the compact
+/// document is no larger than the definition it was read from: defaults
+/// are left out).
 pub(crate) fn write(p: &Policy) -> String {
-    let mut out = serde_json::to_string_pretty(&tree(p)).unwrap_or_default();
+    let tree = tree(p);
+    let mut out = serde_json::to_string_pretty(&tree).unwrap_or_default();
+    if out.len() >= crate::limits::MAX_REQUEST_BYTES {
+        out = serde_json::to_string(&tree).unwrap_or_default();
+    }
     out.push('\n');
     out
 }
@@ -221,7 +235,9 @@ fn tree(p: &Policy) -> V {
                 Clock::ByPriority(by) => by.priorities.iter().all(|(_, _, w)| *w == s.clock_rule),
                 _ => true,
             };
-            if given {
+            // Words the loader would give are left out: a document read
+            // back is no larger than the one given.
+            if given && s.clock_rule.as_str() != load::clock_words(&s.clock, s.number) {
                 o.push(("rule", text(&s.clock_rule)));
             }
             o.push(("clause", clause(&s.clause)));
@@ -235,9 +251,14 @@ fn tree(p: &Policy) -> V {
                 o.push(("clock_met_by", text(record)));
             }
             if let Some(w) = &s.immediate_risk_waiver {
+                let rule = if w.rule.as_str() == load::WAIVER_RULE {
+                    V::Absent
+                } else {
+                    text(&w.rule)
+                };
                 o.push((
                     "immediate_risk_waiver",
-                    o! {"rule" => text(&w.rule), "clause" => clause(&w.clause)},
+                    o! {"rule" => rule, "clause" => clause(&w.clause)},
                 ));
             }
             V::O(o)
@@ -252,6 +273,8 @@ fn tree(p: &Policy) -> V {
                 ("what", text(&ob.what)),
                 ("trigger", trigger(&ob.trigger)),
                 ("due", due(&ob.due)),
+                // Always written: the words made from a due are short (the
+                // built-in documents give them, as written).
                 ("when", text(&ob.when)),
             ];
             match ob.lapses {
@@ -284,9 +307,16 @@ fn tree(p: &Policy) -> V {
                 MilestoneMet::EnteredStage(n) => ("met_on_entering_stage", n),
                 MilestoneMet::CompletedStage(n) => ("met_on_leaving_stage", n),
             };
+            let what = if m.what.as_str()
+                == load::milestone_words(&m.name, m.met, m.working_days_after_raised)
+            {
+                V::Absent
+            } else {
+                text(&m.what)
+            };
             let mut o = vec![
                 ("name", text(&m.name)),
-                ("what", text(&m.what)),
+                ("what", what),
                 (
                     "working_days_after_raised",
                     json!(m.working_days_after_raised).into(),
@@ -306,7 +336,7 @@ fn tree(p: &Policy) -> V {
         .map(|s| {
             o! {
                 "to" => json!(s.targets),
-                "requires_immediate_risk" => json!(s.requires_immediate_risk),
+                "requires_immediate_risk" => if s.requires_immediate_risk { json!(true).into() } else { V::Absent },
                 "clause" => clause(&s.clause),
             }
         })
@@ -322,7 +352,14 @@ fn tree(p: &Policy) -> V {
                 .collect();
             V::O(vec![
                 ("if_raised_with", V::Named(when)),
-                ("label", text(&r.label)),
+                (
+                    "label",
+                    if r.label.as_str() == load::redirect_label(&r.when) {
+                        V::Absent
+                    } else {
+                        text(&r.label)
+                    },
+                ),
                 ("to", text(&r.to)),
                 ("why", text(&r.why)),
                 ("clause", clause(&r.clause)),

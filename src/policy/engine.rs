@@ -9,6 +9,7 @@ use super::{
     When,
 };
 use crate::calendar::Calendar;
+use crate::limits::MAX_CASE_OBLIGATIONS;
 
 /// The obligations of a policy by what sets them off, each list in the
 /// policy's order: an event looks only at the obligations it can set off.
@@ -479,6 +480,18 @@ impl<'a> Run<'a> {
             if self.is_pending(&rule.id, stage) {
                 continue;
             }
+            if self.obligations.len() >= MAX_CASE_OBLIGATIONS {
+                return Err(Error::new(
+                    ErrorKind::LimitExceeded {
+                        field: format!("events[{}]", self.index),
+                        problem: format!(
+                            "sets off more obligations than the limit of {MAX_CASE_OBLIGATIONS} \
+                             for one case (limits::MAX_CASE_OBLIGATIONS)"
+                        ),
+                    },
+                    Some(self.index),
+                ));
+            }
             let due = self.obligation_due(&rule.due, &rule.when, on)?;
             let mut obligation = ObligationStatus::new(
                 rule.id.clone(),
@@ -500,10 +513,10 @@ impl<'a> Run<'a> {
 
     /// True while an obligation with this id that arose at this stage is
     /// not yet done.
-    fn is_pending(&mut self, id: &str, stage: Option<u8>) -> bool {
+    fn is_pending(&mut self, id: &'a str, stage: Option<u8>) -> bool {
         let obligations = &self.obligations;
         self.pending_by_stage
-            .get_mut(|k| *k == (id, stage))
+            .get_mut(&(id, stage))
             .is_some_and(|mut queue| queue.has_pending(|i| obligations[i].is_pending()))
     }
 
@@ -513,16 +526,16 @@ impl<'a> Run<'a> {
     /// Without a stage, a duty lapsed with its stage is passed over; named
     /// by its stage, it can still be recorded as done late (the record is
     /// true, and the duty was not owed any more, not undone).
-    fn take_pending(&mut self, id: &str, stage: Option<u8>) -> Option<usize> {
+    fn take_pending(&mut self, id: &'a str, stage: Option<u8>) -> Option<usize> {
         let obligations = &self.obligations;
         match stage {
             None => self
                 .pending_by_id
-                .get_mut(|k| *k == id)?
+                .get_mut(id)?
                 .take_pending(|i| obligations[i].is_pending()),
             Some(n) => self
                 .pending_by_stage
-                .get_mut(|(k, s)| *k == id && *s == Some(n))?
+                .get_mut(&(id, Some(n)))?
                 .take_pending(|i| obligations[i].done_on.is_none()),
         }
     }
@@ -558,10 +571,9 @@ impl<'a> Run<'a> {
         let message = if policy.priorities.is_empty() {
             "this policy sets no clock by priority".to_string()
         } else {
-            let known: Vec<&str> = policy.priorities.iter().map(|p| p.as_str()).collect();
             format!(
                 "not a priority of this policy; expected one of {}",
-                known.join(", ")
+                crate::place::few(policy.priorities.iter().map(|p| p.as_str()))
             )
         };
         Err(Error::field(
@@ -575,11 +587,11 @@ impl<'a> Run<'a> {
         let policy = self.policy;
         if let Some(Area::Listed(id)) = &raised.area {
             if !policy.areas.iter().any(|a| a.id == *id) {
-                let known: Vec<&str> = policy.areas.iter().map(|a| a.id.as_str()).collect();
-                let known = if known.is_empty() {
+                let known = if policy.areas.is_empty() {
                     "this policy lists none; use {\"other\": text}".to_string()
                 } else {
-                    format!("{}, or {{\"other\": text}}", known.join(", "))
+                    let known = crate::place::few(policy.areas.iter().map(|a| a.id.as_str()));
+                    format!("{known}, or {{\"other\": text}}")
                 };
                 return Err(Error::field(
                     "events[0].area",
@@ -1028,7 +1040,7 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn record(&mut self, event: &Event, id: &str, stage: Option<u8>) -> Result<(), Error> {
+    fn record(&mut self, event: &Event, id: &'a str, stage: Option<u8>) -> Result<(), Error> {
         let on = event.on;
         if let Some(index) = self.take_pending(id, stage) {
             let done = &mut self.obligations[index];
@@ -1080,7 +1092,7 @@ impl<'a> Run<'a> {
                 format!("events[{}].record", self.index),
                 format!(
                     "not a record of this policy; its records: {}",
-                    known.join(", ")
+                    crate::place::few(known)
                 ),
                 Some(self.index),
             ));

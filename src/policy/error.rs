@@ -110,6 +110,15 @@ pub enum ErrorKind {
         /// The calendar's error.
         source: calendar::Error,
     },
+    /// The case passes a documented limit of [`crate::limits`], such as
+    /// [`MAX_CASE_OBLIGATIONS`](crate::limits::MAX_CASE_OBLIGATIONS).
+    #[error("{field}: {problem}")]
+    LimitExceeded {
+        /// Where: the event that would pass the limit.
+        field: String,
+        /// The limit, named by its constant and number (never a value).
+        problem: String,
+    },
 }
 
 fn names(allowed: &[&str]) -> String {
@@ -169,7 +178,7 @@ impl Error {
     }
 
     /// The JSON error code: `invalid_field`, `events_out_of_order`,
-    /// `invalid_transition` or `out_of_calendar_range`.
+    /// `invalid_transition`, `out_of_calendar_range` or `limit_exceeded`.
     pub fn code(&self) -> &'static str {
         match *self.kind {
             ErrorKind::InvalidField { .. } => "invalid_field",
@@ -178,6 +187,7 @@ impl Error {
                 "invalid_transition"
             }
             ErrorKind::OutOfCalendarRange { .. } => "out_of_calendar_range",
+            ErrorKind::LimitExceeded { .. } => "limit_exceeded",
         }
     }
 

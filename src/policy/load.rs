@@ -11,7 +11,10 @@ use super::{
     SeniorityRule, SkipRule, StageRule, Text, Trigger,
 };
 use crate::door::Refused;
-use crate::limits::{MAX_POLICY_ITEMS, MAX_POLICY_STAGES, MAX_PROBLEMS};
+use crate::limits::{
+    MAX_POLICY_DAYS, MAX_POLICY_HOURS, MAX_POLICY_ITEMS, MAX_POLICY_NAME_BYTES, MAX_POLICY_STAGES,
+    MAX_POLICY_TEXT_BYTES, MAX_PROBLEMS,
+};
 use crate::place;
 use crate::place::kind_of;
 
@@ -66,7 +69,7 @@ impl DefinitionError {
             code: "invalid_policy",
             problems: vec![Problem {
                 path: "id".to_string(),
-                message: "the id of one of the library's own policies; choose another".to_string(),
+                message: "the id of one of the library's own policies, which only that policy's own document may take; choose another".to_string(),
             }],
             more: 0,
         }
@@ -207,8 +210,26 @@ impl Reader {
         key: &str,
         required: bool,
     ) -> Option<Text> {
-        self.string(object, path, key, required)
-            .map(|t| self.text(t))
+        let text = self.string(object, path, key, required)?;
+        self.limited(text, &place::key(path, key), NAME_KEYS.contains(&key))
+    }
+
+    /// A text of the definition within its limit (a name's or a text's),
+    /// kept; a longer one is a problem at `at`.
+    fn limited(&mut self, text: &str, at: &str, name: bool) -> Option<Text> {
+        let (max, constant) = if name {
+            (MAX_POLICY_NAME_BYTES, "MAX_POLICY_NAME_BYTES")
+        } else {
+            (MAX_POLICY_TEXT_BYTES, "MAX_POLICY_TEXT_BYTES")
+        };
+        if text.len() > max {
+            self.problem(
+                at,
+                format!("longer than the limit of {max} bytes (limits::{constant})"),
+            );
+            return None;
+        }
+        Some(self.text(text))
     }
 
     fn id(
@@ -365,7 +386,7 @@ impl Reader {
         let object = self.object(value, &at, &["place", "text"])?;
         let place = self.words(object, &at, "place", true);
         let text = match object.get("text") {
-            Some(Value::String(text)) => Some(self.text(text)),
+            Some(Value::String(text)) => self.limited(text, &place::key(&at, "text"), false),
             None => Some(Text::default()),
             Some(other) => {
                 self.wrong(place::key(&at, "text"), "expected a string", other);
@@ -379,6 +400,10 @@ impl Reader {
     }
 }
 
+/// The keys whose texts are names, held to [`MAX_POLICY_NAME_BYTES`]; every
+/// other text of a definition is held to [`MAX_POLICY_TEXT_BYTES`].
+const NAME_KEYS: &[&str] = &["name", "label", "place"];
+
 /// `(definition)` for the top, else the path.
 fn show(path: &str) -> String {
     if path.is_empty() {
@@ -390,8 +415,9 @@ fn show(path: &str) -> String {
 
 const CLOCK_KINDS: &str = "working_days_after_raised, working_days_after_start, hours_after_start, without_delay, not_stated, by_priority, working_days_after_record, earliest_of, set_on_case";
 
-/// The largest number of days or hours a clock may count.
-const MAX_COUNT: u32 = 3_650;
+/// The largest number of days a clock, due or milestone may count (hours:
+/// [`MAX_POLICY_HOURS`]).
+const MAX_COUNT: u32 = MAX_POLICY_DAYS;
 
 fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Clock> {
     let Value::Object(object) = value else {
@@ -430,7 +456,7 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
             .count(object, path, "days", MAX_COUNT)
             .map(Clock::WorkingDaysAfterStart),
         "hours_after_start" => r
-            .count(object, path, "hours", MAX_COUNT * 24)
+            .count(object, path, "hours", MAX_POLICY_HOURS)
             .map(Clock::HoursAfterStart),
         "without_delay" => Some(Clock::WithoutDelay),
         "not_stated" => Some(Clock::NotStated),
@@ -496,6 +522,15 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
                     r.problem(at, "expected at least one priority");
                     None
                 }
+                Some(Value::Object(map)) if map.len() > MAX_POLICY_ITEMS => {
+                    r.problem(
+                        at,
+                        format!(
+                            "more than the limit of {MAX_POLICY_ITEMS} priorities (limits::MAX_POLICY_ITEMS)"
+                        ),
+                    );
+                    None
+                }
                 Some(Value::Object(map)) => {
                     let mut all = Vec::with_capacity(map.len());
                     let mut ok = true;
@@ -536,8 +571,10 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
     }
 }
 
-/// A clock's rule in words, for a definition that gives none.
-fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
+/// A clock's rule in words, for a definition that gives none (the writer
+/// leaves words equal to these out, so a document read back is no larger
+/// than the one given).
+pub(crate) fn clock_words(clock: &Clock, number: u8) -> String {
     let what = match clock {
         Clock::WorkingDaysAfterRaised(n) => {
             format!("within {n} working days of the disagreement being raised")
@@ -551,7 +588,9 @@ fn clock_words(clock: &Clock, policy: &str, number: u8) -> String {
             clock_phrase(clock)
         }
     };
-    format!("{what} ({policy}, stage {number})")
+    // The answer's policy id stands for the policy: its name is not
+    // repeated in each rule (CONTRACT section 3, round three).
+    format!("{what} (stage {number})")
 }
 
 /// A clock in words, without the policy's name.
@@ -608,6 +647,9 @@ fn clock_records<'c>(clock: &'c Clock, path: &str, out: &mut Vec<(String, &'c st
     }
 }
 
+/// An immediate-risk waiver's rule, for a definition that gives none.
+pub(crate) const WAIVER_RULE: &str = "immediately: a risk of immediate harm was identified";
+
 const STAGE_KEYS: &[&str] = &[
     "number",
     "name",
@@ -632,7 +674,6 @@ fn stage(
     r: &mut Reader,
     value: &Value,
     path: &str,
-    policy_name: &str,
     expected: usize,
     repeated: bool,
 ) -> Option<StageRead> {
@@ -686,27 +727,20 @@ fn stage(
         Some(v) => {
             let at = place::key(path, "immediate_risk_waiver");
             r.object(v, &at, &["rule", "clause"]).map(|w| {
-                let rule = r.words(w, &at, "rule", false).unwrap_or_else(|| {
-                    Text::from(format!(
-                        "immediately: a risk of immediate harm was identified ({policy_name})"
-                    ))
-                });
-                let clause = r
-                    .clause(w, &at)
-                    .unwrap_or_else(|| Clause::from_text(policy_name.to_string(), ""));
+                let rule = r
+                    .words(w, &at, "rule", false)
+                    .unwrap_or_else(|| Text::from_static(WAIVER_RULE));
+                let clause = r.clause(w, &at).unwrap_or_else(Clause::none);
                 ImmediateRiskWaiver { rule, clause }
             })
         }
     };
     let (number, name, mut clock) = (number?, name?, clock?);
     let given = rule.is_some();
-    let clock_rule = rule.unwrap_or_else(|| r.text(&clock_words(&clock, policy_name, number)));
+    let clock_rule = rule.unwrap_or_else(|| r.text(&clock_words(&clock, number)));
     if let Clock::ByPriority(by) = &mut clock {
         for (priority, chosen, words) in &mut by.priorities {
-            let text = format!(
-                "{priority} priority: {}",
-                clock_words(chosen, policy_name, number)
-            );
+            let text = format!("{priority} priority: {}", clock_words(chosen, number));
             *words = if given {
                 clock_rule.clone()
             } else {
@@ -714,9 +748,7 @@ fn stage(
             };
         }
     }
-    let clause = clause.unwrap_or_else(|| {
-        Clause::from_text(r.text(&format!("{policy_name}, stage {number}")), "")
-    });
+    let clause = clause.unwrap_or_else(Clause::none);
     Some(StageRead {
         rule: StageRule {
             number,
@@ -901,11 +933,12 @@ fn due(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<DueRul
             }
         }
         _ => r
-            .count(object, path, "hours", MAX_COUNT * 24)
+            .count(object, path, "hours", MAX_POLICY_HOURS)
             .map(DueRule::HoursAfter),
     }
 }
 
+/// A due's rule in words, for an obligation that gives no `when`.
 fn due_words(due: &DueRule) -> String {
     match due {
         DueRule::Immediately => "immediately".to_string(),
@@ -943,7 +976,7 @@ const OBLIGATION_KEYS: &[&str] = &[
 
 const LAPSES_RULE: &str = "expected false, true, \"case_ends\" or \"stage_ends\"";
 
-fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<ObligationRule> {
+fn obligation(r: &mut Reader, value: &Value, path: &str) -> Option<ObligationRule> {
     let object = r.object(value, path, OBLIGATION_KEYS)?;
     let id = r.id(object, path, "id", true);
     let what = r.words(object, path, "what", true);
@@ -986,7 +1019,7 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
     let (id, what, trigger, due) = (id?, what?, trigger?, due?);
     Some(ObligationRule {
         when: when.unwrap_or_else(|| r.text(&due_words(&due))),
-        clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
+        clause: clause.unwrap_or_else(Clause::none),
         id,
         what,
         trigger,
@@ -997,7 +1030,7 @@ fn obligation(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option
     })
 }
 
-fn record(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<RecordRule> {
+fn record(r: &mut Reader, value: &Value, path: &str) -> Option<RecordRule> {
     let object = r.object(value, path, &["id", "what", "clause"])?;
     let id = r.id(object, path, "id", true);
     let what = r.words(object, path, "what", true);
@@ -1005,8 +1038,17 @@ fn record(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<Rec
     Some(RecordRule {
         id: id?,
         what: what?,
-        clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
+        clause: clause.unwrap_or_else(Clause::none),
     })
+}
+
+/// A milestone's words, for a definition that gives no `what`.
+pub(crate) fn milestone_words(name: &str, met: MilestoneMet, days: u32) -> String {
+    let event = match met {
+        MilestoneMet::CompletedStage(k) => format!("stage {k} complete"),
+        MilestoneMet::EnteredStage(k) => format!("stage {k} reached"),
+    };
+    format!("{name}: {event}, {days} working days after the disagreement was raised")
 }
 
 const MILESTONE_KEYS: &[&str] = &[
@@ -1019,7 +1061,7 @@ const MILESTONE_KEYS: &[&str] = &[
     "clause",
 ];
 
-fn milestone(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<MilestoneRule> {
+fn milestone(r: &mut Reader, value: &Value, path: &str) -> Option<MilestoneRule> {
     let object = r.object(value, path, MILESTONE_KEYS)?;
     let name = r.words(object, path, "name", true);
     let what = r.words(object, path, "what", false);
@@ -1060,26 +1102,18 @@ fn milestone(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<
     }
     let clause = r.clause(object, path);
     let (name, days, met) = (name?, days?, met?);
-    let what = what.unwrap_or_else(|| {
-        let event = match met {
-            MilestoneMet::CompletedStage(k) => format!("stage {k} complete"),
-            MilestoneMet::EnteredStage(k) => format!("stage {k} reached"),
-        };
-        r.text(&format!(
-            "{name}: {event}, {days} working days after the disagreement was raised ({policy})"
-        ))
-    });
+    let what = what.unwrap_or_else(|| r.text(&milestone_words(&name, met, days)));
     Some(MilestoneRule {
         name,
         what,
         working_days_after_raised: days,
         met,
         met_by_withdrawal,
-        clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
+        clause: clause.unwrap_or_else(Clause::none),
     })
 }
 
-fn skip(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<SkipRule> {
+fn skip(r: &mut Reader, value: &Value, path: &str) -> Option<SkipRule> {
     let object = r.object(value, path, &["to", "requires_immediate_risk", "clause"])?;
     let targets = r.stage_list(object, path, "to");
     let requires_immediate_risk = r
@@ -1089,11 +1123,11 @@ fn skip(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<SkipR
     Some(SkipRule {
         targets: targets?,
         requires_immediate_risk,
-        clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
+        clause: clause.unwrap_or_else(Clause::none),
     })
 }
 
-fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<RedirectRule> {
+fn redirect(r: &mut Reader, value: &Value, path: &str) -> Option<RedirectRule> {
     let object = r.object(
         value,
         path,
@@ -1146,23 +1180,26 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
     let why = r.words(object, path, "why", true);
     let clause = r.clause(object, path);
     let when = when?;
-    let label = label.unwrap_or_else(|| {
-        let words: Vec<String> = when
-            .iter()
-            .map(|(flag, value)| {
-                let name = flag.as_str().replace('_', " ");
-                if *value { name } else { format!("not {name}") }
-            })
-            .collect();
-        r.text(&words.join(", "))
-    });
+    let label = label.unwrap_or_else(|| r.text(&redirect_label(&when)));
     Some(RedirectRule {
         when,
         label,
         to: to?,
         why: why?,
-        clause: clause.unwrap_or_else(|| Clause::from_text(r.text(policy), "")),
+        clause: clause.unwrap_or_else(Clause::none),
     })
+}
+
+/// A redirect's label, for a definition that gives none: its conditions.
+pub(crate) fn redirect_label(when: &[(RaisedFlag, bool)]) -> String {
+    let words: Vec<String> = when
+        .iter()
+        .map(|(flag, value)| {
+            let name = flag.as_str().replace('_', " ");
+            if *value { name } else { format!("not {name}") }
+        })
+        .collect();
+    words.join(", ")
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -1245,7 +1282,6 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
     }
     let name = r.words(top, "", "name", true);
-    let policy_name = name.clone().unwrap_or_default();
     let source = r.words(top, "", "source", false);
     let stages: Vec<StageRead> = match top.get("stages") {
         None => {
@@ -1265,7 +1301,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
                 .collect();
             let repeated = |i: usize| numbers[i].is_some() && numbers[..i].contains(&numbers[i]);
             r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
-                stage(r, v, p, &policy_name, i + 1, repeated(i))
+                stage(r, v, p, i + 1, repeated(i))
             })
             .into_iter()
             .map(|(_, s)| s)
@@ -1273,25 +1309,25 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
         Some(_) => {
             r.list(top, "", "stages", MAX_POLICY_STAGES, |r, v, p, i| {
-                stage(r, v, p, &policy_name, i + 1, false)
+                stage(r, v, p, i + 1, false)
             });
             Vec::new()
         }
     };
     let obligations = r.list(top, "", "obligations", MAX_POLICY_ITEMS, |r, v, p, _| {
-        obligation(r, v, p, &policy_name)
+        obligation(r, v, p)
     });
     let records = r.list(top, "", "records", MAX_POLICY_ITEMS, |r, v, p, _| {
-        record(r, v, p, &policy_name)
+        record(r, v, p)
     });
     let milestones = r.list(top, "", "milestones", MAX_POLICY_ITEMS, |r, v, p, _| {
-        milestone(r, v, p, &policy_name)
+        milestone(r, v, p)
     });
     let skips = r.list(top, "", "skips", MAX_POLICY_ITEMS, |r, v, p, _| {
-        skip(r, v, p, &policy_name)
+        skip(r, v, p)
     });
     let redirects = r.list(top, "", "redirects", MAX_POLICY_ITEMS, |r, v, p, _| {
-        redirect(r, v, p, &policy_name)
+        redirect(r, v, p)
     });
     let areas = r.list(top, "", "areas", MAX_POLICY_ITEMS, |r, v, p, _| {
         let object = r.object(v, p, &["id", "text"])?;
@@ -1309,7 +1345,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         let clause = r.clause(object, "seniority");
         Some(SeniorityRule {
             stages: stages?,
-            clause: clause.unwrap_or_else(|| Clause::from_text(r.text(&policy_name), "")),
+            clause: clause.unwrap_or_else(Clause::none),
         })
     });
     let finality = top.get("finality").and_then(|v| {
@@ -1318,7 +1354,7 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         let clause = r.clause(object, "finality");
         Some(Finality {
             meaning: meaning?,
-            clause: clause.unwrap_or_else(|| Clause::from_text(r.text(&policy_name), "")),
+            clause: clause.unwrap_or_else(Clause::none),
         })
     });
     let default_record = r.id(top, "", "default_record", false);
@@ -1512,11 +1548,14 @@ fn read(r: &mut Reader, value: &Value) -> Option<Policy> {
         }
     }
 
+    // Each name once, in the order first given: a set of those seen, so
+    // the cost is linear in the names however many there are.
+    let mut seen = std::collections::HashSet::new();
     let mut priorities: Vec<Text> = Vec::new();
     for s in &stage_rules {
         if let Clock::ByPriority(by) = &s.clock {
             for (name, _, _) in &by.priorities {
-                if !priorities.contains(name) {
+                if seen.insert(name.as_str()) {
                     priorities.push(name.clone());
                 }
             }

@@ -3,15 +3,22 @@
 //! Resolution Group: a record finds the duty it marks without scanning the
 //! others.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
 /// Queues of obligation indexes by key, oldest first. The keys are a
-/// policy's own obligation ids (with their stages): a few dozen at most, so
-/// a list searched in order is quicker than hashing and its size is the
-/// policy's, not the case's. Each queue is a chain through `next` (one link
-/// per obligation), so a case costs no allocation per key beyond the list.
+/// policy's own obligation ids (with their stages), found by hashing: a
+/// definition may have hundreds of obligations at each of dozens of
+/// stages, and an event looks a key up for each duty it may set off, so a
+/// lookup costs the same whatever the size of the policy. Each queue is a
+/// chain through `next` (one link per obligation), so a case costs no
+/// allocation per key beyond the map.
 #[derive(Debug)]
 pub(crate) struct Queues<K> {
     /// Each key with the first and last index of its chain.
-    keys: Vec<(K, usize, usize)>,
+    keys: HashMap<K, (usize, usize)>,
     /// For each obligation index pushed, the next index of its key's chain.
     next: Vec<usize>,
 }
@@ -22,20 +29,21 @@ const NONE: usize = usize::MAX;
 impl<K> Default for Queues<K> {
     fn default() -> Self {
         Queues {
-            keys: Vec::new(),
+            keys: HashMap::new(),
             next: Vec::new(),
         }
     }
 }
 
-impl<K: PartialEq> Queues<K> {
+impl<K: Hash + Eq> Queues<K> {
     /// Adds obligation `index` (the next one: indexes come in order) at the
     /// end of `key`'s queue.
     pub(crate) fn push(&mut self, key: K, index: usize) {
         debug_assert_eq!(index, self.next.len());
         self.next.push(NONE);
-        match self.keys.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, head, tail)) => {
+        match self.keys.entry(key) {
+            Entry::Occupied(mut entry) => {
+                let (head, tail) = entry.get_mut();
                 if *head == NONE {
                     *head = index;
                 } else {
@@ -43,14 +51,19 @@ impl<K: PartialEq> Queues<K> {
                 }
                 *tail = index;
             }
-            None => self.keys.push((key, index, index)),
+            Entry::Vacant(entry) => {
+                entry.insert((index, index));
+            }
         }
     }
 
-    /// The first key matching, as a queue to read and take from.
-    pub(crate) fn get_mut(&mut self, matches: impl Fn(&K) -> bool) -> Option<Queue<'_>> {
-        let at = self.keys.iter().position(|(k, _, _)| matches(k))?;
-        let (_, head, tail) = &mut self.keys[at];
+    /// The queue of `key`, to read and take from.
+    pub(crate) fn get_mut<Q>(&mut self, key: &Q) -> Option<Queue<'_>>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let (head, tail) = self.keys.get_mut(key)?;
         Some(Queue {
             head,
             tail,

@@ -789,19 +789,16 @@ pub(crate) fn pending_ids(obligations: &[ObligationStatus]) -> String {
 }
 
 /// Ids for a message, each once, in the order first met, or "none": a case
-/// owing the same duty many times names it once, so a message stays the
-/// size of the policy, not of the case.
+/// owing the same duty many times names it once, and a policy with many
+/// duties has the first few named and the rest counted, so a message stays
+/// short whatever the case or the policy.
 pub(crate) fn id_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for id in ids {
-        if !seen.contains(&id) {
-            seen.push(id);
-        }
-    }
-    if seen.is_empty() {
+    let mut seen = std::collections::HashSet::new();
+    let distinct: Vec<&str> = ids.filter(|id| seen.insert(*id)).collect();
+    if distinct.is_empty() {
         "none".to_string()
     } else {
-        seen.join(", ")
+        crate::place::few(distinct)
     }
 }
 

@@ -23,7 +23,9 @@ use super::Text;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Clause {
-    /// The document and place, such as `Swindon Resolution Policy (2026), s.4, Stage 3`.
+    /// The document and place, such as `Swindon Resolution Policy (2026), s.4, Stage 3`
+    /// (empty for a rule whose definition gives no clause: see
+    /// [`Clause::is_given`]).
     pub place: Text,
     /// The sentence, quoted as the document has it (empty when a
     /// definition names only the place).
@@ -36,6 +38,29 @@ impl Clause {
             place: Text::from_static(place),
             text: Text::from_static(text),
         }
+    }
+
+    /// No clause: a rule whose definition cites none. Its place and text
+    /// are empty, and an answer gives the rule no `clause` (the answer's
+    /// `policy` id stands for the policy).
+    pub(crate) const fn none() -> Clause {
+        Clause::new("", "")
+    }
+
+    /// Whether the clause cites a place (false for a rule whose definition
+    /// gives no clause, which an answer then leaves out).
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::{Clause, Policy, PolicyId};
+    ///
+    /// assert!(Clause::from_text("s.3", "").is_given());
+    /// let minimal = Policy::from_definition_json(r#"{"id": "minimal", "name": "Minimal",
+    ///     "stages": [{"number": 1, "name": "Chair", "clock": {"kind": "not_stated"}}]}"#)?;
+    /// assert!(!minimal.stages[0].clause.is_given());
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
+    pub fn is_given(&self) -> bool {
+        !self.place.is_empty()
     }
 
     /// A clause from a place and a sentence.

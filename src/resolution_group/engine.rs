@@ -307,7 +307,7 @@ impl Run<'_> {
     fn take_pending(&mut self, id: &str) -> Option<usize> {
         let obligations = &self.obligations;
         self.pending_by_id
-            .get_mut(|k| *k == id)?
+            .get_mut(id)?
             .take_pending(|i| obligations[i].is_pending())
     }
 

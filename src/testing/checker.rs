@@ -130,7 +130,7 @@ pub fn check_policy(definition: &str, scenarios: &[(&str, &str)], logs: u32) -> 
     }
 
     if !scenarios.is_empty() {
-        let mut engine = Engine::new();
+        let engine = Engine::new();
         if let Err(error) = engine.add_policy(policy) {
             let _ = writeln!(out, "\nThe policy cannot be added to an engine: {error}");
             check.law_broken = true;
@@ -150,7 +150,7 @@ pub fn check_policy(definition: &str, scenarios: &[(&str, &str)], logs: u32) -> 
             };
             let run = scenario.run(&engine);
             let policy_id = run.answer["policy"].as_str().unwrap_or_default();
-            out.push_str(&timeline(&run.answer, engine.policy(policy_id)));
+            out.push_str(&timeline(&run.answer, engine.policy(policy_id).as_deref()));
             if run.checked == 0 {
                 let _ = writeln!(out, "  not checked: no expectations");
                 check.unchecked += 1;

@@ -102,6 +102,57 @@ pub fn definition_round_trips(policy: &Policy) -> Result<(), LawBroken> {
     }
 }
 
+/// The definition an engine holds reads back, through
+/// [`Engine::policy_definition_json`](crate::Engine::policy_definition_json),
+/// as a document an engine accepts again: added to a new engine, and given
+/// inline in a request (CONTRACT section 8). A built-in policy reads back
+/// as its own document, which a request may give inline under its id.
+///
+/// ```
+/// use safeguarding_resolution::policy::{Policy, PolicyId};
+/// use safeguarding_resolution::testing::laws;
+///
+/// assert!(laws::definition_reads_back(Policy::get(PolicyId::GscpEscalation2021)).is_ok());
+/// let minimal = Policy::from_definition_json(r#"{"id": "minimal", "name": "Minimal",
+///     "stages": [{"number": 1, "name": "Chair", "clock": {"kind": "not_stated"}}]}"#)?;
+/// assert!(laws::definition_reads_back(&minimal).is_ok());
+/// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+/// ```
+///
+/// # Errors
+///
+/// The law broken, saying where the document read back was refused (never
+/// a value of it).
+pub fn definition_reads_back(policy: &Policy) -> Result<(), LawBroken> {
+    const LAW: &str = "the definition an engine holds reads back as a document it accepts again";
+    let engine = crate::Engine::new();
+    let builtin = crate::engine::is_reserved(&policy.id);
+    if !builtin {
+        engine
+            .add_policy(policy.clone())
+            .map_err(|e| broken(LAW, format!("the engine does not take it: {e}"), None))?;
+    }
+    let text = engine.policy_definition_json(&policy.id);
+    if !builtin {
+        crate::Engine::new()
+            .add_policy_json(&text)
+            .map_err(|e| broken(LAW, format!("its document read back is refused: {e}"), None))?;
+    }
+    let request = format!(
+        r#"{{"policy": {text}, "as_of": "2027-01-04", "events": [{{"type": "raised", "on": "2027-01-04"}}]}}"#
+    );
+    let answer: serde_json::Value = serde_json::from_str(&engine.evaluate_json(&request))
+        .map_err(|e| broken(LAW, format!("the answer is not JSON: {e}"), None))?;
+    match answer["error"]["code"].as_str() {
+        Some(code @ ("invalid_policy" | "invalid_json" | "limit_exceeded")) => Err(broken(
+            LAW,
+            format!("its document read back, given inline, is refused ({code})"),
+            None,
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn evaluate(policy: &Policy, calendar: &Calendar, log: &Log) -> Option<CaseStatus> {
     policy.evaluate(calendar, &log.events, log.as_of).ok()
 }

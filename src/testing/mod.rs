@@ -22,7 +22,9 @@
 //! - moving `as_of` later never makes a case less overdue;
 //! - no log, however wrong, makes the evaluation panic: it is answered or
 //!   refused;
-//! - the definition survives a round trip through its document and serde.
+//! - the definition survives a round trip through its document and serde;
+//! - the definition an engine holds reads back as a document an engine
+//!   accepts again (added, or given inline).
 //!
 //! # Example
 //!
@@ -214,6 +216,7 @@ pub struct Report {
 pub fn check_laws(policy: &Policy, calendar: &Calendar, cases: u32) -> Result<Report, LawBroken> {
     laws::every_stage_has_a_way_on(policy)?;
     laws::definition_round_trips(policy)?;
+    laws::definition_reads_back(policy)?;
     let config = Config {
         cases,
         failure_persistence: None,

@@ -545,7 +545,7 @@ fn kept(met_on: &str, due_value: &Value) -> Option<bool> {
 ///     "policy": "swindon-resolution-2026", "as_of": "2027-01-05",
 ///     "events": [{"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]
 /// }"#))?;
-/// let text = timeline(&answer, engine.policy("swindon-resolution-2026"));
+/// let text = timeline(&answer, engine.policy("swindon-resolution-2026").as_deref());
 /// assert!(text.contains("OVERDUE by 1 working day\n"));
 /// assert!(text.contains("Duty agency_log (stage 2)"));
 /// # Ok::<(), serde_json::Error>(())
