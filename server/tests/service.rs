@@ -614,3 +614,70 @@ fn the_command_line_says_how_it_is_used() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown option --port"));
 }
+
+/// `examples/java/EvaluateCase.java`, compiled with `javac` and run against
+/// the binary. Skipped with a message where the JDK is not installed; in
+/// CI (`CI` set) a `javac` that is there but cannot run fails the test.
+#[test]
+fn the_java_example_calls_the_service() {
+    use std::process::Command;
+    match Command::new("javac").arg("-version").output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: javac is not installed (the JDK runs examples/java/)");
+            return;
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "javac cannot be run: {e}");
+            eprintln!("skipped: javac cannot be run ({e})");
+            return;
+        }
+        Ok(output) if !output.status.success() => {
+            let said = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "javac -version failed: {said}"
+            );
+            eprintln!("skipped: javac -version failed: {said}");
+            return;
+        }
+        Ok(_) => {}
+    }
+    let classes = scratch("java");
+    let compiled = Command::new("javac")
+        .arg("-d")
+        .arg(&classes)
+        .arg(repository().join("examples/java/EvaluateCase.java"))
+        .output()
+        .unwrap();
+    assert!(
+        compiled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compiled.stderr)
+    );
+    let server = Server::start::<&str>(&[]);
+    let ran = Command::new("java")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("EvaluateCase")
+        .arg(format!("http://127.0.0.1:{}", server.port))
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    // CONTRACT section 3's case: stage 2 began Wednesday 23 December 2026;
+    // five working days past Christmas Day, Boxing Day (Monday 28, the
+    // substitute) and New Year's Day are 24, 29, 30, 31 December and
+    // Monday 4 January 2027, one working day before the 5th.
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "service: ok, holidays embedded-2026-02-04, 3 policies\n\
+         evaluate: 200 open\n  \
+         stage 2, Inter-agency Discussion, started 2026-12-23\n  \
+         due 2027-01-04; overdue: true, by 1 working day(s)\n\
+         refused: 422 invalid_transition at event 0\n\
+         definition: 404 unknown_policy\n"
+    );
+}
