@@ -1,9 +1,10 @@
 //! The service's throughput beside the library's, in one run (CONTRACT
 //! section 12): the typical eight-event request (`TYPICAL_JSON`, as in
 //! `evaluate.rs`) through `evaluate_json` on 2 threads, in process; and
-//! through `POST /v1/evaluate` of the service's router, served by axum on a
-//! tokio runtime of 2 workers, to 16 concurrent keep-alive connections on
-//! loopback from a hyper client on the same runtime. Everything runs on
+//! through `POST /v1/evaluate` of the service as its binary serves it
+//! (`safeguarding_resolution_server::serve`), on a tokio runtime of 2 workers, to 16 concurrent keep-alive connections on
+//! loopback from a lean client on the same runtime (one request at a time
+//! on each connection, as a caller's threads send them). Everything runs on
 //! the same cores (the machine's two): the client's work is counted
 //! against the service, as a caller's would be on a shared host.
 //!
@@ -15,17 +16,15 @@
 //! `cargo bench --bench service -- --test` runs one short round of each.
 
 use std::hint::black_box;
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::Request;
-use hyper_util::rt::TokioIo;
 use safeguarding_resolution::evaluate_json;
 use safeguarding_resolution_benches::TYPICAL_JSON;
-use safeguarding_resolution_server::{Service, Sources, router};
+use safeguarding_resolution_server::{Service, Sources};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 /// The threads evaluating in process: the machine's cores.
@@ -68,37 +67,7 @@ async fn through_service(port: u16, round: Duration, expected: Arc<str>) -> f64 
     let clients: Vec<_> = (0..CONNECTIONS)
         .map(|_| {
             let (stop, expected) = (Arc::clone(&stop), Arc::clone(&expected));
-            tokio::spawn(async move {
-                let stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-                stream.set_nodelay(true).unwrap();
-                let (mut sender, connection) =
-                    hyper::client::conn::http1::handshake(TokioIo::new(stream))
-                        .await
-                        .unwrap();
-                tokio::spawn(connection);
-                let mut done = 0u64;
-                while !stop.load(Ordering::Relaxed) {
-                    let request = Request::post("/v1/evaluate")
-                        .header("host", "127.0.0.1")
-                        .header("content-type", "application/json")
-                        .body(Full::new(Bytes::from_static(TYPICAL_JSON.as_bytes())))
-                        .unwrap();
-                    let response = sender.send_request(request).await.unwrap();
-                    assert_eq!(response.status(), 200);
-                    let body = response.into_body().collect().await.unwrap().to_bytes();
-                    assert_eq!(body.len(), expected.len());
-                    done += 1;
-                }
-                // The first answer of each connection, whole.
-                let request = Request::post("/v1/evaluate")
-                    .header("host", "127.0.0.1")
-                    .body(Full::new(Bytes::from_static(TYPICAL_JSON.as_bytes())))
-                    .unwrap();
-                let response = sender.send_request(request).await.unwrap();
-                let body = response.into_body().collect().await.unwrap().to_bytes();
-                assert_eq!(&body[..], expected.as_bytes());
-                done
-            })
+            tokio::spawn(async move { keep_alive(port, &stop, &expected).await })
         })
         .collect();
     tokio::time::sleep(round).await;
@@ -108,6 +77,61 @@ async fn through_service(port: u16, round: Duration, expected: Arc<str>) -> f64 
         count += client.await.unwrap();
     }
     count as f64 / start.elapsed().as_secs_f64()
+}
+
+/// One connection's requests until told to stop, one at a time as a
+/// caller's thread sends them; each answer is checked (200 and the length
+/// of `evaluate_json`'s document; the first, whole). A lean load generator,
+/// as `wrk` is, so that the client costs the shared cores little.
+async fn keep_alive(port: u16, stop: &AtomicBool, expected: &str) -> u64 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let request = format!(
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{TYPICAL_JSON}",
+        TYPICAL_JSON.len()
+    );
+    let mut buffer = Vec::with_capacity(64 * 1024);
+    let mut done = 0u64;
+    while !stop.load(Ordering::Relaxed) {
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let body = read_response(&mut stream, &mut buffer).await;
+        if done == 0 {
+            assert_eq!(&buffer[body], expected.as_bytes());
+        } else {
+            assert_eq!(body.len(), expected.len());
+        }
+        done += 1;
+    }
+    done
+}
+
+/// Reads one response into `buffer`: checks its status is 200 and gives
+/// where its body is (by its `Content-Length`, which the service sends).
+async fn read_response(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Range<usize> {
+    buffer.clear();
+    let head_end = loop {
+        buffer.reserve(16 * 1024);
+        assert!(stream.read_buf(buffer).await.unwrap() > 0, "closed early");
+        if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+    };
+    let head = std::str::from_utf8(&buffer[..head_end]).unwrap();
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    let length: usize = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().unwrap())
+        })
+        .expect("a Content-Length");
+    while buffer.len() < head_end + length {
+        buffer.reserve(16 * 1024);
+        assert!(stream.read_buf(buffer).await.unwrap() > 0, "closed early");
+    }
+    head_end..head_end + length
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -135,7 +159,11 @@ fn main() {
         let service = Service::start(Sources::default()).unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        tokio::spawn(async move { axum::serve(listener, router(service)).await });
+        tokio::spawn(safeguarding_resolution_server::serve(
+            listener,
+            service,
+            std::future::pending(),
+        ));
         port
     });
 

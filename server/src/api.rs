@@ -66,13 +66,13 @@ async fn validate(State(service): State<Service>, request: Request) -> Response 
 }
 
 /// Reads the body within the door's limit, and answers it with the state
-/// in force when the request arrived.
+/// in force once it has arrived.
 pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Response {
-    let loaded = service.current();
     let text = match read_body(request.into_body(), door).await {
         Ok(text) => text,
         Err(refused) => return refused,
     };
+    let loaded = service.current();
     let answer = if text.len() <= INLINE_BYTES {
         (door.answer)(&loaded.engine, &text)
     } else {
