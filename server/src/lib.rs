@@ -9,13 +9,14 @@
 //! documents; this crate adds transport only. `docs/service.md` describes
 //! running it.
 //!
-//! The router is composed of parts ([`router`] merges [`api::routes`] and
-//! the others), each a `Router<Service>`, so that a module adds its
+//! The router is composed of parts ([`router`] merges [`api::routes`],
+//! [`openapi::routes`] and any others), each a `Router<Service>`, so that a module adds its
 //! routes beside the API's and reads the same state.
 
 pub mod api;
 pub mod args;
 mod log;
+pub mod openapi;
 pub mod state;
 
 use std::future::Future;
@@ -31,6 +32,7 @@ pub use state::{Loaded, Problem, Service, Sources};
 pub fn router(service: Service) -> Router {
     Router::new()
         .merge(api::routes())
+        .merge(openapi::routes())
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
         .with_state(service)
