@@ -6,7 +6,9 @@
 //! loopback from a lean client on the same runtime (one request at a time
 //! on each connection, as a caller's threads send them). Everything runs on
 //! the same cores (the machine's two): the client's work is counted
-//! against the service, as a caller's would be on a shared host.
+//! against the service, as a caller's would be on a shared host. The
+//! service formats its log line for each request, as the binary does, to
+//! a sink rather than stderr.
 //!
 //! `cargo bench --bench service` alternates the two for `ROUNDS` rounds of
 //! `ROUND` each, so that drift in the machine's speed affects both sides of
@@ -150,6 +152,9 @@ fn main() {
     let expected: Arc<str> = evaluate_json(TYPICAL_JSON).into();
     assert!(expected.contains("\"status\":\"resolved\""), "{expected}");
 
+    // The service's log line for each request is formatted as the binary's
+    // is; only its write to stderr is left out.
+    safeguarding_resolution_server::init_log(std::io::sink);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(THREADS)
         .enable_all()

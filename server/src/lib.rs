@@ -38,6 +38,21 @@ pub fn router(service: Service) -> Router {
         .with_state(service)
 }
 
+/// Installs the service's log, as the binary does with `std::io::stderr`:
+/// one line an event, without colour, at level INFO and above.
+pub fn init_log<W>(writer: W)
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    // Only the first call installs: a process has one global subscriber.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_target(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init();
+}
+
 /// Serves [`router`] on a listener until `stop` completes, then finishes
 /// the requests in flight and returns.
 ///

@@ -27,12 +27,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_target(false)
-        .with_max_level(tracing::Level::INFO)
-        .init();
+    safeguarding_resolution_server::init_log(std::io::stderr);
     let sources = Sources {
         policies: options.policies.clone(),
         holidays: options.holidays.clone(),
