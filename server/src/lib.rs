@@ -10,8 +10,12 @@
 //! running it.
 //!
 //! The router is composed of parts ([`router`] merges [`api::routes`],
-//! [`openapi::routes`] and any others), each a `Router<Service>`, so that a module adds its
-//! routes beside the API's and reads the same state.
+//! [`openapi::routes`] and any others), each a `Router<Service>`, so that
+//! a module adds its routes beside the API's and reads the same state
+//! ([`Service::current`]).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
 
 pub mod api;
 pub mod args;
