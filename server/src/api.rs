@@ -190,14 +190,11 @@ async fn policies(State(service): State<Service>) -> Response {
 }
 
 async fn policy(State(service): State<Service>, Path(id): Path<String>) -> Response {
-    document(
-        service.current().engine.policy_definition_json(&id),
-        |code| match code {
-            None => StatusCode::OK,
-            Some("unknown_policy") => StatusCode::NOT_FOUND,
-            Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        },
-    )
+    document(service.current().definition(&id), |code| match code {
+        None => StatusCode::OK,
+        Some("unknown_policy") => StatusCode::NOT_FOUND,
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+    })
 }
 
 async fn healthz(State(service): State<Service>) -> Response {
