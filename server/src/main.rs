@@ -114,7 +114,7 @@ async fn serve(options: Options, service: Service) -> ExitCode {
                     for problem in &problems {
                         tracing::error!(
                             file = %problem.file,
-                            path = problem.path.as_deref(),
+                            path = problem.path.as_deref().map(tracing::field::display),
                             problem = %problem.message,
                             "reload refused"
                         );
