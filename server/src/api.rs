@@ -86,7 +86,13 @@ async fn sweep(State(service): State<Service>, request: Request) -> Response {
 /// Reads the body within the door's limit, and answers it with the state
 /// in force once it has arrived.
 pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Response {
-    let text = match read_body(request.into_body(), door).await {
+    // A caller that asked whether to send its body (`Expect:
+    // 100-continue`) and is refused at once has sent none of it.
+    let waits_to_send = request
+        .headers()
+        .get(header::EXPECT)
+        .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    let text = match read_body(request.into_body(), door, waits_to_send).await {
         Ok(text) => text,
         Err(refused) => return refused,
     };
@@ -111,13 +117,18 @@ pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Re
 /// from the declared length before anything is read, else as soon as the
 /// bytes received pass it; what follows is [`discard`]ed), not UTF-8 or
 /// not received whole (400).
-async fn read_body(mut body: Body, door: Door) -> Result<String, Response> {
+async fn read_body(mut body: Body, door: Door, waits_to_send: bool) -> Result<String, Response> {
     let too_large = |body: Body| {
         tokio::spawn(discard(body));
         document((door.too_large)(), status_of_answer)
     };
     let declared = HttpBody::size_hint(&body).exact();
     if declared.is_some_and(|length| length > door.limit as u64) {
+        if waits_to_send {
+            // Asked for nothing, it sends nothing: the body is dropped
+            // unread (reading it would tell the caller to send it).
+            return Err(document((door.too_large)(), status_of_answer));
+        }
         return Err(too_large(body));
     }
     // Room for the length declared, up to a bound: a declared length is
