@@ -309,6 +309,45 @@ pub fn error_document(code: &'static str, message: &str) -> String {
         .to_string()
 }
 
+/// The error document [`evaluate_json`] and [`validate_json`] answer for a
+/// request longer than [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES):
+/// `limit_exceeded`, naming the limit. For a host that refuses such a
+/// request before reading it whole, from the length it declares (an HTTP
+/// service reading `Content-Length`), with the library's own words.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::{evaluate_json, limits, request_too_large_document};
+///
+/// let huge = " ".repeat(limits::MAX_REQUEST_BYTES + 1);
+/// assert_eq!(request_too_large_document(), evaluate_json(&huge));
+/// let document: serde_json::Value = serde_json::from_str(&request_too_large_document())?;
+/// assert_eq!(document["error"]["code"], "limit_exceeded");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn request_too_large_document() -> String {
+    too_large().to_document()
+}
+
+/// The error document [`sweep_json`] answers for a request longer than
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES): as
+/// [`request_too_large_document`], for the sweep's own limit.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::sweep_too_large_document;
+///
+/// let document: serde_json::Value = serde_json::from_str(&sweep_too_large_document())?;
+/// assert_eq!(document["error"]["code"], "limit_exceeded");
+/// assert!(document["error"]["message"].as_str().unwrap().contains("MAX_SWEEP_BYTES"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn sweep_too_large_document() -> String {
+    sweep_too_large().to_document()
+}
+
 /// Reads a request's JSON at the door ([`crate::door`]), or says why not: `limit_exceeded` for a request over a
 /// limit, `invalid_json` for text that is not JSON (with its line and
 /// column; never a piece of the text) or that gives a key twice.
@@ -320,17 +359,24 @@ fn parse(request: &str) -> Result<Value, JsonError> {
 /// request, under the sweep's own size limit,
 /// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES).
 pub(crate) fn parse_sweep(request: &str) -> Result<Value, JsonError> {
-    use crate::limits::MAX_SWEEP_BYTES;
-    if request.len() > MAX_SWEEP_BYTES {
-        return Err(JsonError::new(
-            "limit_exceeded",
-            format!(
-                "(request): larger than the limit of {MAX_SWEEP_BYTES} bytes (limits::MAX_SWEEP_BYTES)"
-            ),
-            None,
-        ));
+    if request.len() > crate::limits::MAX_SWEEP_BYTES {
+        return Err(sweep_too_large());
     }
     door::read_unsized(request).map_err(refused_error)
+}
+
+/// The refusal of a sweep request longer than
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES), made before any of
+/// it is read.
+pub(crate) fn sweep_too_large() -> JsonError {
+    use crate::limits::MAX_SWEEP_BYTES;
+    JsonError::new(
+        "limit_exceeded",
+        format!(
+            "(request): larger than the limit of {MAX_SWEEP_BYTES} bytes (limits::MAX_SWEEP_BYTES)"
+        ),
+        None,
+    )
 }
 
 /// A refusal at the door as the contract's error.
@@ -352,11 +398,16 @@ fn refused_error(refused: Refused) -> JsonError {
             limit,
             constant,
         ),
-        too_large => {
-            let (place, problem) = too_large.place_and_problem("(request)");
-            JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
-        }
+        Refused::TooLarge => too_large(),
     }
+}
+
+/// The refusal of a request longer than
+/// [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES), made before
+/// any of it is read.
+pub(crate) fn too_large() -> JsonError {
+    let (place, problem) = Refused::TooLarge.place_and_problem("(request)");
+    JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
 }
 
 /// Validates a form given as JSON, and returns every problem at once as
