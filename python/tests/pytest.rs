@@ -1,0 +1,184 @@
+//! The Python package's pytest suite (`python/tests/test_*.py`), run by
+//! `cargo test` as a user would meet the package: `pip install ./python`
+//! into a virtual environment, then pytest there.
+//!
+//! The virtual environment lives in cargo's target directory
+//! (`<target>/<profile>/python-venv`) and is kept between runs while the
+//! Python and `pyproject.toml` it was made for are the same; the package
+//! itself is rebuilt (maturin calls cargo, which rebuilds only what
+//! changed, in the same profile as this test) and reinstalled on every run.
+//! Making the environment needs PyPI (maturin and pytest) the first time.
+//!
+//! It needs `python3` (3.9 or later) with its `venv` module (Debian:
+//! `python3-venv`). Without them the test says it was skipped and passes,
+//! except when the `CI` variable is set: then it fails. `SGR_PYTHON` names
+//! another interpreter.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's root (`python/..`).
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("python/ is in the repository")
+}
+
+/// Where this test keeps its environment: beside its own executable's
+/// directory, in `<target>/<profile>/`.
+fn profile_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test knows where it is");
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("the test runs from <target>/<profile>/deps")
+        .to_path_buf()
+}
+
+/// Says why the test cannot run: a skip, said on stderr past cargo's
+/// capture, or a failure in CI.
+fn unavailable(reason: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{reason}: CI needs it");
+    }
+    // Written to the process's stderr rather than through eprintln!, which
+    // the test harness would capture and hide on success.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: python/tests/pytest.rs: {reason}"
+    );
+}
+
+/// Runs a command to its end, its output kept.
+fn run(command: &mut Command) -> std::io::Result<Output> {
+    command.output()
+}
+
+/// Fails with a command's output when it did not succeed.
+fn check(what: &str, output: Output) {
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n{}{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The interpreter inside a virtual environment.
+fn venv_python(venv: &Path) -> PathBuf {
+    if cfg!(windows) {
+        venv.join("Scripts").join("python.exe")
+    } else {
+        venv.join("bin").join("python")
+    }
+}
+
+/// What the environment was made from: the interpreter's version and
+/// `pyproject.toml` (whose build requirements pip reads).
+fn venv_key(python: &OsString) -> Option<String> {
+    let version = run(Command::new(python).args(["-c", "import sys; print(sys.version)"])).ok()?;
+    let pyproject = fs::read_to_string(root().join("python/pyproject.toml")).ok()?;
+    Some(format!(
+        "{}\n{pyproject}",
+        String::from_utf8_lossy(&version.stdout).trim()
+    ))
+}
+
+/// The virtual environment with pytest, made anew when its key changed;
+/// `None` (said why) when this machine cannot make one.
+fn environment(python: &OsString) -> Option<PathBuf> {
+    let venv = profile_dir().join("python-venv");
+    let stamp = venv.join("safeguarding-resolution.key");
+    let Some(key) = venv_key(python) else {
+        unavailable("python3's version cannot be read");
+        return None;
+    };
+    if fs::read_to_string(&stamp).is_ok_and(|made| made == key) && venv_python(&venv).exists() {
+        return Some(venv);
+    }
+    let _ = fs::remove_dir_all(&venv);
+    let made = run(Command::new(python).arg("-m").arg("venv").arg(&venv))
+        .expect("python3 ran a moment ago");
+    if !made.status.success() {
+        unavailable(&format!(
+            "{} cannot make a virtual environment (Debian: apt-get install python3-venv):\n{}",
+            python.to_string_lossy(),
+            String::from_utf8_lossy(&made.stderr)
+        ));
+        return None;
+    }
+    // pip 21.3 and later build a local project in place, where its path
+    // dependency on the Rust crate (`..`) is found.
+    check(
+        "pip install pip>=21.3 pytest",
+        run(Command::new(venv_python(&venv)).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "pip>=21.3",
+            "pytest",
+        ]))
+        .expect("the environment's python runs"),
+    );
+    fs::write(&stamp, key).expect("the stamp can be written");
+    Some(venv)
+}
+
+#[test]
+fn the_python_package_passes_its_pytest_suite() {
+    let python = std::env::var_os("SGR_PYTHON").unwrap_or_else(|| "python3".into());
+    let supported = run(Command::new(&python).args([
+        "-c",
+        "import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)",
+    ]));
+    match supported {
+        Ok(output) if output.status.success() => {}
+        Ok(_) => return unavailable("python3 is older than 3.9"),
+        Err(e) => return unavailable(&format!("python3 cannot be run ({e})")),
+    }
+    let Some(venv) = environment(&python) else {
+        return;
+    };
+    let venv_python = venv_python(&venv);
+
+    // As a user installs it, with pip and maturin (the build backend of
+    // pyproject.toml, in pip's isolated build environment), in the profile
+    // this test was built in.
+    let profile = if cfg!(debug_assertions) {
+        "dev"
+    } else {
+        "release"
+    };
+    check(
+        "pip install ./python",
+        run(Command::new(&venv_python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--force-reinstall",
+                "--no-deps",
+            ])
+            .arg(root().join("python"))
+            .env("MATURIN_PEP517_ARGS", format!("--profile {profile}")))
+        .expect("the environment's python runs"),
+    );
+
+    // From the repository's root, so that the package imported is the one
+    // installed, never the source directory python/safeguarding_resolution.
+    let output = run(Command::new(&venv_python)
+        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        .arg(root().join("python/tests"))
+        .current_dir(root()))
+    .expect("the environment's python runs");
+    // Shown with --nocapture, and on failure.
+    println!("{}", String::from_utf8_lossy(&output.stdout));
+    check("pytest python/tests", output);
+}
