@@ -71,6 +71,8 @@ def test_the_worked_deadlines_of_the_fixtures():
     cases = json.loads((FIXTURES / "calendar" / "deadlines.json").read_text(encoding="utf-8"))["cases"]
     checked = 0
     for case in cases:
+        if case["calendar"] == "union":  # the Rust API's union of the divisions
+            continue
         start = date.fromisoformat(case["from"])
         if case["op"] == "add":
             got = sgr.add_working_days(start, case["working_days"], division=case["calendar"])
