@@ -85,7 +85,7 @@ fn main() -> ExitCode {
     }
 
     if let Some(folder) = args.get(1) {
-        let mut engine = Engine::new();
+        let engine = Engine::new();
         if let Err(error) = engine.add_policy(policy) {
             println!("\nThe policy cannot be added to an engine: {error}");
             return ExitCode::from(1);

@@ -27,8 +27,11 @@
  *     and sgr_result_message() are static: never free or modify them.
  *
  * Threads: every function may be called from any number of threads at
- * once, except that sgr_engine_load_holidays and sgr_engine_free need the
- * engine to themselves; an owned string may be freed on any thread.
+ * once, on one engine too: sgr_engine_load_holidays and
+ * sgr_engine_add_policy replace the engine's state whole, and an
+ * evaluation beside them answers on the old state or the new one, never a
+ * mix. Only sgr_engine_free needs the engine to itself. An owned string
+ * may be freed on any thread.
  *
  * Licence: MIT OR Apache-2.0.
  */
@@ -301,14 +304,15 @@ sgr_result sgr_engine_new(struct sgr_engine **engine_out);
 // `govuk_json` is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is
 // unchanged and `*error_json_out`, when not NULL, is set to NULL.
 //
-// Loading needs the engine to itself: no other call may use `engine`
-// during it (evaluations may run from many threads at once, but not
-// beside a load).
+// May run beside any other call on `engine` from any thread (but
+// `sgr_engine_free`): the holidays are replaced whole, and an evaluation
+// running beside the load answers on the old holidays or the new ones,
+// never a mix.
 //
 // # Safety
 //
-// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
-// no other thread uses during the call. `govuk_json` is NULL or a
+// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+// the call returns. `govuk_json` is NULL or a
 // NUL-terminated string not modified during the call. `error_json_out` is
 // NULL or valid for writing one `char *`.
 sgr_result sgr_engine_load_holidays(struct sgr_engine *engine,
@@ -333,12 +337,14 @@ sgr_result sgr_engine_load_holidays(struct sgr_engine *engine,
 // `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is unchanged and
 // `*error_json_out`, when not NULL, is set to NULL.
 //
-// Adding needs the engine to itself, as loading holidays does.
+// May run beside any other call on `engine` from any thread (but
+// `sgr_engine_free`), as loading holidays may: an evaluation beside it
+// sees the policies before the add or after it.
 //
 // # Safety
 //
-// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
-// no other thread uses during the call. `definition_json` is NULL or a
+// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+// the call returns. `definition_json` is NULL or a
 // NUL-terminated string not modified during the call. `error_json_out` is
 // NULL or valid for writing one `char *`.
 sgr_result sgr_engine_add_policy(struct sgr_engine *engine,
@@ -350,13 +356,15 @@ sgr_result sgr_engine_add_policy(struct sgr_engine *engine,
 // `*response_json_out`, the codes, the ownership), with the bank holidays
 // loaded into `engine`.
 //
-// May be called from many threads at once on the same engine, but not
-// beside `sgr_engine_load_holidays` or `sgr_engine_free` on it.
+// May be called from many threads at once on the same engine, beside
+// `sgr_engine_load_holidays` and `sgr_engine_add_policy` too (but not
+// beside `sgr_engine_free`): it answers on the engine's holidays and
+// policies as they were when it started, whole.
 //
 // # Safety
 //
-// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed and
-// not being loaded or freed during the call. `request_json` and
+// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+// the call returns. `request_json` and
 // `response_json_out` as for `sgr_evaluate`.
 sgr_result sgr_engine_evaluate(const struct sgr_engine *engine,
                                const char *request_json,

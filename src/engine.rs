@@ -12,7 +12,9 @@
 //! ([`Engine::add_policy_json`]), named thereafter by their ids in
 //! requests (CONTRACT section 7).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use arc_swap::ArcSwap;
 
 use crate::calendar::{Calendar, Division, Error};
 use crate::policy::{DefinitionError, Policy, PolicyId};
@@ -26,9 +28,12 @@ use crate::policy::{DefinitionError, Policy, PolicyId};
 /// after that is answered on them (years the document does not cover are
 /// projected from the statutory rules, as for the embedded data).
 ///
-/// An engine is `Send + Sync`: evaluate from as many threads as you like
-/// through a shared reference; loading takes `&mut self`, so it needs the
-/// engine to itself. Cloning is cheap (the calendars are shared).
+/// An engine is `Send + Sync`, and every call takes `&self`: evaluate,
+/// load holidays and add policies from as many threads as you like at
+/// once. A load or an add replaces what the engine holds whole (its
+/// [`Snapshot`]), and an evaluation answers on the snapshot it started
+/// with: the old state or the new one, never a mix. Cloning is cheap (the
+/// calendars and policies are shared).
 ///
 /// # Example
 ///
@@ -44,7 +49,7 @@ use crate::policy::{DefinitionError, Policy, PolicyId};
 ///     response["stage"]["due"]["date"].as_str().unwrap().to_string()
 /// };
 ///
-/// let mut engine = Engine::new();
+/// let engine = Engine::new();
 /// assert_eq!(due(&engine.evaluate_json(request)), "2027-03-02");
 ///
 /// let newer = r#"{
@@ -63,14 +68,48 @@ use crate::policy::{DefinitionError, Policy, PolicyId};
 /// assert_eq!(due(&engine.evaluate_json(request)), "2027-03-03");
 /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Engine {
+    /// What the engine holds, replaced whole by a load or an add: an
+    /// evaluation reads one snapshot from start to end.
+    state: ArcSwap<Snapshot>,
+}
+
+/// What an [`Engine`] holds at one moment: its calendars and the policies
+/// added. An evaluation reads one snapshot from start to end, so a load or
+/// an add beside it is seen whole or not at all.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::Engine;
+///
+/// let engine = Engine::new();
+/// let before = engine.snapshot();
+/// engine.add_policy_json(r#"{"id": "example-borough-2026", "name": "Example Borough",
+///     "stages": [{"number": 1, "name": "Practitioners", "clock": {"kind": "not_stated"}}]}"#)?;
+/// assert!(before.policy("example-borough-2026").is_none());
+/// assert!(engine.snapshot().policy("example-borough-2026").is_some());
+/// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
     /// The calendars loaded, by [`Division`] order; `None` for the
     /// embedded ones.
     calendars: Option<Arc<[Calendar; 3]>>,
     /// Policies added by the caller, in the order added (shared between
-    /// clones of the engine).
+    /// snapshots).
     policies: Vec<Arc<Policy>>,
+}
+
+impl Clone for Engine {
+    /// An engine holding what this one holds now; later loads and adds on
+    /// either leave the other as it is.
+    fn clone(&self) -> Engine {
+        Engine {
+            state: ArcSwap::new(self.state.load_full()),
+        }
+    }
 }
 
 impl Engine {
@@ -94,10 +133,23 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn new() -> Engine {
-        Engine {
-            calendars: None,
-            policies: Vec::new(),
-        }
+        Engine::default()
+    }
+
+    /// What the engine holds now: answers on it stay the same whatever
+    /// loads and adds follow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let engine = Engine::new();
+    /// let snapshot = engine.snapshot();
+    /// assert_eq!(snapshot.policy_ids().len(), 3);
+    /// ```
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.state.load_full()
     }
 
     /// Replaces the bank holidays of all three divisions with those of a
@@ -122,7 +174,7 @@ impl Engine {
     /// use safeguarding_resolution::calendar::Division;
     ///
     /// let tuesday = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
-    /// let mut engine = Engine::new();
+    /// let engine = Engine::new();
     /// let document = |date: &str| format!(r#"{{
     ///   "england-and-wales": {{"division": "england-and-wales", "events": [
     ///     {{"title": "A new bank holiday", "date": "{date}", "notes": "", "bunting": true}}]}},
@@ -142,9 +194,12 @@ impl Engine {
     /// assert!(!engine.calendar(Division::EnglandAndWales).is_working_day(tuesday)?);
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
-    pub fn load_holidays(&mut self, govuk_json: &str) -> Result<(), Error> {
-        let calendars = Calendar::uk_from_govuk_json(govuk_json)?;
-        self.calendars = Some(Arc::new(calendars));
+    pub fn load_holidays(&self, govuk_json: &str) -> Result<(), Error> {
+        let calendars = Arc::new(Calendar::uk_from_govuk_json(govuk_json)?);
+        self.state.rcu(|state| Snapshot {
+            calendars: Some(Arc::clone(&calendars)),
+            policies: state.policies.clone(),
+        });
         Ok(())
     }
 
@@ -156,7 +211,7 @@ impl Engine {
     /// ```
     /// use safeguarding_resolution::Engine;
     ///
-    /// let mut engine = Engine::new();
+    /// let engine = Engine::new();
     /// assert!(!engine.has_loaded_holidays());
     /// // A document with one division of three is refused: still embedded.
     /// let scotland_only = r#"{"scotland": {"division": "scotland", "events": []}}"#;
@@ -164,10 +219,11 @@ impl Engine {
     /// assert!(!engine.has_loaded_holidays());
     /// ```
     pub fn has_loaded_holidays(&self) -> bool {
-        self.calendars.is_some()
+        self.state.load().has_loaded_holidays()
     }
 
-    /// The calendar the engine uses for a division.
+    /// The calendar the engine uses for a division now (a calendar is a
+    /// cheap handle on shared tables).
     ///
     /// # Example
     ///
@@ -184,11 +240,8 @@ impl Engine {
     /// assert!(!engine.calendar(Division::Scotland).is_working_day(monday)?);
     /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
     /// ```
-    pub fn calendar(&self, division: Division) -> &Calendar {
-        match &self.calendars {
-            Some(calendars) => &calendars[division as usize],
-            None => Calendar::uk(division),
-        }
+    pub fn calendar(&self, division: Division) -> Calendar {
+        self.state.load().calendar(division).clone()
     }
 
     /// The policy with this id: a built-in one, or one added.
@@ -200,14 +253,16 @@ impl Engine {
     /// assert_eq!(engine.policy("swindon-resolution-2026").map(|p| p.stages.len()), Some(5));
     /// assert!(engine.policy("example-borough-2026").is_none());
     /// ```
-    pub fn policy(&self, id: &str) -> Option<&Policy> {
-        match Policy::builtin(id) {
-            Some(policy) => Some(policy),
+    pub fn policy(&self, id: &str) -> Option<Arc<Policy>> {
+        match PolicyId::ALL.into_iter().find(|p| p.as_str() == id) {
+            Some(builtin) => Some(shared_builtin(builtin)),
             None => self
+                .state
+                .load()
                 .policies
                 .iter()
                 .find(|p| p.id == id)
-                .map(|p| p.as_ref()),
+                .cloned(),
         }
     }
 
@@ -219,11 +274,12 @@ impl Engine {
     ///
     /// assert_eq!(Engine::new().policy_ids().len(), 3);
     /// ```
-    pub fn policy_ids(&self) -> Vec<&str> {
-        PolicyId::ALL
-            .iter()
-            .map(|p| p.as_str())
-            .chain(self.policies.iter().map(|p| p.id.as_str()))
+    pub fn policy_ids(&self) -> Vec<String> {
+        self.state
+            .load()
+            .policy_ids()
+            .into_iter()
+            .map(str::to_string)
             .collect()
     }
 
@@ -240,22 +296,23 @@ impl Engine {
     /// use safeguarding_resolution::Engine;
     /// use safeguarding_resolution::policy::{Policy, PolicyId};
     ///
-    /// let mut engine = Engine::new();
+    /// let engine = Engine::new();
     /// let swindon = Policy::get(PolicyId::SwindonResolution2026).clone();
     /// assert!(engine.add_policy(swindon).is_err());
     /// ```
-    pub fn add_policy(&mut self, policy: Policy) -> Result<(), DefinitionError> {
-        let id = policy.id.as_str();
-        if Policy::builtin(id).is_some()
-            || id == "gscp-resolution-group-2021"
-            || id == crate::serious_incident::POLICY_ID
-        {
+    pub fn add_policy(&self, policy: Policy) -> Result<(), DefinitionError> {
+        if is_reserved(&policy.id) {
             return Err(DefinitionError::reserved_id());
         }
-        match self.policies.iter_mut().find(|p| p.id == id) {
-            Some(earlier) => *earlier = Arc::new(policy),
-            None => self.policies.push(Arc::new(policy)),
-        }
+        let policy = Arc::new(policy);
+        self.state.rcu(|state| {
+            let mut next = Snapshot::clone(state);
+            match next.policies.iter_mut().find(|p| p.id == policy.id) {
+                Some(earlier) => *earlier = Arc::clone(&policy),
+                None => next.policies.push(Arc::clone(&policy)),
+            }
+            next
+        });
         Ok(())
     }
 
@@ -272,7 +329,7 @@ impl Engine {
     /// ```
     /// use safeguarding_resolution::Engine;
     ///
-    /// let mut engine = Engine::new();
+    /// let engine = Engine::new();
     /// engine.add_policy_json(r#"{
     ///     "id": "example-borough-2026",
     ///     "name": "Example Borough Escalation Policy 2026",
@@ -292,7 +349,7 @@ impl Engine {
     /// assert!(engine.policy("example-borough-2026").is_some());
     /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
     /// ```
-    pub fn add_policy_json(&mut self, definition_json: &str) -> Result<(), DefinitionError> {
+    pub fn add_policy_json(&self, definition_json: &str) -> Result<(), DefinitionError> {
         let policy = Policy::from_definition_json(definition_json)?;
         self.add_policy(policy)
     }
@@ -308,13 +365,7 @@ impl Engine {
     /// assert!(text.contains("\"Chair of the GSCP Executive\""));
     /// ```
     pub fn policy_definition_json(&self, id: &str) -> String {
-        if let Some(builtin) = PolicyId::ALL.into_iter().find(|p| p.as_str() == id) {
-            return crate::policy::builtin_document(builtin).to_string();
-        }
-        match self.policy(id) {
-            Some(policy) => policy.to_definition_json(),
-            None => crate::json::unknown_policy_document(self),
-        }
+        self.state.load().policy_definition_json(id)
     }
 
     /// As [`evaluate_json`](crate::evaluate_json), on the engine's
@@ -341,7 +392,7 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn evaluate_json(&self, request: &str) -> String {
-        crate::json::evaluate_on(self, request)
+        self.state.load().evaluate_json(request)
     }
 
     /// As [`validate_json`](crate::validate_json), on the engine's
@@ -369,8 +420,140 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_json(&self, request: &str) -> String {
+        self.state.load().validate_json(request)
+    }
+}
+
+impl Snapshot {
+    /// Whether the snapshot holds bank holidays loaded with
+    /// [`Engine::load_holidays`] rather than the embedded ones.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// assert!(!Engine::new().snapshot().has_loaded_holidays());
+    /// ```
+    pub fn has_loaded_holidays(&self) -> bool {
+        self.calendars.is_some()
+    }
+
+    /// The calendar for a division.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::Engine;
+    /// use safeguarding_resolution::calendar::Division;
+    ///
+    /// let christmas = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+    /// let snapshot = Engine::new().snapshot();
+    /// assert!(!snapshot.calendar(Division::Scotland).is_working_day(christmas)?);
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
+    pub fn calendar(&self, division: Division) -> &Calendar {
+        match &self.calendars {
+            Some(calendars) => &calendars[division as usize],
+            None => Calendar::uk(division),
+        }
+    }
+
+    /// The policy with this id: a built-in one, or one added.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let snapshot = Engine::new().snapshot();
+    /// assert_eq!(snapshot.policy("nsscp-issue-resolution-2025").map(|p| p.stages.len()), Some(4));
+    /// ```
+    pub fn policy(&self, id: &str) -> Option<&Policy> {
+        match Policy::builtin(id) {
+            Some(policy) => Some(policy),
+            None => self
+                .policies
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.as_ref()),
+        }
+    }
+
+    /// The ids of every escalation policy held: the built-in ones, then
+    /// those added.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// assert!(Engine::new().snapshot().policy_ids().contains(&"swindon-resolution-2026"));
+    /// ```
+    pub fn policy_ids(&self) -> Vec<&str> {
+        PolicyId::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .chain(self.policies.iter().map(|p| p.id.as_str()))
+            .collect()
+    }
+
+    /// As [`Engine::policy_definition_json`], on this snapshot.
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let text = Engine::new().snapshot().policy_definition_json("nowhere");
+    /// assert!(text.contains("unknown_policy"));
+    /// ```
+    pub fn policy_definition_json(&self, id: &str) -> String {
+        if let Some(builtin) = PolicyId::ALL.into_iter().find(|p| p.as_str() == id) {
+            return crate::policy::builtin_document(builtin).to_string();
+        }
+        match self.policy(id) {
+            Some(policy) => policy.to_definition_json(),
+            None => crate::json::unknown_policy_document(self),
+        }
+    }
+
+    /// As [`Engine::evaluate_json`], on this snapshot.
+    ///
+    /// ```
+    /// use safeguarding_resolution::{Engine, evaluate_json};
+    ///
+    /// let request = r#"{"policy": "swindon-resolution-2026", "as_of": "2026-12-21",
+    ///     "events": [{"type": "raised", "on": "2026-12-21"}]}"#;
+    /// assert_eq!(Engine::new().snapshot().evaluate_json(request), evaluate_json(request));
+    /// ```
+    pub fn evaluate_json(&self, request: &str) -> String {
+        crate::json::evaluate_on(self, request)
+    }
+
+    /// As [`Engine::validate_json`], on this snapshot.
+    ///
+    /// ```
+    /// use safeguarding_resolution::{Engine, validate_json};
+    ///
+    /// let form = r#"{"form": "swindon-resolution-form", "data": {}}"#;
+    /// assert_eq!(Engine::new().snapshot().validate_json(form), validate_json(form));
+    /// ```
+    pub fn validate_json(&self, request: &str) -> String {
         crate::json::validate_on(self, request)
     }
+}
+
+/// Whether an id is one of the library's own policies (an added policy or
+/// an inline definition may not take it).
+pub(crate) fn is_reserved(id: &str) -> bool {
+    Policy::builtin(id).is_some()
+        || id == "gscp-resolution-group-2021"
+        || id == crate::serious_incident::POLICY_ID
+}
+
+/// A built-in policy behind an `Arc`, made once.
+fn shared_builtin(id: PolicyId) -> Arc<Policy> {
+    static SHARED: OnceLock<Vec<Arc<Policy>>> = OnceLock::new();
+    let all = SHARED.get_or_init(|| {
+        PolicyId::ALL
+            .into_iter()
+            .map(|p| Arc::new(Policy::get(p).clone()))
+            .collect()
+    });
+    let at = PolicyId::ALL.iter().position(|p| *p == id).unwrap_or(0);
+    Arc::clone(&all[at])
 }
 
 #[cfg(test)]
@@ -382,6 +565,73 @@ mod tests {
     #[test]
     fn an_engine_may_be_shared_between_threads() {
         assert_send_sync::<Engine>();
+    }
+
+    /// Loads and adds beside evaluations: every answer is one of the whole
+    /// answers (older or newer holidays, first or revised policy), never a
+    /// mix; worked by hand, the borough's stage 1 (two or three working
+    /// days from Monday 1 March 2027) is due Wednesday 3 March, Thursday 4
+    /// or Friday 5, a day later once Tuesday 2 March is a bank holiday.
+    #[test]
+    fn loads_and_adds_run_beside_evaluations() {
+        let holidays = |march: bool| {
+            let extra = if march {
+                r#",{"title": "A new bank holiday", "date": "2027-03-02", "notes": "", "bunting": true}"#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [
+                {{"title": "New Year", "date": "2027-01-01", "notes": "", "bunting": true}}{extra}]}},
+                "scotland": {{"division": "scotland", "events": [
+                {{"title": "New Year", "date": "2027-01-01", "notes": "", "bunting": true}}]}},
+                "northern-ireland": {{"division": "northern-ireland", "events": [
+                {{"title": "New Year", "date": "2027-01-01", "notes": "", "bunting": true}}]}}}}"#
+            )
+        };
+        let policy = |days: u32| {
+            format!(
+                r#"{{"id": "borough", "name": "Borough", "stages": [
+                {{"number": 1, "name": "One", "clock": {{"kind": "working_days_after_start", "days": {days}}}}},
+                {{"number": 2, "name": "Two", "clock": {{"kind": "not_stated"}}}}]}}"#
+            )
+        };
+        let request = r#"{"policy": "borough", "as_of": "2027-03-01",
+            "events": [{"type": "raised", "on": "2027-03-01"}]}"#;
+        let mut whole = Vec::new();
+        for (march, days) in [(false, 2), (false, 3), (true, 2), (true, 3)] {
+            let engine = Engine::new();
+            engine.load_holidays(&holidays(march)).unwrap();
+            engine.add_policy_json(&policy(days)).unwrap();
+            whole.push(engine.evaluate_json(request));
+        }
+        for (answer, date) in whole.iter().zip(["03-03", "03-04", "03-04", "03-05"]) {
+            assert!(
+                answer.contains(&format!("\"date\":\"2027-{date}\"")),
+                "{answer}"
+            );
+        }
+        let engine = Engine::new();
+        engine.load_holidays(&holidays(false)).unwrap();
+        engine.add_policy_json(&policy(2)).unwrap();
+        std::thread::scope(|scope| {
+            let readers: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(|| {
+                        (0..200)
+                            .filter(|_| !whole.contains(&engine.evaluate_json(request)))
+                            .count()
+                    })
+                })
+                .collect();
+            for i in 0..30 {
+                engine.load_holidays(&holidays(i % 2 == 0)).unwrap();
+                engine.add_policy_json(&policy(2 + i % 3 / 2)).unwrap();
+            }
+            for reader in readers {
+                assert_eq!(reader.join().unwrap(), 0, "answers not whole");
+            }
+        });
     }
 
     #[test]

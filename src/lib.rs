@@ -91,7 +91,7 @@
 //! ```
 //! use safeguarding_resolution::Engine;
 //!
-//! let mut engine = Engine::new();
+//! let engine = Engine::new();
 //! engine.add_policy_json(r#"{"id": "example-borough-2026", "name": "Example Borough",
 //!     "stages": [{"number": 1, "name": "Practitioners", "clock": {"kind": "hours_after_start", "hours": 48}},
 //!                {"number": 2, "name": "Independent chair", "clock": {"kind": "not_stated"}}]}"#)?;

@@ -66,14 +66,15 @@ pub unsafe extern "C" fn sgr_engine_new(engine_out: *mut *mut sgr_engine) -> sgr
 /// `govuk_json` is NULL, `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is
 /// unchanged and `*error_json_out`, when not NULL, is set to NULL.
 ///
-/// Loading needs the engine to itself: no other call may use `engine`
-/// during it (evaluations may run from many threads at once, but not
-/// beside a load).
+/// May run beside any other call on `engine` from any thread (but
+/// `sgr_engine_free`): the holidays are replaced whole, and an evaluation
+/// running beside the load answers on the old holidays or the new ones,
+/// never a mix.
 ///
 /// # Safety
 ///
-/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
-/// no other thread uses during the call. `govuk_json` is NULL or a
+/// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+/// the call returns. `govuk_json` is NULL or a
 /// NUL-terminated string not modified during the call. `error_json_out` is
 /// NULL or valid for writing one `char *`.
 #[unsafe(no_mangle)]
@@ -114,12 +115,14 @@ pub unsafe extern "C" fn sgr_engine_load_holidays(
 /// `SGR_INVALID_UTF8`, `SGR_PANIC`) the engine is unchanged and
 /// `*error_json_out`, when not NULL, is set to NULL.
 ///
-/// Adding needs the engine to itself, as loading holidays does.
+/// May run beside any other call on `engine` from any thread (but
+/// `sgr_engine_free`), as loading holidays may: an evaluation beside it
+/// sees the policies before the add or after it.
 ///
 /// # Safety
 ///
-/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
-/// no other thread uses during the call. `definition_json` is NULL or a
+/// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+/// the call returns. `definition_json` is NULL or a
 /// NUL-terminated string not modified during the call. `error_json_out` is
 /// NULL or valid for writing one `char *`.
 #[unsafe(no_mangle)]
@@ -149,15 +152,15 @@ pub unsafe extern "C" fn sgr_engine_add_policy(
 ///
 /// # Safety
 ///
-/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed, that
-/// no other thread uses during the call. `text` is NULL or a NUL-terminated
+/// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+/// the call returns. `text` is NULL or a NUL-terminated
 /// string not modified during the call. `error_json_out` is NULL or valid
 /// for writing one `char *`.
 unsafe fn change(
     engine: *mut sgr_engine,
     text: *const c_char,
     error_json_out: *mut *mut c_char,
-    apply: impl FnOnce(&mut Engine, &str) -> Result<(), String>,
+    apply: impl FnOnce(&Engine, &str) -> Result<(), String>,
 ) -> sgr_result {
     boundary::catch(|| {
         // Optional: cleared to NULL first when given.
@@ -168,13 +171,14 @@ unsafe fn change(
             None => None,
         };
         // SAFETY: the caller promises `engine` is NULL (refused) or a live
-        // engine from `sgr_engine_new` that no one else uses during the
-        // call, so a unique borrow for the call is sound.
-        let engine = unsafe { engine.as_mut() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
+        // engine from `sgr_engine_new` not freed during the call. Other
+        // calls may use it at once: only a shared borrow is taken (the
+        // engine replaces its state atomically behind `&self`).
+        let engine = unsafe { engine.as_ref() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
         // SAFETY: the caller promises `text` is NULL (refused) or a
         // NUL-terminated string unchanged for the call.
         let text = unsafe { read_str(text) }?;
-        match apply(&mut engine.engine, text) {
+        match apply(&engine.engine, text) {
             Ok(()) => Ok(()),
             Err(document) => match out {
                 // SAFETY: `out` is the caller's valid place for a char *.
@@ -191,13 +195,15 @@ unsafe fn change(
 /// `*response_json_out`, the codes, the ownership), with the bank holidays
 /// loaded into `engine`.
 ///
-/// May be called from many threads at once on the same engine, but not
-/// beside `sgr_engine_load_holidays` or `sgr_engine_free` on it.
+/// May be called from many threads at once on the same engine, beside
+/// `sgr_engine_load_holidays` and `sgr_engine_add_policy` too (but not
+/// beside `sgr_engine_free`): it answers on the engine's holidays and
+/// policies as they were when it started, whole.
 ///
 /// # Safety
 ///
-/// `engine` is NULL or an engine from `sgr_engine_new`, not yet freed and
-/// not being loaded or freed during the call. `request_json` and
+/// `engine` is NULL or an engine from `sgr_engine_new`, not freed before
+/// the call returns. `request_json` and
 /// `response_json_out` as for `sgr_evaluate`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sgr_engine_evaluate(
@@ -256,7 +262,8 @@ unsafe fn answer(
         // or valid for writing a char *; it is cleared to NULL first.
         let out = unsafe { output(response_json_out, null_mut()) }?;
         // SAFETY: the caller promises `engine` is NULL (refused) or a live
-        // engine not mutated or freed during the call: a shared borrow.
+        // engine not freed during the call: a shared borrow (loads and
+        // adds beside it take shared borrows too).
         let engine = unsafe { engine.as_ref() }.ok_or(sgr_result::SGR_NULL_POINTER)?;
         // SAFETY: the caller promises `request_json` is NULL (refused) or a
         // NUL-terminated string unchanged for the call.

@@ -16,7 +16,8 @@ pub use response::StatusDocument;
 
 use serde_json::{Map, Value, json};
 
-use crate::engine::Engine;
+// Every answer reads one snapshot of an engine, from start to end.
+use crate::engine::Snapshot as Engine;
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
 /// the event to blame when there is one.
@@ -156,7 +157,7 @@ impl From<crate::serious_incident::Error> for JsonError {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn evaluate_json(request: &str) -> String {
-    evaluate_on(&Engine::new(), request)
+    evaluate_on(&Engine::default(), request)
 }
 
 /// [`evaluate_json`] on an engine's calendars.
@@ -265,7 +266,7 @@ fn parse(request: &str) -> Result<Value, JsonError> {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn validate_json(request: &str) -> String {
-    validate_on(&Engine::new(), request)
+    validate_on(&Engine::default(), request)
 }
 
 /// [`validate_json`] on an engine's calendars.
@@ -345,7 +346,7 @@ fn within_message(place: &str, message: String) -> String {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn policy_definition_json(id: &str) -> String {
-    Engine::new().policy_definition_json(id)
+    Engine::default().policy_definition_json(id)
 }
 
 /// The `unknown_policy` error document.

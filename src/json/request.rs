@@ -10,7 +10,8 @@ use crate::limits;
 use crate::place;
 use std::borrow::Cow;
 
-use crate::engine::Engine;
+// Every answer reads one snapshot of an engine, from start to end.
+use crate::engine::Snapshot as Engine;
 use crate::policy::{Area, Event, EventKind, FreeText, Parties, Policy, Raised, Seniority, When};
 
 /// A request read: an escalation case or a Resolution Group referral.

@@ -363,7 +363,13 @@ pub fn check_evaluate(request: &str, response: &str) -> Checked {
         return fail("a request that is not JSON was answered");
     };
     let policy = document.get("policy").and_then(Value::as_str);
-    if policy.is_none() || policy != request.get("policy").and_then(Value::as_str) {
+    // A policy named by its id, or a definition given inline (answered
+    // under the definition's id).
+    let (asked, inline) = match request.get("policy") {
+        Some(Value::Object(definition)) => (definition.get("id").and_then(Value::as_str), true),
+        other => (other.and_then(Value::as_str), false),
+    };
+    if policy.is_none() || policy != asked {
         return fail(format!(
             "the response's policy {policy:?} is not the request's"
         ));
@@ -374,7 +380,9 @@ pub fn check_evaluate(request: &str, response: &str) -> Checked {
     let calendar = calendar_of(&document)?;
     check_warnings(&document, events)?;
     match policy {
-        Some(p) if ESCALATION_POLICIES.contains(&p) => check_escalation(&document, calendar)?,
+        Some(p) if inline || ESCALATION_POLICIES.contains(&p) => {
+            check_escalation(&document, calendar)?;
+        }
         Some(REFERRAL_POLICY | SERIOUS_INCIDENT_POLICY) => {}
         other => return fail(format!("an answer for the unknown policy {other:?}")),
     }

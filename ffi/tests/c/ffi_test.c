@@ -647,6 +647,130 @@ static void test_policies(void) {
     CHECK_CODE(sgr_policy_definition("swindon-resolution-2026", NULL), SGR_NULL_POINTER);
 }
 
+/* ---- loads and adds beside evaluations ---- */
+
+/* NEWER_HOLIDAYS without the bank holiday of 2 March 2027. */
+static const char OLDER_HOLIDAYS[] =
+    "{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true}]},"
+    " \"scotland\": {\"division\": \"scotland\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true}]},"
+    " \"northern-ireland\": {\"division\": \"northern-ireland\", \"events\": ["
+    "{\"title\": \"New Year's Day\", \"date\": \"2027-01-01\", \"notes\": \"\", \"bunting\": true}]}}";
+
+/* BOROUGH revised: three working days at stage 1, under the same id. */
+static const char BOROUGH_REVISED[] =
+    "{\"id\": \"c-borough-2027\", \"name\": \"C Borough Escalation Policy (revised)\", \"stages\": ["
+    "{\"number\": 1, \"name\": \"Practitioners\", \"clock\": {\"kind\": \"working_days_after_start\", \"days\": 3}},"
+    "{\"number\": 2, \"name\": \"Chair\", \"clock\": {\"kind\": \"not_stated\"}}]}";
+
+#define EVALUATORS 8
+#define EVALUATIONS 150
+#define CHANGES 40
+
+/* The whole answers an evaluation beside the changes may give: for the
+   North Somerset case, on the older or the newer holidays; for the
+   borough's case, on either holidays with either version of the policy. */
+struct whole_answers {
+    sgr_engine *engine;
+    char *march[2];
+    char *borough[4];
+};
+
+static void *evaluate_beside_changes(void *shared) {
+    const struct whole_answers *whole = (const struct whole_answers *)shared;
+    long torn = 0;
+    for (int i = 0; i < EVALUATIONS; i++) {
+        char *response = NULL;
+        bool ok = sgr_engine_evaluate(whole->engine, MARCH_CASE, &response) == SGR_OK &&
+                  response != NULL &&
+                  (strcmp(response, whole->march[0]) == 0 || strcmp(response, whole->march[1]) == 0);
+        sgr_string_free(response);
+        response = NULL;
+        if (sgr_engine_evaluate(whole->engine, BOROUGH_CASE, &response) == SGR_OK && response != NULL) {
+            bool one_of = false;
+            for (int k = 0; k < 4; k++) {
+                one_of = one_of || strcmp(response, whole->borough[k]) == 0;
+            }
+            ok = ok && one_of;
+        } else {
+            ok = false;
+        }
+        sgr_string_free(response);
+        if (!ok) {
+            torn++;
+        }
+    }
+    return (void *)torn;
+}
+
+/* One engine's answer to a request, on the given holidays and policy. */
+static char *answer_on(const char *holidays, const char *definition, const char *request) {
+    sgr_engine *engine = NULL;
+    char *response = NULL;
+    if (sgr_engine_new(&engine) == SGR_OK &&
+        sgr_engine_load_holidays(engine, holidays, NULL) == SGR_OK &&
+        sgr_engine_add_policy(engine, definition, NULL) == SGR_OK) {
+        sgr_engine_evaluate(engine, request, &response);
+    }
+    sgr_engine_free(engine);
+    return response;
+}
+
+static void test_changes_beside_evaluations(void) {
+    struct whole_answers whole = {NULL, {NULL, NULL}, {NULL, NULL, NULL, NULL}};
+    whole.march[0] = answer_on(OLDER_HOLIDAYS, BOROUGH, MARCH_CASE);
+    whole.march[1] = answer_on(NEWER_HOLIDAYS, BOROUGH, MARCH_CASE);
+    whole.borough[0] = answer_on(OLDER_HOLIDAYS, BOROUGH, BOROUGH_CASE);
+    whole.borough[1] = answer_on(OLDER_HOLIDAYS, BOROUGH_REVISED, BOROUGH_CASE);
+    whole.borough[2] = answer_on(NEWER_HOLIDAYS, BOROUGH, BOROUGH_CASE);
+    whole.borough[3] = answer_on(NEWER_HOLIDAYS, BOROUGH_REVISED, BOROUGH_CASE);
+    /* Worked by hand: raised Monday 1 March 2027, North Somerset's stage 1
+       is due a working day on (Tuesday 2, or Wednesday 3 once 2 March is a
+       bank holiday); the borough's two or three working days on. */
+    CHECK(contains(whole.march[0], "\"date\":\"2027-03-02\""), "older: %s", whole.march[0]);
+    CHECK(contains(whole.march[1], "\"date\":\"2027-03-03\""), "newer: %s", whole.march[1]);
+    CHECK(contains(whole.borough[0], "\"date\":\"2027-03-03\""), "2 days: %s", whole.borough[0]);
+    CHECK(contains(whole.borough[1], "\"date\":\"2027-03-04\""), "3 days: %s", whole.borough[1]);
+    CHECK(contains(whole.borough[2], "\"date\":\"2027-03-04\""), "2 days: %s", whole.borough[2]);
+    CHECK(contains(whole.borough[3], "\"date\":\"2027-03-05\""), "3 days: %s", whole.borough[3]);
+
+    CHECK_CODE(sgr_engine_new(&whole.engine), SGR_OK);
+    if (whole.engine != NULL) {
+        CHECK_CODE(sgr_engine_load_holidays(whole.engine, OLDER_HOLIDAYS, NULL), SGR_OK);
+        CHECK_CODE(sgr_engine_add_policy(whole.engine, BOROUGH, NULL), SGR_OK);
+        pthread_t threads[EVALUATORS];
+        int started = 0;
+        for (; started < EVALUATORS; started++) {
+            if (pthread_create(&threads[started], NULL, evaluate_beside_changes, &whole) != 0) {
+                break;
+            }
+        }
+        CHECK(started == EVALUATORS, "started %d threads of %d", started, EVALUATORS);
+        /* No lock of ours: loads and adds run beside the evaluations. */
+        int refused = 0;
+        for (int i = 0; i < CHANGES; i++) {
+            refused += sgr_engine_load_holidays(whole.engine, i % 2 ? OLDER_HOLIDAYS : NEWER_HOLIDAYS,
+                                                NULL) != SGR_OK;
+            refused += sgr_engine_add_policy(whole.engine, i % 3 ? BOROUGH_REVISED : BOROUGH,
+                                             NULL) != SGR_OK;
+        }
+        CHECK(refused == 0, "%d loads or adds refused", refused);
+        for (int i = 0; i < started; i++) {
+            void *torn = NULL;
+            pthread_join(threads[i], &torn);
+            CHECK(torn == NULL, "evaluator %d: %ld answers not whole", i, (long)torn);
+        }
+        sgr_engine_free(whole.engine);
+    }
+    for (int k = 0; k < 2; k++) {
+        sgr_string_free(whole.march[k]);
+    }
+    for (int k = 0; k < 4; k++) {
+        sgr_string_free(whole.borough[k]);
+    }
+}
+
 int main(void) {
     test_versions();
     test_result_messages();
@@ -659,6 +783,7 @@ int main(void) {
     test_threads();
     test_engine();
     test_policies();
+    test_changes_beside_evaluations();
     printf("sgr C interface, library %s, holiday data %s\n", sgr_version(),
            sgr_holiday_data_version());
     printf("ffi_test: %d passed, %d failed\n", passed, failed);
