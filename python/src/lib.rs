@@ -15,7 +15,6 @@
 //! describes the package.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyRecursionError, PyTypeError, PyValueError};
@@ -23,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyInt, PyList, PyString};
 use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind, HOLIDAY_DATA_VERSION};
+use safeguarding_resolution::engine::Snapshot;
 use safeguarding_resolution::error_document;
 
 pyo3::create_exception!(
@@ -79,11 +79,11 @@ fn request_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
                 ),
             ),
         )),
-        Err(error) if error.is_instance_of::<PyValueError>(py) => Err(PyTypeError::new_err(
-            format!(
+        Err(error) if error.is_instance_of::<PyValueError>(py) => {
+            Err(PyTypeError::new_err(format!(
                 "{name}: cannot be written as JSON (a float that is NaN or infinite, or a circular reference)"
-            ),
-        )),
+            )))
+        }
         Err(error) => Err(error),
     }
 }
@@ -306,9 +306,9 @@ impl Calendars for Embedded {
     }
 }
 
-impl Calendars for safeguarding_resolution::Engine {
+impl Calendars for Snapshot {
     fn calendar(&self, division: Division) -> &Calendar {
-        safeguarding_resolution::Engine::calendar(self, division)
+        Snapshot::calendar(self, division)
     }
 }
 
@@ -320,7 +320,11 @@ fn add_working_days_on(
     division: &Bound<'_, PyAny>,
 ) -> PyResult<NaiveDate> {
     let py = date.py();
-    let (date, n, division) = (date_arg(date, "date")?, working_days_arg(n)?, division_arg(division)?);
+    let (date, n, division) = (
+        date_arg(date, "date")?,
+        working_days_arg(n)?,
+        division_arg(division)?,
+    );
     calendars
         .calendar(division)
         .add_working_days(date, n)
@@ -335,7 +339,11 @@ fn working_days_between_on(
     division: &Bound<'_, PyAny>,
 ) -> PyResult<i64> {
     let py = a.py();
-    let (a, b, division) = (date_arg(a, "a")?, date_arg(b, "b")?, division_arg(division)?);
+    let (a, b, division) = (
+        date_arg(a, "a")?,
+        date_arg(b, "b")?,
+        division_arg(division)?,
+    );
     calendars
         .calendar(division)
         .working_days_between(a, b)
@@ -356,7 +364,7 @@ fn is_working_day_on(
         .map_err(|error| calendar_error(py, &error, &[("date", date)]))
 }
 
-/// Evaluates a case (CONTRACT sections 3, 4 and 9) on the embedded
+/// Evaluates a case (`docs/json.md`) on the embedded
 /// calendars and the built-in policies.
 ///
 /// `request` is a dict, or its JSON text: `{"policy": ..., "calendar": ...,
@@ -371,10 +379,13 @@ fn is_working_day_on(
 #[pyfunction]
 fn evaluate(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = request_text(request, "request")?;
-    answer(py, &work(py, || safeguarding_resolution::evaluate_json(&text)))
+    answer(
+        py,
+        &work(py, || safeguarding_resolution::evaluate_json(&text)),
+    )
 }
 
-/// Validates a form (CONTRACT section 5): `{"form": "<form id>", "data":
+/// Validates a form (`docs/forms/`): `{"form": "<form id>", "data":
 /// {...}}` as a dict or JSON text.
 ///
 /// Returns `{"valid": bool, "problems": [...], "warnings": [...]}`: a form
@@ -384,10 +395,13 @@ fn evaluate(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 #[pyfunction]
 fn validate(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = request_text(request, "request")?;
-    answer(py, &work(py, || safeguarding_resolution::validate_json(&text)))
+    answer(
+        py,
+        &work(py, || safeguarding_resolution::validate_json(&text)),
+    )
 }
 
-/// A built-in policy as its definition document (CONTRACT section 7), a
+/// A built-in policy as its definition document (`docs/policy-format.md`), a
 /// dict: given in place of the id in a request, it answers the same.
 ///
 /// Raises `Error` (`unknown_policy`) for an id the library does not
@@ -458,8 +472,8 @@ fn or_default<'py>(py: Python<'py>, division: Option<&Bound<'py, PyAny>>) -> Bou
 }
 
 /// An engine: the library's calendars and policies, with bank holidays
-/// and policies of the caller's own loaded at run time (CONTRACT
-/// section 8).
+/// and policies of the caller's own loaded at run time (`docs/json.md`,
+/// "An engine").
 ///
 /// `Engine()` holds the embedded calendars and the built-in policies, and
 /// answers exactly as the module's functions do. `load_holidays` replaces
@@ -472,39 +486,9 @@ fn or_default<'py>(py: Python<'py>, division: Option<&Bound<'py, PyAny>>) -> Bou
 /// after it, never a mix. The GIL is released while the library works.
 #[pyclass(frozen, module = "safeguarding_resolution", name = "Engine")]
 struct Engine {
-    /// The engine as it stands: taken whole by each call, replaced whole
-    /// by a load or an add.
-    current: RwLock<Arc<safeguarding_resolution::Engine>>,
-    /// Held by a load or an add from reading the engine to replacing it,
-    /// so that two changes at once both count.
-    changing: Mutex<()>,
-}
-
-impl Engine {
-    /// The engine as it stands now.
-    fn now(&self) -> Arc<safeguarding_resolution::Engine> {
-        self.current
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Changes a copy of the engine and puts it in place, or leaves the
-    /// engine as it was and gives the error document. Run without the GIL.
-    fn change(
-        &self,
-        apply: impl FnOnce(&mut safeguarding_resolution::Engine) -> Result<(), String>,
-    ) -> String {
-        let _changing = self.changing.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut next = (*self.now()).clone();
-        match apply(&mut next) {
-            Ok(()) => {
-                *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(next);
-                "null".to_string()
-            }
-            Err(document) => document,
-        }
-    }
+    /// The library's engine: every call takes it shared; a load or an add
+    /// replaces what it holds whole.
+    engine: safeguarding_resolution::Engine,
 }
 
 #[pymethods]
@@ -513,8 +497,7 @@ impl Engine {
     #[new]
     fn new() -> Engine {
         Engine {
-            current: RwLock::new(Arc::new(safeguarding_resolution::Engine::new())),
-            changing: Mutex::new(()),
+            engine: safeguarding_resolution::Engine::new(),
         }
     }
 
@@ -528,23 +511,20 @@ impl Engine {
     /// engine is then unchanged. `TypeError` for a wrong argument type.
     fn load_holidays(&self, py: Python<'_>, govuk: &Bound<'_, PyAny>) -> PyResult<()> {
         let text = request_text(govuk, "govuk")?;
-        let outcome = work(py, || {
-            self.change(|engine| {
-                engine.load_holidays(&text).map_err(|error| {
-                    let message = match error.kind() {
-                        ErrorKind::InvalidDocument { path, problem } => {
-                            format!("{path}: {problem}")
-                        }
-                        _ => error.to_string(),
-                    };
-                    error_document("invalid_holidays", &message)
-                })
-            })
+        let outcome = work(py, || match self.engine.load_holidays(&text) {
+            Ok(()) => "null".to_string(),
+            Err(error) => {
+                let message = match error.kind() {
+                    ErrorKind::InvalidDocument { path, problem } => format!("{path}: {problem}"),
+                    _ => error.to_string(),
+                };
+                error_document("invalid_holidays", &message)
+            }
         });
         answer(py, &outcome).map(drop)
     }
 
-    /// Adds a policy definition (CONTRACT section 7, a dict or its JSON
+    /// Adds a policy definition (`docs/policy-format.md`; a dict or its JSON
     /// text); requests on this engine name it thereafter by its `id`. A
     /// definition with the id of one added before replaces it.
     ///
@@ -553,12 +533,9 @@ impl Engine {
     /// engine is then unchanged. `TypeError` for a wrong argument type.
     fn add_policy(&self, py: Python<'_>, definition: &Bound<'_, PyAny>) -> PyResult<()> {
         let text = request_text(definition, "definition")?;
-        let outcome = work(py, || {
-            self.change(|engine| {
-                engine
-                    .add_policy_json(&text)
-                    .map_err(|error| error.to_json())
-            })
+        let outcome = work(py, || match self.engine.add_policy_json(&text) {
+            Ok(()) => "null".to_string(),
+            Err(error) => error.to_json(),
         });
         answer(py, &outcome).map(drop)
     }
@@ -567,13 +544,13 @@ impl Engine {
     /// policies.
     fn evaluate(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let text = request_text(request, "request")?;
-        answer(py, &work(py, || self.now().evaluate_json(&text)))
+        answer(py, &work(py, || self.engine.evaluate_json(&text)))
     }
 
     /// As the module's `validate`, on this engine's bank holidays.
     fn validate(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let text = request_text(request, "request")?;
-        answer(py, &work(py, || self.now().validate_json(&text)))
+        answer(py, &work(py, || self.engine.validate_json(&text)))
     }
 
     /// A policy this engine holds (built-in or added) as its definition
@@ -584,17 +561,13 @@ impl Engine {
         policy_id: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         let id = id_arg(policy_id)?;
-        answer(py, &work(py, || self.now().policy_definition_json(&id)))
+        answer(py, &work(py, || self.engine.policy_definition_json(&id)))
     }
 
     /// The ids of the escalation policies this engine holds: the built-in
     /// ones, then those added, in the order added.
     fn policy_ids(&self) -> Vec<String> {
-        self.now()
-            .policy_ids()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+        self.engine.policy_ids()
     }
 
     /// As the module's `add_working_days`, on this engine's bank holidays.
@@ -605,7 +578,12 @@ impl Engine {
         n: &Bound<'_, PyAny>,
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NaiveDate> {
-        add_working_days_on(&*self.now(), date, n, &or_default(date.py(), division))
+        add_working_days_on(
+            &*self.engine.snapshot(),
+            date,
+            n,
+            &or_default(date.py(), division),
+        )
     }
 
     /// As the module's `working_days_between`, on this engine's bank
@@ -617,7 +595,12 @@ impl Engine {
         b: &Bound<'_, PyAny>,
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<i64> {
-        working_days_between_on(&*self.now(), a, b, &or_default(a.py(), division))
+        working_days_between_on(
+            &*self.engine.snapshot(),
+            a,
+            b,
+            &or_default(a.py(), division),
+        )
     }
 
     /// As the module's `is_working_day`, on this engine's bank holidays.
@@ -627,13 +610,17 @@ impl Engine {
         date: &Bound<'_, PyAny>,
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<bool> {
-        is_working_day_on(&*self.now(), date, &or_default(date.py(), division))
+        is_working_day_on(
+            &*self.engine.snapshot(),
+            date,
+            &or_default(date.py(), division),
+        )
     }
 
     /// Says whether the engine runs on loaded bank holidays and how many
     /// policies were added (never their contents).
     fn __repr__(&self) -> String {
-        let engine = self.now();
+        let engine = self.engine.snapshot();
         let holidays = if engine.has_loaded_holidays() {
             "loaded"
         } else {
@@ -643,7 +630,9 @@ impl Engine {
             .policy_ids()
             .len()
             .saturating_sub(safeguarding_resolution::policy::PolicyId::ALL.len());
-        format!("<safeguarding_resolution.Engine: {holidays} bank holidays, {added} policies added>")
+        format!(
+            "<safeguarding_resolution.Engine: {holidays} bank holidays, {added} policies added>"
+        )
     }
 }
 
