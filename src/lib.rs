@@ -130,7 +130,8 @@ pub mod testing;
 
 pub use engine::Engine;
 pub use json::{
-    StatusDocument, error_document, evaluate_json, policy_definition_json, validate_json,
+    StatusDocument, error_document, evaluate_json, policy_definition_json, sweep_json,
+    validate_json,
 };
 
 /// The README's examples, compiled and run as doctests.
