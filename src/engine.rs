@@ -426,6 +426,25 @@ impl Engine {
     pub fn validate_json(&self, request: &str) -> String {
         self.state.load().validate_json(request)
     }
+
+    /// As [`sweep_json`](crate::sweep_json), on what the engine holds when
+    /// the call starts ([`Snapshot::sweep_json`]): every case of the tray
+    /// on the same calendars and policies, whatever loads and adds run
+    /// beside it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// let answer = Engine::new().sweep_json(r#"{"as_of": "2027-02-01", "cases": []}"#);
+    /// let answer: serde_json::Value = serde_json::from_str(&answer)?;
+    /// assert_eq!(answer["summary"]["cases"], 0);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn sweep_json(&self, request: &str) -> String {
+        self.state.load().sweep_json(request)
+    }
 }
 
 impl Snapshot {

@@ -44,7 +44,7 @@ pub use response::StatusDocument;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn sweep_json(request: &str) -> String {
-    Engine::new().sweep_json(request)
+    Engine::default().sweep_json(request)
 }
 
 use serde_json::{Map, Value, json};
