@@ -36,6 +36,7 @@ from ._native import (
     evaluate,
     is_working_day,
     policy_definition,
+    sweep,
     validate,
     working_days_between,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "evaluate",
     "is_working_day",
     "policy_definition",
+    "sweep",
     "validate",
     "working_days_between",
 ]

@@ -401,6 +401,25 @@ fn validate(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     )
 }
 
+/// Sweeps many cases into a work tray and the partnership's figures
+/// (`docs/json.md`, "The work tray"): `{"as_of": ..., "calendar": ...,
+/// "within_working_days": n, "cases": [{"id": ..., "policy": ..., "events":
+/// [...]}, ...]}` as a dict or JSON text.
+///
+/// Returns `{"as_of", "within_working_days", "items", "errors",
+/// "summary"}`: every deadline overdue or due within n working days,
+/// soonest first; each case that could not be evaluated, with its own
+/// error document; and the figures (cases by state, the stage at which
+/// they concluded, within time, mean working days to the end, serious
+/// incidents, referrals). Raises `Error` only when the request as a whole
+/// is refused, and `TypeError` for a wrong argument type. The GIL is
+/// released while the cases are evaluated.
+#[pyfunction]
+fn sweep(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = request_text(request, "request")?;
+    answer(py, &work(py, || safeguarding_resolution::sweep_json(&text)))
+}
+
 /// A built-in policy as its definition document (`docs/policy-format.md`), a
 /// dict: given in place of the id in a request, it answers the same.
 ///
@@ -553,6 +572,13 @@ impl Engine {
         answer(py, &work(py, || self.engine.validate_json(&text)))
     }
 
+    /// As the module's `sweep`, on this engine's bank holidays and
+    /// policies: every case on the engine as it stood when the call began.
+    fn sweep(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let text = request_text(request, "request")?;
+        answer(py, &work(py, || self.engine.sweep_json(&text)))
+    }
+
     /// A policy this engine holds (built-in or added) as its definition
     /// document, a dict. Raises `Error` (`unknown_policy`) for another id.
     fn policy_definition(
@@ -646,6 +672,7 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Engine>()?;
     module.add_function(wrap_pyfunction!(evaluate, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(sweep, module)?)?;
     module.add_function(wrap_pyfunction!(policy_definition, module)?)?;
     module.add_function(wrap_pyfunction!(add_working_days, module)?)?;
     module.add_function(wrap_pyfunction!(working_days_between, module)?)?;

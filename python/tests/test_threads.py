@@ -8,6 +8,7 @@ import threading
 import safeguarding_resolution as sgr
 from conftest import fixture_cases, is_error_document, snapshot_document
 from test_calendar import govuk
+from test_sweep import tray_cases
 
 CASES = [
     (kind, path.read_text(encoding="utf-8"), snapshot_document(snapshot))
@@ -41,12 +42,15 @@ def run_threads(count, target):
 
 def test_an_engine_shared_by_eight_threads_answers_as_one():
     engine = sgr.Engine()
+    tray_request = {"as_of": "2028-06-30", "within_working_days": 10, "cases": tray_cases()}
+    tray = engine.sweep(tray_request)
 
     def work(index):
         # Each thread its own order of the fixtures, dicts and texts.
         for kind, text, expected in CASES[index:] + CASES[:index]:
             request = text if index % 2 else json.loads(text)
             assert answer_or_error(getattr(engine, kind), request) == expected
+        assert engine.sweep(tray_request) == tray
 
     run_threads(8, work)
 
@@ -87,13 +91,21 @@ def test_changes_beside_evaluations_are_seen_whole():
     assert engine.policy_ids()[3:] == [f"added-{i}" for i in range(7)]
 
 
-def big_request():
-    """A GSCP case of 10,000 events (the library's limit): actions agreed
-    and fed back in turn, long enough to evaluate for other threads to run."""
-    events = [{"type": "raised", "on": "2026-06-01"}]
-    for _ in range(9_999):
-        events.append({"type": "recorded", "on": "2026-06-02", "record": "feed_back_actions"})
-    return {"policy": "gscp-escalation-2021", "as_of": "2026-06-03", "events": events}
+def big_sweep():
+    """A tray of 5,000 eight-event Swindon cases, long enough to sweep for
+    another thread to run meanwhile."""
+    events = [
+        {"type": "raised", "on": "2027-01-04"},
+        {"type": "escalated", "on": "2027-01-06"},
+        {"type": "recorded", "on": "2027-01-07", "record": "discussion_record"},
+        {"type": "recorded", "on": "2027-01-07", "record": "agency_log"},
+        {"type": "recorded", "on": "2027-01-08", "record": "email_record"},
+        {"type": "escalated", "on": "2027-01-13"},
+        {"type": "escalated", "on": "2027-01-20"},
+        {"type": "resolved", "on": "2027-01-22"},
+    ]
+    cases = [{"id": f"case-{i}", "policy": "swindon-resolution-2026", "events": events} for i in range(5_000)]
+    return {"as_of": "2027-01-29", "within_working_days": 5, "cases": cases}
 
 
 def test_another_thread_runs_while_the_library_works():
@@ -102,9 +114,10 @@ def test_another_thread_runs_while_the_library_works():
     # progress during the call only if the call released the GIL. No
     # timing is measured; a call shorter than the main thread's wake-up
     # is tried again, a few times.
-    request = json.dumps(big_request())
+    request = json.dumps(big_sweep())
     engine = sgr.Engine()
-    expected = answer_or_error(engine.evaluate, request)
+    expected = engine.sweep(request)
+    assert expected["summary"]["cases"] == 5_000
     interval = sys.getswitchinterval()
     outcomes = []
     try:
@@ -115,7 +128,7 @@ def test_another_thread_runs_while_the_library_works():
 
             def evaluate():
                 started.set()
-                answer = answer_or_error(engine.evaluate, request)
+                answer = engine.sweep(request)
                 outcomes.append((progressed.is_set(), answer == expected))
 
             worker = threading.Thread(target=evaluate)
