@@ -7,7 +7,11 @@
 //! Python and `pyproject.toml` it was made for are the same; the package
 //! itself is rebuilt (maturin calls cargo, which rebuilds only what
 //! changed, in the same profile as this test) and reinstalled on every run.
-//! Making the environment needs PyPI (maturin and pytest) the first time.
+//! Making the environment needs PyPI (maturin and pytest). The first
+//! install into a new environment is a user's `pip install ./python`, the
+//! build backend fetched into pip's isolated build environment; later ones
+//! use the maturin installed in the environment, whose path stays the
+//! same, so that cargo does not build everything again.
 //!
 //! It needs `python3` (3.9 or later) with its `venv` module (Debian:
 //! `python3-venv`). Without them the test says it was skipped and passes,
@@ -34,6 +38,14 @@ fn profile_dir() -> PathBuf {
     exe.parent()
         .and_then(Path::parent)
         .expect("the test runs from <target>/<profile>/deps")
+        .to_path_buf()
+}
+
+/// Cargo's target directory, the parent of the profile's.
+fn target_dir() -> PathBuf {
+    profile_dir()
+        .parent()
+        .expect("the profile's directory is in the target directory")
         .to_path_buf()
 }
 
@@ -87,9 +99,29 @@ fn venv_key(python: &OsString) -> Option<String> {
     ))
 }
 
-/// The virtual environment with pytest, made anew when its key changed;
-/// `None` (said why) when this machine cannot make one.
-fn environment(python: &OsString) -> Option<PathBuf> {
+/// The build requirements of `pyproject.toml`: `requires = ["...", ...]`.
+fn build_requirements(pyproject: &str) -> Vec<String> {
+    let line = pyproject
+        .lines()
+        .find(|line| line.trim_start().starts_with("requires"))
+        .expect("pyproject.toml names its build requirements");
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A virtual environment, and whether it was made just now.
+struct Environment {
+    venv: PathBuf,
+    new: bool,
+}
+
+/// The virtual environment with pytest and the build backend, made anew
+/// when its key changed; `None` (said why) when this machine cannot make
+/// one.
+fn environment(python: &OsString) -> Option<Environment> {
     let venv = profile_dir().join("python-venv");
     let stamp = venv.join("safeguarding-resolution.key");
     let Some(key) = venv_key(python) else {
@@ -97,7 +129,7 @@ fn environment(python: &OsString) -> Option<PathBuf> {
         return None;
     };
     if fs::read_to_string(&stamp).is_ok_and(|made| made == key) && venv_python(&venv).exists() {
-        return Some(venv);
+        return Some(Environment { venv, new: false });
     }
     let _ = fs::remove_dir_all(&venv);
     let made = run(Command::new(python).arg("-m").arg("venv").arg(&venv))
@@ -112,21 +144,25 @@ fn environment(python: &OsString) -> Option<PathBuf> {
     }
     // pip 21.3 and later build a local project in place, where its path
     // dependency on the Rust crate (`..`) is found.
+    let pyproject = fs::read_to_string(root().join("python/pyproject.toml"))
+        .expect("python/pyproject.toml is readable");
     check(
-        "pip install pip>=21.3 pytest",
-        run(Command::new(venv_python(&venv)).args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "pip>=21.3",
-            "pytest",
-        ]))
+        "pip install pip>=21.3 pytest maturin",
+        run(Command::new(venv_python(&venv))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "pip>=21.3",
+                "pytest",
+            ])
+            .args(build_requirements(&pyproject)))
         .expect("the environment's python runs"),
     );
     fs::write(&stamp, key).expect("the stamp can be written");
-    Some(venv)
+    Some(Environment { venv, new: true })
 }
 
 #[test]
@@ -141,34 +177,48 @@ fn the_python_package_passes_its_pytest_suite() {
         Ok(_) => return unavailable("python3 is older than 3.9"),
         Err(e) => return unavailable(&format!("python3 cannot be run ({e})")),
     }
-    let Some(venv) = environment(&python) else {
+    let Some(environment) = environment(&python) else {
         return;
     };
-    let venv_python = venv_python(&venv);
+    let venv_python = venv_python(&environment.venv);
 
-    // As a user installs it, with pip and maturin (the build backend of
-    // pyproject.toml, in pip's isolated build environment), in the profile
-    // this test was built in.
+    // With pip and maturin (the build backend of pyproject.toml), in the
+    // profile this test was built in.
     let profile = if cfg!(debug_assertions) {
         "dev"
     } else {
         "release"
     };
+    let mut install = Command::new(&venv_python);
+    install
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--force-reinstall",
+            "--no-deps",
+        ])
+        .env("MATURIN_PEP517_ARGS", format!("--profile {profile}"))
+        // A target directory of its own: maturin builds PyO3 for the
+        // interpreter (PYO3_CONFIG_FILE), cargo test without it, and in
+        // one directory each would build it again after the other.
+        .env("CARGO_TARGET_DIR", target_dir().join("python-package"));
+    if !environment.new {
+        // The environment's own maturin, on the PATH as in an activated
+        // environment.
+        let bin = venv_python.parent().expect("the interpreter is in bin/");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(
+            std::iter::once(bin.to_path_buf()).chain(std::env::split_paths(&path)),
+        )
+        .expect("the PATH can be joined");
+        install.arg("--no-build-isolation").env("PATH", path);
+    }
     check(
         "pip install ./python",
-        run(Command::new(&venv_python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--force-reinstall",
-                "--no-deps",
-            ])
-            .arg(root().join("python"))
-            .env("MATURIN_PEP517_ARGS", format!("--profile {profile}")))
-        .expect("the environment's python runs"),
+        run(install.arg(root().join("python"))).expect("the environment's python runs"),
     );
 
     // From the repository's root, so that the package imported is the one
