@@ -6,7 +6,7 @@ calendar functions take and give ``datetime.date``.
 """
 
 import datetime
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, SupportsIndex, Union
 
 __version__: str
 """The library's version, such as ``"0.1.0"``."""
@@ -84,7 +84,7 @@ def policy_definition(policy_id: str) -> Document:
     (``unknown_policy``) for another id."""
 
 def add_working_days(
-    date: datetime.date, n: int, division: str = "england-and-wales"
+    date: datetime.date, n: SupportsIndex, division: str = "england-and-wales"
 ) -> datetime.date:
     """The ``n``-th working day strictly after ``date`` (``date`` itself when
     ``n`` is 0) in ``division`` (``"england-and-wales"``, ``"scotland"`` or
@@ -144,7 +144,7 @@ class Engine:
         """The ids of the escalation policies held: built-in, then added."""
 
     def add_working_days(
-        self, date: datetime.date, n: int, division: str = "england-and-wales"
+        self, date: datetime.date, n: SupportsIndex, division: str = "england-and-wales"
     ) -> datetime.date:
         """As :func:`add_working_days`, on this engine's bank holidays."""
 

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyRecursionError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyList, PyString};
 use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind, HOLIDAY_DATA_VERSION};
 use safeguarding_resolution::engine::Snapshot;
 use safeguarding_resolution::error_document;
@@ -199,27 +199,35 @@ fn date_arg(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     value.extract()
 }
 
-/// A number of working days: an `int` from 0; a larger one than any date
-/// the calendar holds is out of its range.
+/// A number of working days: an integer from 0 (an `int`, or any integer
+/// type with `__index__`, such as numpy's; not a `bool`); a larger one than
+/// any date the calendar holds is out of its range.
 fn working_days_arg(value: &Bound<'_, PyAny>) -> PyResult<u32> {
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
+    let py = value.py();
+    static INDEX: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let index = if value.is_instance_of::<PyBool>() {
+        None
+    } else {
+        INDEX.import(py, "operator", "index")?.call1((value,)).ok()
+    };
+    let Some(n) = index else {
         return Err(PyTypeError::new_err(format!(
             "n: expected an int, not {}",
             type_name(value)
         )));
-    }
-    if value.lt(0)? {
+    };
+    if n.lt(0)? {
         return Err(raised(
-            value.py(),
+            py,
             &error_document(
                 "invalid_field",
                 "n: expected a whole number of working days, 0 or more",
             ),
         ));
     }
-    value.extract::<u32>().map_err(|_| {
+    n.extract::<u32>().map_err(|_| {
         raised(
-            value.py(),
+            py,
             &error_document(
                 "out_of_calendar_range",
                 "n: more working days than the calendar covers",

@@ -25,6 +25,14 @@ def test_five_working_days_after_23_december_2026_skip_christmas_and_new_year():
     assert sgr.add_working_days(date(2027, 3, 24), 5) == date(2027, 4, 2)
 
 
+def test_any_integer_type_counts_working_days():
+    class Count:  # an integer type of its own, such as numpy's int64
+        def __index__(self):
+            return 2
+
+    assert sgr.add_working_days(date(2026, 12, 21), Count()) == date(2026, 12, 23)
+
+
 def test_zero_working_days_is_the_date_itself_even_on_a_saturday():
     assert sgr.add_working_days(date(2026, 12, 26), 0) == date(2026, 12, 26)
 
