@@ -6,7 +6,7 @@ calendar functions take and give ``datetime.date``.
 """
 
 import datetime
-from typing import Any, Dict, List, Optional, SupportsIndex, Union
+from typing import Any, Dict, List, Optional, SupportsIndex, Union, final
 
 __version__: str
 """The library's version, such as ``"0.1.0"``."""
@@ -14,10 +14,24 @@ __version__: str
 HOLIDAY_DATA_VERSION: str
 """The date of GOV.UK's bank-holiday list embedded in the library."""
 
-Document = Dict[str, Any]
+__all__ = [
+    "HOLIDAY_DATA_VERSION",
+    "Engine",
+    "Error",
+    "__version__",
+    "add_working_days",
+    "evaluate",
+    "is_working_day",
+    "policy_definition",
+    "sweep",
+    "validate",
+    "working_days_between",
+]
+
+_Document = Dict[str, Any]
 """A JSON document of the library, read into Python objects."""
 
-Request = Union[Document, str]
+_Request = Union[_Document, str]
 """A request: a dict, or its JSON text."""
 
 class Error(Exception):
@@ -36,7 +50,7 @@ class Error(Exception):
     message: str
     """What was wrong, and where."""
 
-    document: Document
+    document: _Document
     """The whole error document, ``{"error": {"code": ..., "message": ...}}``."""
 
     problems: List[Dict[str, Any]]
@@ -46,7 +60,7 @@ class Error(Exception):
     event_index: Optional[int]
     """The index of the event to blame, when one is."""
 
-def evaluate(request: Request) -> Document:
+def evaluate(request: _Request) -> _Document:
     """Evaluates a case: an escalation under a partnership's policy (built-in
     id or a definition given inline), a Resolution Group referral
     (``gscp-resolution-group-2021``) or a serious incident's statutory clocks
@@ -59,7 +73,7 @@ def evaluate(request: Request) -> Document:
     is released while the case is evaluated.
     """
 
-def validate(request: Request) -> Document:
+def validate(request: _Request) -> _Document:
     """Validates a form, ``{"form": "<form id>", "data": {...}}``.
 
     Returns ``{"valid": bool, "problems": [...], "warnings": [...]}``, every
@@ -67,7 +81,7 @@ def validate(request: Request) -> Document:
     request itself is refused.
     """
 
-def sweep(request: Request) -> Document:
+def sweep(request: _Request) -> _Document:
     """Sweeps many cases into a work tray and the partnership's figures.
 
     ``{"as_of": ..., "within_working_days": n, "cases": [{"id": ...,
@@ -78,7 +92,7 @@ def sweep(request: Request) -> Document:
     request as a whole is refused.
     """
 
-def policy_definition(policy_id: str) -> Document:
+def policy_definition(policy_id: str) -> _Document:
     """A built-in policy as its definition document; given in place of the
     id in a request, it answers the same. Raises :class:`Error`
     (``unknown_policy``) for another id."""
@@ -106,6 +120,7 @@ def is_working_day(date: datetime.date, division: str = "england-and-wales") -> 
     """Whether ``date`` is Monday to Friday and not a bank holiday of
     ``division``. Raises as :func:`add_working_days` does."""
 
+@final
 class Engine:
     """The library with bank holidays and policies of the caller's own.
 
@@ -118,26 +133,26 @@ class Engine:
     def __init__(self) -> None:
         """An engine on the embedded calendars, with the built-in policies."""
 
-    def load_holidays(self, govuk: Request) -> None:
+    def load_holidays(self, govuk: _Request) -> None:
         """Replaces the bank holidays of all three divisions with a GOV.UK
         ``bank-holidays.json`` document. Raises :class:`Error`
         (``invalid_holidays``) on a refusal; the engine is then unchanged."""
 
-    def add_policy(self, definition: Request) -> None:
+    def add_policy(self, definition: _Request) -> None:
         """Adds a policy definition, named thereafter by its ``id``. Raises
         :class:`Error` (``invalid_policy``, every problem in ``.problems``)
         on a refusal; the engine is then unchanged."""
 
-    def evaluate(self, request: Request) -> Document:
+    def evaluate(self, request: _Request) -> _Document:
         """As :func:`evaluate`, on this engine's holidays and policies."""
 
-    def validate(self, request: Request) -> Document:
+    def validate(self, request: _Request) -> _Document:
         """As :func:`validate`, on this engine's holidays."""
 
-    def sweep(self, request: Request) -> Document:
+    def sweep(self, request: _Request) -> _Document:
         """As :func:`sweep`, on this engine's holidays and policies."""
 
-    def policy_definition(self, policy_id: str) -> Document:
+    def policy_definition(self, policy_id: str) -> _Document:
         """A policy this engine holds, built-in or added, as its definition."""
 
     def policy_ids(self) -> List[str]:

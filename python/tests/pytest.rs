@@ -88,13 +88,19 @@ fn venv_python(venv: &Path) -> PathBuf {
     }
 }
 
-/// What the environment was made from: the interpreter's version and
-/// `pyproject.toml` (whose build requirements pip reads).
+/// What the environment holds besides the package and its build backend:
+/// pip 21.3 or later (which builds a local project in place, where its
+/// path dependency on the Rust crate, `..`, is found), pytest, and mypy
+/// (whose stubtest checks the type stubs against the module).
+const TOOLS: [&str; 3] = ["pip>=21.3", "pytest", "mypy"];
+
+/// What the environment was made from: the interpreter's version, the
+/// tools and `pyproject.toml` (whose build requirements pip reads).
 fn venv_key(python: &OsString) -> Option<String> {
     let version = run(Command::new(python).args(["-c", "import sys; print(sys.version)"])).ok()?;
     let pyproject = fs::read_to_string(root().join("python/pyproject.toml")).ok()?;
     Some(format!(
-        "{}\n{pyproject}",
+        "{}\n{TOOLS:?}\n{pyproject}",
         String::from_utf8_lossy(&version.stdout).trim()
     ))
 }
@@ -142,12 +148,10 @@ fn environment(python: &OsString) -> Option<Environment> {
         ));
         return None;
     }
-    // pip 21.3 and later build a local project in place, where its path
-    // dependency on the Rust crate (`..`) is found.
     let pyproject = fs::read_to_string(root().join("python/pyproject.toml"))
         .expect("python/pyproject.toml is readable");
     check(
-        "pip install pip>=21.3 pytest maturin",
+        "pip install (the tools and the build backend)",
         run(Command::new(venv_python(&venv))
             .args([
                 "-m",
@@ -155,9 +159,8 @@ fn environment(python: &OsString) -> Option<Environment> {
                 "install",
                 "--quiet",
                 "--disable-pip-version-check",
-                "pip>=21.3",
-                "pytest",
             ])
+            .args(TOOLS)
             .args(build_requirements(&pyproject)))
         .expect("the environment's python runs"),
     );
