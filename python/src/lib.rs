@@ -21,7 +21,7 @@ use pyo3::exceptions::{PyException, PyRecursionError, PyTypeError, PyValueError}
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyList, PyString};
-use safeguarding_resolution::calendar::{Calendar, Division, ErrorKind, HOLIDAY_DATA_VERSION};
+use safeguarding_resolution::calendar::{Division, ErrorKind, HOLIDAY_DATA_VERSION};
 use safeguarding_resolution::engine::Snapshot;
 use safeguarding_resolution::error_document;
 
@@ -298,31 +298,10 @@ fn calendar_error(
     raised(py, &error_document(code, &message))
 }
 
-/// The three calendar queries on a calendar source: the embedded
-/// calendars, or an engine's.
-trait Calendars: Send + Sync {
-    /// The calendar of a division.
-    fn calendar(&self, division: Division) -> &Calendar;
-}
-
-/// The embedded calendars.
-struct Embedded;
-
-impl Calendars for Embedded {
-    fn calendar(&self, division: Division) -> &Calendar {
-        Calendar::uk(division)
-    }
-}
-
-impl Calendars for Snapshot {
-    fn calendar(&self, division: Division) -> &Calendar {
-        Snapshot::calendar(self, division)
-    }
-}
-
-/// `add_working_days` on a calendar source.
+/// `add_working_days` on a snapshot's calendars (a default snapshot holds
+/// the embedded ones).
 fn add_working_days_on(
-    calendars: &impl Calendars,
+    calendars: &Snapshot,
     date: &Bound<'_, PyAny>,
     n: &Bound<'_, PyAny>,
     division: &Bound<'_, PyAny>,
@@ -339,9 +318,9 @@ fn add_working_days_on(
         .map_err(|error| calendar_error(py, &error, &[("date", date)]))
 }
 
-/// `working_days_between` on a calendar source.
+/// `working_days_between` on a snapshot's calendars.
 fn working_days_between_on(
-    calendars: &impl Calendars,
+    calendars: &Snapshot,
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
     division: &Bound<'_, PyAny>,
@@ -358,9 +337,9 @@ fn working_days_between_on(
         .map_err(|error| calendar_error(py, &error, &[("a", a), ("b", b)]))
 }
 
-/// `is_working_day` on a calendar source.
+/// `is_working_day` on a snapshot's calendars.
 fn is_working_day_on(
-    calendars: &impl Calendars,
+    calendars: &Snapshot,
     date: &Bound<'_, PyAny>,
     division: &Bound<'_, PyAny>,
 ) -> PyResult<bool> {
@@ -460,7 +439,12 @@ fn add_working_days(
     n: &Bound<'_, PyAny>,
     division: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<NaiveDate> {
-    add_working_days_on(&Embedded, date, n, &or_default(date.py(), division))
+    add_working_days_on(
+        &Snapshot::default(),
+        date,
+        n,
+        &or_default(date.py(), division),
+    )
 }
 
 /// The number of working days in `(a, b]`, negative when `b` is before
@@ -476,7 +460,7 @@ fn working_days_between(
     b: &Bound<'_, PyAny>,
     division: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<i64> {
-    working_days_between_on(&Embedded, a, b, &or_default(a.py(), division))
+    working_days_between_on(&Snapshot::default(), a, b, &or_default(a.py(), division))
 }
 
 /// Whether `date` is a working day of `division`: Monday to Friday and
@@ -487,7 +471,7 @@ fn working_days_between(
 #[pyfunction]
 #[pyo3(signature = (date, division = None), text_signature = "(date, division='england-and-wales')")]
 fn is_working_day(date: &Bound<'_, PyAny>, division: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
-    is_working_day_on(&Embedded, date, &or_default(date.py(), division))
+    is_working_day_on(&Snapshot::default(), date, &or_default(date.py(), division))
 }
 
 /// The division argument, `"england-and-wales"` when not given.
@@ -613,7 +597,7 @@ impl Engine {
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NaiveDate> {
         add_working_days_on(
-            &*self.engine.snapshot(),
+            &self.engine.snapshot(),
             date,
             n,
             &or_default(date.py(), division),
@@ -629,12 +613,7 @@ impl Engine {
         b: &Bound<'_, PyAny>,
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<i64> {
-        working_days_between_on(
-            &*self.engine.snapshot(),
-            a,
-            b,
-            &or_default(a.py(), division),
-        )
+        working_days_between_on(&self.engine.snapshot(), a, b, &or_default(a.py(), division))
     }
 
     /// As the module's `is_working_day`, on this engine's bank holidays.
@@ -645,7 +624,7 @@ impl Engine {
         division: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<bool> {
         is_working_day_on(
-            &*self.engine.snapshot(),
+            &self.engine.snapshot(),
             date,
             &or_default(date.py(), division),
         )
