@@ -88,6 +88,19 @@ fn venv_python(venv: &Path) -> PathBuf {
     }
 }
 
+/// `pip install`, quietly, with an environment's interpreter.
+fn pip_install(venv_python: &Path) -> Command {
+    let mut command = Command::new(venv_python);
+    command.args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]);
+    command
+}
+
 /// What the environment holds besides the package and its build backend:
 /// pip 21.3 or later (which builds a local project in place, where its
 /// path dependency on the Rust crate, `..`, is found), pytest, and mypy
@@ -152,14 +165,7 @@ fn environment(python: &OsString) -> Option<Environment> {
         .expect("python/pyproject.toml is readable");
     check(
         "pip install (the tools and the build backend)",
-        run(Command::new(venv_python(&venv))
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
+        run(pip_install(&venv_python(&venv))
             .args(TOOLS)
             .args(build_requirements(&pyproject)))
         .expect("the environment's python runs"),
@@ -192,17 +198,9 @@ fn the_python_package_passes_its_pytest_suite() {
     } else {
         "release"
     };
-    let mut install = Command::new(&venv_python);
+    let mut install = pip_install(&venv_python);
     install
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--force-reinstall",
-            "--no-deps",
-        ])
+        .args(["--force-reinstall", "--no-deps"])
         .env("MATURIN_PEP517_ARGS", format!("--profile {profile}"))
         // A target directory of its own: maturin builds PyO3 for the
         // interpreter (PYO3_CONFIG_FILE), cargo test without it, and in
