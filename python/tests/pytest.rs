@@ -183,8 +183,15 @@ fn the_python_package_passes_its_pytest_suite() {
     ]));
     match supported {
         Ok(output) if output.status.success() => {}
-        Ok(_) => return unavailable("python3 is older than 3.9"),
-        Err(e) => return unavailable(&format!("python3 cannot be run ({e})")),
+        Ok(_) => {
+            return unavailable(&format!(
+                "{} is older than Python 3.9",
+                python.to_string_lossy()
+            ));
+        }
+        Err(e) => {
+            return unavailable(&format!("{} cannot be run ({e})", python.to_string_lossy()));
+        }
     }
     let Some(environment) = environment(&python) else {
         return;
