@@ -20,6 +20,8 @@ const GAP: u32 = 40;
 const LANE: u32 = 16;
 /// Characters of a stage's name on one line.
 const NAME_CHARS: usize = 44;
+/// Characters of a stage's clock on one line.
+const CLOCK_CHARS: usize = 50;
 /// Rough width of a character of the 12-pixel text, in pixels.
 const SMALL_CHAR: u32 = 7;
 
@@ -89,6 +91,7 @@ struct Placed<'a> {
     top: u32,
     height: u32,
     name: Vec<String>,
+    clock: Vec<String>,
     skips: Vec<String>,
 }
 
@@ -148,13 +151,15 @@ pub fn svg(policy: &Policy) -> String {
                 format!("may skip to stage {to}{condition}")
             })
             .collect();
-        let lines = 1 + name.len() + 2 + skips.len();
+        let clock = wrap(&format!("clock: {}", clock_label(&stage.clock)), CLOCK_CHARS);
+        let lines = 1 + name.len() + clock.len() + 1 + skips.len();
         let height = PAD * 2 + LINE * u32::try_from(lines).unwrap_or(u32::MAX / 64);
         placed.push(Placed {
             stage,
             top: y,
             height,
             name,
+            clock,
             skips,
         });
         y += height;
@@ -335,15 +340,16 @@ pub fn svg(policy: &Policy) -> String {
         }
         out.push_str("</text>");
         line_y += LINE * u32::try_from(p.name.len()).unwrap_or(0);
-        let _ = write!(
-            out,
-            "<text x=\"{text_x}\" y=\"{line_y}\" fill=\"#1e3a8a\">clock: "
-        );
-        escape(&mut out, &clock_label(&stage.clock));
+        out.push_str("<text fill=\"#1e3a8a\">");
+        for part in &p.clock {
+            let _ = write!(out, "<tspan x=\"{text_x}\" y=\"{line_y}\">");
+            escape(&mut out, part);
+            out.push_str("</tspan>");
+            line_y += LINE;
+        }
         out.push_str("<title>");
         escape(&mut out, &stage.clock_rule);
         out.push_str("</title></text>");
-        line_y += LINE;
         let _ = write!(
             out,
             "<text x=\"{text_x}\" y=\"{line_y}\" fill=\"#374151\">ends: {}</text>",
