@@ -130,7 +130,8 @@ pub mod testing;
 
 pub use engine::Engine;
 pub use json::{
-    StatusDocument, error_document, evaluate_json, policy_definition_json, validate_json,
+    StatusDocument, error_document, evaluate_json, policy_definition_json,
+    request_too_large_document, validate_json,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -97,11 +97,15 @@ pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
             limit,
             constant,
         ),
-        too_large => {
-            let (place, problem) = too_large.place_and_problem("(request)");
-            JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
-        }
+        Refused::TooLarge => too_large(),
     })
+}
+
+/// The refusal of a request longer than [`MAX_REQUEST_BYTES`], made before
+/// any of it is read.
+pub(crate) fn too_large() -> JsonError {
+    let (place, problem) = Refused::TooLarge.place_and_problem("(request)");
+    JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
 }
 
 /// serde_json's description of a syntax error, without its position (given

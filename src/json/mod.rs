@@ -234,6 +234,27 @@ pub fn error_document(code: &'static str, message: &str) -> String {
         .to_string()
 }
 
+/// The error document [`evaluate_json`] and [`validate_json`] answer for a
+/// request longer than [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES):
+/// `limit_exceeded`, naming the limit. For a host that refuses such a
+/// request before reading it whole, from the length it declares (an HTTP
+/// service reading `Content-Length`), with the library's own words.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::{evaluate_json, limits, request_too_large_document};
+///
+/// let huge = " ".repeat(limits::MAX_REQUEST_BYTES + 1);
+/// assert_eq!(request_too_large_document(), evaluate_json(&huge));
+/// let document: serde_json::Value = serde_json::from_str(&request_too_large_document())?;
+/// assert_eq!(document["error"]["code"], "limit_exceeded");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn request_too_large_document() -> String {
+    door::too_large().to_value().to_string()
+}
+
 /// Reads a request's JSON at the door (see [`door`]).
 fn parse(request: &str) -> Result<Value, JsonError> {
     door::parse(request)

@@ -1,0 +1,165 @@
+//! The command line: `[--listen ADDR] [--policies DIR] [--holidays FILE]`,
+//! `--help` and `--version`.
+//!
+//! Read by hand: three options and two flags do not pay for a parser
+//! crate and its dependencies in a service meant to be small.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The address listened on when `--listen` is not given: loopback only.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// The usage text `--help` prints.
+pub const USAGE: &str = "\
+Usage: safeguarding-resolution-server [--listen HOST:PORT] [--policies DIR] [--holidays FILE]
+
+The safeguarding-resolution library over HTTP: POST /v1/evaluate,
+/v1/validate and /v1/sweep take the library's JSON documents; GET
+/v1/policies, /v1/policies/{id}, /healthz and /openapi.json describe it.
+
+Options:
+  --listen HOST:PORT  the address to listen on (default 127.0.0.1:8080;
+                      port 0 takes a free port, printed on the first line)
+  --policies DIR      add every *.json file in DIR as a policy definition
+  --holidays FILE     use the bank holidays of a GOV.UK bank-holidays.json
+                      document rather than the embedded ones
+  -h, --help          print this text
+  -V, --version       print the version
+
+SIGHUP reloads DIR and FILE (all or nothing); SIGTERM and SIGINT stop the
+server once the requests in flight are answered.";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Serve.
+    Run(Options),
+    /// Print [`USAGE`].
+    Help,
+    /// Print the version.
+    Version,
+}
+
+/// The options of a server to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// `--listen`: an address and port, or a host name and port.
+    pub listen: String,
+    /// `--policies`: a directory of policy definitions.
+    pub policies: Option<PathBuf>,
+    /// `--holidays`: a GOV.UK bank-holidays document.
+    pub holidays: Option<PathBuf>,
+}
+
+/// Reads the arguments (without the program's name). `--name value` and
+/// `--name=value` are both accepted; an option given twice is refused.
+///
+/// # Errors
+///
+/// A message naming the argument that is wrong (an unknown option, one
+/// without its value, or one given twice).
+pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    let mut listen = None;
+    let mut policies = None;
+    let mut holidays = None;
+    let mut arguments = arguments.into_iter();
+    while let Some(argument) = arguments.next() {
+        let text = argument
+            .to_str()
+            .ok_or_else(|| "an argument is not valid UTF-8".to_string())?;
+        let (name, inline) = match text.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
+            _ => (text, None),
+        };
+        let slot = match name {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--listen" => &mut listen,
+            "--policies" => &mut policies,
+            "--holidays" => &mut holidays,
+            _ if name.starts_with('-') => return Err(format!("unknown option {name}")),
+            _ => return Err("unexpected argument (options start with --)".to_string()),
+        };
+        if slot.is_some() {
+            return Err(format!("{name} given twice"));
+        }
+        let value = inline
+            .or_else(|| arguments.next())
+            .filter(|value| !value.is_empty())
+            .ok_or_else(|| format!("{name} needs a value"))?;
+        *slot = Some(value);
+    }
+    let listen = match listen {
+        Some(listen) => listen
+            .into_string()
+            .map_err(|_| "--listen is not valid UTF-8".to_string())?,
+        None => DEFAULT_LISTEN.to_string(),
+    };
+    Ok(Command::Run(Options {
+        listen,
+        policies: policies.map(PathBuf::from),
+        holidays: holidays.map(PathBuf::from),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_strs(arguments: &[&str]) -> Result<Command, String> {
+        parse(arguments.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn defaults_to_loopback_and_no_files() {
+        assert_eq!(
+            parse_strs(&[]),
+            Ok(Command::Run(Options {
+                listen: "127.0.0.1:8080".to_string(),
+                policies: None,
+                holidays: None,
+            }))
+        );
+    }
+
+    #[test]
+    fn reads_options_in_both_spellings() {
+        assert_eq!(
+            parse_strs(&[
+                "--listen=127.0.0.1:0",
+                "--policies",
+                "dir",
+                "--holidays=h.json"
+            ]),
+            Ok(Command::Run(Options {
+                listen: "127.0.0.1:0".to_string(),
+                policies: Some(PathBuf::from("dir")),
+                holidays: Some(PathBuf::from("h.json")),
+            }))
+        );
+        assert_eq!(parse_strs(&["--policies", "x", "-h"]), Ok(Command::Help));
+        assert_eq!(parse_strs(&["--version"]), Ok(Command::Version));
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_know() {
+        assert_eq!(
+            parse_strs(&["--port", "1"]),
+            Err("unknown option --port".to_string())
+        );
+        assert_eq!(
+            parse_strs(&["--policies"]),
+            Err("--policies needs a value".to_string())
+        );
+        assert_eq!(
+            parse_strs(&["--listen="]),
+            Err("--listen needs a value".to_string())
+        );
+        assert_eq!(
+            parse_strs(&["--holidays", "a", "--holidays", "b"]),
+            Err("--holidays given twice".to_string())
+        );
+        assert!(parse_strs(&["serve"]).is_err());
+    }
+}

@@ -1,0 +1,33 @@
+//! `safeguarding-resolution-server`: the library's JSON face over HTTP
+//! (CONTRACT section 12), for case-management systems in any language.
+//!
+//! A small stateless service in the manner of Open Policy Agent's server
+//! mode: one [`Engine`](safeguarding_resolution::Engine) holding the
+//! built-in policies, any loaded from `--policies`, and the bank holidays
+//! of `--holidays`, swapped whole on reload ([`Service`]). Every request is
+//! answered by the library's own functions with the library's own
+//! documents; this crate adds transport only. `docs/service.md` describes
+//! running it.
+//!
+//! The router is composed of parts ([`router`] merges [`api::routes`] and
+//! the others), each a `Router<Service>`, so that a module adds its
+//! routes beside the API's and reads the same state.
+
+pub mod api;
+pub mod args;
+mod log;
+pub mod state;
+
+use axum::Router;
+
+pub use state::{Loaded, Problem, Service, Sources};
+
+/// The whole service: every part's routes, the 404 document for any other
+/// path, and one log line per request.
+pub fn router(service: Service) -> Router {
+    Router::new()
+        .merge(api::routes())
+        .fallback(api::not_found)
+        .layer(axum::middleware::from_fn(log::requests))
+        .with_state(service)
+}

@@ -1,0 +1,616 @@
+//! The service as its callers meet it: the real binary on a free loopback
+//! port, spoken to over HTTP/1.1 (CONTRACT section 12).
+//!
+//! Expected dates are worked out by hand from a calendar of 2027 (1 March
+//! 2027 is a Monday; England and Wales's bank holidays that spring are
+//! Good Friday 26 March and Easter Monday 29 March, `data/bank-holidays.json`).
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{Server, read_response, repository, scratch};
+use serde_json::{Value, json};
+
+/// A partnership's own policy, as a held-out deployment would bring it.
+const TESTBOROUGH: &str = r#"{
+  "id": "testborough-escalation-2027",
+  "name": "Testborough Escalation Policy 2027",
+  "stages": [
+    {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 2}},
+    {"number": 2, "name": "Line managers", "clock": {"kind": "working_days_after_start", "days": 3}},
+    {"number": 3, "name": "Senior managers", "clock": {"kind": "working_days_after_start", "days": 5}},
+    {"number": 4, "name": "Partnership", "clock": {"kind": "not_stated"}}
+  ],
+  "milestones": [{"name": "Day 10", "working_days_after_raised": 10, "met_on_leaving_stage": 3}]
+}"#;
+
+/// Raised Monday 1 March 2027, escalated on Wednesday 3 and Monday 8, as
+/// of Wednesday 17 March.
+const TESTBOROUGH_CASE: &str = r#"{
+  "policy": "testborough-escalation-2027",
+  "as_of": "2027-03-17",
+  "events": [
+    {"type": "raised", "on": "2027-03-01"},
+    {"type": "escalated", "on": "2027-03-03"},
+    {"type": "escalated", "on": "2027-03-08"}
+  ]
+}"#;
+
+/// CONTRACT section 3's request: Swindon's stage 2 due Monday 4 January
+/// 2027 (past Christmas, Boxing Day and New Year's Day), a working day
+/// overdue on Tuesday 5.
+const SWINDON_CASE: &str = r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+  "events": [{"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]}"#;
+
+fn write(directory: &Path, name: &str, text: &str) -> PathBuf {
+    let path = directory.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The embedded GOV.UK document with one more England and Wales bank
+/// holiday.
+fn holidays_with(date: &str) -> String {
+    let text = std::fs::read_to_string(repository().join("data/bank-holidays.json")).unwrap();
+    let mut document: Value = serde_json::from_str(&text).unwrap();
+    document["england-and-wales"]["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"title": "A new bank holiday", "date": date, "notes": "", "bunting": true}));
+    document.to_string()
+}
+
+fn policies_directory(name: &str) -> PathBuf {
+    let directory = scratch(name);
+    write(&directory, "testborough.json", TESTBOROUGH);
+    directory
+}
+
+#[test]
+fn a_partnerships_own_policy_is_evaluated_by_id() {
+    let policies = policies_directory("own-policy");
+    let server = Server::start(&[Path::new("--policies"), &policies]);
+    let response = server.post("/v1/evaluate", TESTBOROUGH_CASE);
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.header("content-type"), Some("application/json"));
+    let answer = response.json();
+    assert_eq!(answer["status"], "open");
+    // Stage 3 started Monday 8 March: five working days are 9, 10, 11,
+    // 12 and Monday 15 March; Wednesday 17 is two working days later.
+    assert_eq!(answer["stage"]["number"], 3);
+    assert_eq!(answer["stage"]["name"], "Senior managers");
+    assert_eq!(answer["stage"]["started_on"], "2027-03-08");
+    assert_eq!(answer["stage"]["due"]["date"], "2027-03-15");
+    assert_eq!(answer["overdue"], true);
+    assert_eq!(answer["working_days_overdue"], 2);
+    // Stage 1: two working days from Monday 1 is Wednesday 3 (in time);
+    // stage 2: three from Wednesday 3 is Monday 8 (in time).
+    let history = answer["history"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["due"]["date"], "2027-03-03");
+    assert_eq!(history[0]["within_time"], true);
+    assert_eq!(history[1]["due"]["date"], "2027-03-08");
+    assert_eq!(history[1]["within_time"], true);
+    // Day 10: ten working days after Monday 1 March is Monday 15 March.
+    assert_eq!(answer["milestones"][0]["name"], "Day 10");
+    assert_eq!(answer["milestones"][0]["due"]["date"], "2027-03-15");
+    assert_eq!(answer["milestones"][0]["met_on"], Value::Null);
+
+    // The library's own answer, byte for byte, for a built-in policy.
+    let response = server.post("/v1/evaluate", SWINDON_CASE);
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.body,
+        safeguarding_resolution::evaluate_json(SWINDON_CASE)
+    );
+    assert_eq!(response.json()["stage"]["due"]["date"], "2027-01-04");
+    assert_eq!(response.json()["working_days_overdue"], 1);
+}
+
+#[test]
+fn an_added_bank_holiday_moves_the_deadline() {
+    let policies = policies_directory("holiday");
+    let directory = scratch("holiday-file");
+    // Tuesday 9 March 2027 made a bank holiday: stage 3's five working
+    // days from Monday 8 are 10, 11, 12, 15 and Tuesday 16 March, and
+    // Wednesday 17 is one working day after it; Day 10 moves to the 16th.
+    let holidays = write(
+        &directory,
+        "bank-holidays.json",
+        &holidays_with("2027-03-09"),
+    );
+    let server = Server::start(&[
+        Path::new("--policies"),
+        &policies,
+        Path::new("--holidays"),
+        &holidays,
+    ]);
+    let answer = server.post("/v1/evaluate", TESTBOROUGH_CASE).json();
+    assert_eq!(answer["stage"]["due"]["date"], "2027-03-16");
+    assert_eq!(answer["working_days_overdue"], 1);
+    assert_eq!(answer["milestones"][0]["due"]["date"], "2027-03-16");
+    // Stages before the new holiday keep their dates.
+    assert_eq!(answer["history"][1]["due"]["date"], "2027-03-08");
+
+    let health = server.get("/healthz");
+    assert_eq!(health.status, 200);
+    let health = health.json();
+    assert_eq!(health["status"], "ok");
+    // Three built-in policies and Testborough's.
+    assert_eq!(health["policies"], 4);
+    let version = health["holidays_version"].as_str().unwrap();
+    assert!(version.starts_with("loaded-"), "{version}");
+    assert_eq!(version.len(), "loaded-".len() + 16);
+}
+
+#[test]
+fn every_endpoint_answers_with_its_status_code() {
+    let server = Server::start::<&str>(&[]);
+    let evaluate = |body: &str| server.post("/v1/evaluate", body);
+
+    let health = server.get("/healthz");
+    assert_eq!(health.status, 200);
+    assert_eq!(
+        health.json(),
+        json!({"status": "ok", "holidays_version": "embedded-2026-02-04", "policies": 3})
+    );
+
+    // 400: not JSON.
+    let response = evaluate(r#"{"policy": "#);
+    assert_eq!(response.status, 400);
+    assert_eq!(response.error_code().as_deref(), Some("invalid_json"));
+    let response = server.post("/v1/validate", "not json");
+    assert_eq!(response.status, 400);
+    assert_eq!(response.error_code().as_deref(), Some("invalid_json"));
+
+    // 422: every other code, the library's document as it is.
+    let cases = [
+        (
+            r#"{"policy": "no-such-policy", "as_of": "2027-01-05", "events": []}"#,
+            "unknown_policy",
+        ),
+        (
+            r#"{"policy": "swindon-resolution-2026", "calendar": "mars", "as_of": "2027-01-05", "events": [{"type": "raised", "on": "2027-01-04"}]}"#,
+            "unknown_calendar",
+        ),
+        (
+            r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05", "events": [{"type": "raised", "on": "2027-02-30"}]}"#,
+            "invalid_field",
+        ),
+        (
+            r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05", "events": [{"type": "resolved", "on": "2027-01-04"}]}"#,
+            "invalid_transition",
+        ),
+        (
+            r#"{"policy": "swindon-resolution-2026", "as_of": "2027-01-05", "events": [{"type": "raised", "on": "2027-01-04"}, {"type": "escalated", "on": "2027-01-01"}]}"#,
+            "events_out_of_order",
+        ),
+        (
+            r#"{"policy": "swindon-resolution-2026", "as_of": "2150-01-05", "events": [{"type": "raised", "on": "2150-01-04"}]}"#,
+            "out_of_calendar_range",
+        ),
+    ];
+    for (request, code) in cases {
+        let response = evaluate(request);
+        assert_eq!(response.status, 422, "{code}: {}", response.body);
+        assert_eq!(response.error_code().as_deref(), Some(code));
+        assert_eq!(
+            response.body,
+            safeguarding_resolution::evaluate_json(request)
+        );
+    }
+
+    // 413: a request over a limit the library checks after reading it (too
+    // many events), and one over the byte limit.
+    let many = format!(
+        r#"{{"policy": "swindon-resolution-2026", "as_of": "2027-01-05", "events": [{}]}}"#,
+        vec![r#"{"type": "recorded", "on": "2027-01-04"}"#; 10_001].join(",")
+    );
+    let response = evaluate(&many);
+    assert_eq!(response.status, 413);
+    assert_eq!(response.error_code().as_deref(), Some("limit_exceeded"));
+    let huge = " ".repeat(safeguarding_resolution::limits::MAX_REQUEST_BYTES + 1);
+    let response = evaluate(&huge);
+    assert_eq!(response.status, 413);
+    assert_eq!(response.body, safeguarding_resolution::evaluate_json(&huge));
+
+    // Validation: 200 with the problems, whether or not the form is valid.
+    let form = r#"{"form": "swindon-resolution-form", "data": {}}"#;
+    let response = server.post("/v1/validate", form);
+    assert_eq!(response.status, 200);
+    assert_eq!(response.body, safeguarding_resolution::validate_json(form));
+    assert_eq!(response.json()["valid"], false);
+    let response = server.post("/v1/validate", r#"{"form": "no-such-form", "data": {}}"#);
+    assert_eq!(response.status, 422, "{}", response.body);
+
+    // 404: an unknown policy's definition, and a path that is no endpoint.
+    let response = server.get("/v1/policies/no-such-policy");
+    assert_eq!(response.status, 404);
+    assert_eq!(response.error_code().as_deref(), Some("unknown_policy"));
+    assert_eq!(server.get("/v2/anything").status, 404);
+    // 405: an endpoint asked with the wrong method.
+    assert_eq!(server.get("/v1/evaluate").status, 405);
+}
+
+#[test]
+fn definitions_are_listed_and_fetched() {
+    let policies = policies_directory("listing");
+    let server = Server::start(&[Path::new("--policies"), &policies]);
+    let response = server.get("/v1/policies");
+    assert_eq!(response.status, 200);
+    let listed = response.json();
+    let listed = listed["policies"].as_array().unwrap();
+    let ids: Vec<&str> = listed.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gscp-escalation-2021",
+            "swindon-resolution-2026",
+            "nsscp-issue-resolution-2025",
+            "testborough-escalation-2027"
+        ]
+    );
+    assert_eq!(
+        listed[3],
+        json!({"id": "testborough-escalation-2027", "name": "Testborough Escalation Policy 2027",
+               "source": "testborough.json"})
+    );
+    assert!(listed[..3].iter().all(|p| p["source"] == "built-in"));
+
+    // A built-in definition is the document the library ships.
+    let response = server.get("/v1/policies/swindon-resolution-2026");
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.body,
+        safeguarding_resolution::policy_definition_json("swindon-resolution-2026")
+    );
+    // A loaded one reads back as a definition of the same policy, which
+    // evaluates as the id does.
+    let response = server.get("/v1/policies/testborough-escalation-2027");
+    assert_eq!(response.status, 200);
+    let definition = response.json();
+    assert_eq!(definition["id"], "testborough-escalation-2027");
+    assert_eq!(definition["stages"].as_array().unwrap().len(), 4);
+    let mut inline: Value = serde_json::from_str(TESTBOROUGH_CASE).unwrap();
+    let by_id = server.post("/v1/evaluate", TESTBOROUGH_CASE).body;
+    inline["policy"] = definition;
+    let inline = server.post("/v1/evaluate", &inline.to_string());
+    assert_eq!(inline.status, 200);
+    assert_eq!(inline.body, by_id);
+}
+
+#[test]
+fn sixteen_threads_get_identical_answers() {
+    let policies = policies_directory("threads");
+    let server = Server::start(&[Path::new("--policies"), &policies]);
+    let requests = [TESTBOROUGH_CASE, SWINDON_CASE];
+    let expected: Vec<String> = requests
+        .iter()
+        .map(|r| server.post("/v1/evaluate", r).body)
+        .collect();
+    std::thread::scope(|scope| {
+        for thread in 0..16 {
+            let (server, requests, expected) = (&server, &requests, &expected);
+            scope.spawn(move || {
+                for round in 0..10 {
+                    let which = (thread + round) % requests.len();
+                    let response = server.post("/v1/evaluate", requests[which]);
+                    assert_eq!(response.status, 200);
+                    assert_eq!(response.body, expected[which]);
+                }
+            });
+        }
+    });
+}
+
+#[test]
+fn a_body_over_the_limit_is_refused_before_it_is_read() {
+    let server = Server::start::<&str>(&[]);
+    // The length declared is over the limit and none of the body is sent:
+    // the answer comes at once (a server reading the body first would
+    // wait for it until the test's patience ran out).
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n\r\n{{\"policy\"",
+        safeguarding_resolution::limits::MAX_REQUEST_BYTES + 1
+    )
+    .unwrap();
+    let response = read_response(&mut stream);
+    assert_eq!(response.status, 413);
+    assert_eq!(
+        response.body,
+        safeguarding_resolution::request_too_large_document()
+    );
+
+    // Without a declared length (chunked), refused once the bytes received
+    // pass the limit, while more are still to come.
+    let mut stream = server.connect();
+    let mut reader = stream.try_clone().unwrap();
+    let answer = std::thread::spawn(move || read_response(&mut reader));
+    write!(
+        stream,
+        "POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    .unwrap();
+    let chunk = format!("{:x}\r\n{}\r\n", 64 * 1024, " ".repeat(64 * 1024));
+    let chunks = safeguarding_resolution::limits::MAX_REQUEST_BYTES / (64 * 1024) + 1;
+    for _ in 0..chunks {
+        // The server may close the connection as soon as it has answered.
+        if stream.write_all(chunk.as_bytes()).is_err() {
+            break;
+        }
+    }
+    let response = answer.join().unwrap();
+    assert_eq!(response.status, 413);
+    assert_eq!(response.error_code().as_deref(), Some("limit_exceeded"));
+}
+
+#[test]
+fn the_log_has_a_line_per_request_and_no_value_sent() {
+    const MARKER: &str = "Marker-Jane-Doe-1907";
+    let server = Server::start::<&str>(&[]);
+    let answered = server.post(
+        "/v1/evaluate?child=Marker-Jane-Doe-1907",
+        &format!(
+            r#"{{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+               "events": [{{"type": "raised", "on": "2026-12-21"}},
+                          {{"type": "withdrawn", "on": "2026-12-22", "reason": "{MARKER}"}}]}}"#
+        ),
+    );
+    assert_eq!(answered.status, 200, "{}", answered.body);
+    let refused = server.post(
+        "/v1/evaluate",
+        &format!(
+            r#"{{"policy": "swindon-resolution-2026", "as_of": "2027-01-05",
+               "events": [{{"type": "raised", "on": "{MARKER}"}}]}}"#
+        ),
+    );
+    assert_eq!(refused.status, 422);
+    assert!(!refused.body.contains(MARKER));
+    let form = server.post(
+        "/v1/validate",
+        &format!(r#"{{"form": "swindon-resolution-form", "data": {{"child_name": 7, "sent_on": "{MARKER}"}}}}"#),
+    );
+    assert_eq!(form.status, 200);
+    let headers = server.send(&format!(
+        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Child: {MARKER}\r\n\
+         Authorization: Bearer {MARKER}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(headers.status, 200);
+    assert_eq!(server.get(&format!("/v1/policies/{MARKER}")).status, 404);
+    assert_eq!(
+        server.get(&format!("/{MARKER}?{MARKER}={MARKER}")).status,
+        404
+    );
+    server.signal("TERM");
+    let (status, log) = server.wait();
+    assert!(status.success());
+    assert!(!log.contains(MARKER), "{log}");
+    assert!(!log.contains("Marker"), "{log}");
+    // One line for each of the six requests, with what it is allowed to say.
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains(" request ")).collect();
+    assert_eq!(lines.len(), 6, "{log}");
+    assert!(
+        lines[0].contains("method=POST path=/v1/evaluate status=200 ms="),
+        "{}",
+        lines[0]
+    );
+    assert!(!lines[0].contains("error="), "{}", lines[0]);
+    assert!(lines[1].contains("status=422"), "{}", lines[1]);
+    assert!(lines[1].contains("error=invalid_field"), "{}", lines[1]);
+    assert!(
+        lines[2].contains("path=/v1/validate status=200"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[4].contains("path=/v1/policies/{id} status=404"),
+        "{}",
+        lines[4]
+    );
+    assert!(lines[4].contains("error=unknown_policy"), "{}", lines[4]);
+    assert!(
+        lines[5].contains("path=(no route) status=404"),
+        "{}",
+        lines[5]
+    );
+}
+
+#[test]
+fn a_reload_takes_a_good_definition_and_keeps_the_old_on_a_broken_one() {
+    let policies = policies_directory("reload");
+    let server = Server::start(&[Path::new("--policies"), &policies]);
+    let second = TESTBOROUGH
+        .replace(
+            "testborough-escalation-2027",
+            "otherborough-escalation-2027",
+        )
+        .replace("Testborough", "Otherborough");
+    write(&policies, "otherborough.json", &second);
+    server.signal("HUP");
+    server.wait_for_log(" reloaded ", 1);
+    let listed = server.get("/v1/policies").json();
+    let ids: Vec<&str> = listed["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    // Loaded policies are listed by the names of their files.
+    assert_eq!(
+        ids[3..],
+        [
+            "otherborough-escalation-2027",
+            "testborough-escalation-2027"
+        ]
+    );
+    let other = TESTBOROUGH_CASE.replace("testborough", "otherborough");
+    let response = server.post("/v1/evaluate", &other);
+    assert_eq!(response.status, 200);
+    assert_eq!(response.json()["stage"]["due"]["date"], "2027-03-15");
+
+    // A broken definition beside them: refused whole, the old ones serve.
+    write(
+        &policies,
+        "broken.json",
+        r#"{"id": "broken-2027", "name": "Broken Marker-Value",
+            "stages": [{"number": 1, "name": "Marker-Stage", "clock": {"kind": "working_days_after_start", "days": 0}}]}"#,
+    );
+    server.signal("HUP");
+    server.wait_for_log("reload refused", 1);
+    let health = server.get("/healthz").json();
+    assert_eq!(health["policies"], 5);
+    assert_eq!(server.post("/v1/evaluate", &other).status, 200);
+    assert_eq!(
+        server
+            .get("/v1/policies/broken-2027")
+            .error_code()
+            .as_deref(),
+        Some("unknown_policy")
+    );
+    server.signal("TERM");
+    let (status, log) = server.wait();
+    assert!(status.success());
+    let refusal = log
+        .lines()
+        .find(|l| l.contains("reload refused") && l.contains("broken.json"))
+        .unwrap_or_else(|| panic!("{log}"));
+    assert!(refusal.contains("stages[0].clock.days"), "{refusal}");
+    assert!(!log.contains("Marker"), "{log}");
+}
+
+#[test]
+fn a_stop_finishes_the_request_in_flight_then_exits_0() {
+    let server = Server::start::<&str>(&[]);
+    // A request under way: the server has read its headers and asked for
+    // its body (`100 Continue`), and has half of it.
+    let (first, rest) = SWINDON_CASE.split_at(SWINDON_CASE.len() / 2);
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n\
+         Content-Length: {}\r\n\r\n",
+        SWINDON_CASE.len()
+    )
+    .unwrap();
+    let mut interim = Vec::new();
+    let mut byte = [0u8; 1];
+    while !interim.ends_with(b"\r\n\r\n") {
+        std::io::Read::read_exact(&mut stream, &mut byte).unwrap();
+        interim.push(byte[0]);
+    }
+    assert!(interim.starts_with(b"HTTP/1.1 100 "), "{interim:?}");
+    stream.write_all(first.as_bytes()).unwrap();
+    server.signal("TERM");
+    server.wait_for_log("stopping", 1);
+    // Once stopping, it takes no new connection, and still answers the
+    // request it had begun.
+    stream.write_all(rest.as_bytes()).unwrap();
+    let response = read_response(&mut stream);
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.body,
+        safeguarding_resolution::evaluate_json(SWINDON_CASE)
+    );
+    let port = server.port;
+    let (status, log) = server.wait();
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("stopped"), "{log}");
+    assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
+}
+
+#[test]
+fn sigint_stops_it_too() {
+    let server = Server::start::<&str>(&[]);
+    assert_eq!(server.get("/healthz").status, 200);
+    server.signal("INT");
+    let (status, _) = server.wait();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn a_start_with_broken_files_lists_every_problem_and_serves_nothing() {
+    let policies = scratch("broken-start");
+    write(&policies, "good.json", TESTBOROUGH);
+    write(
+        &policies,
+        "a-broken.json",
+        r#"{"id": "Marker Id", "name": "A", "stages": [{"number": 2, "name": "S", "clock": {"kind": "working_days_after_start", "days": -1}}]}"#,
+    );
+    write(&policies, "b-not-json.json", "{ Marker");
+    write(&policies, "z-same-id.json", TESTBOROUGH);
+    write(&policies, "ignored.txt", "not a definition");
+    let holidays = write(
+        &scratch("broken-holidays"),
+        "holidays.json",
+        r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "Marker", "date": "2027-02-30", "notes": "", "bunting": true}]}}"#,
+    );
+    let refused = Server::try_start(&[
+        Path::new("--policies"),
+        &policies,
+        Path::new("--holidays"),
+        &holidays,
+    ])
+    .err()
+    .expect("refused to start");
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(refused.stdout, "");
+    let stderr = &refused.stderr;
+    let has = |file: &str, path: &str| {
+        stderr
+            .lines()
+            .any(|l| l.contains(file) && l.contains(&format!(": {path}: ")))
+    };
+    assert!(has("a-broken.json", "id"), "{stderr}");
+    assert!(has("a-broken.json", "stages[0].clock.days"), "{stderr}");
+    assert!(has("b-not-json.json", "(definition)"), "{stderr}");
+    assert!(has("z-same-id.json", "id"), "{stderr}");
+    assert!(
+        has("holidays.json", "england-and-wales.events[0].date"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("good.json:"), "{stderr}");
+    assert!(!stderr.contains("ignored.txt"), "{stderr}");
+    assert!(!stderr.contains("Marker"), "{stderr}");
+
+    // And a missing directory, on its own.
+    let refused = Server::try_start(&["--policies", "/nonexistent/policies"])
+        .err()
+        .expect("refused to start");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains("/nonexistent/policies: cannot be read")
+    );
+}
+
+#[test]
+fn the_command_line_says_how_it_is_used() {
+    let output = std::process::Command::new(common::BINARY)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--policies DIR"));
+    let output = std::process::Command::new(common::BINARY)
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        format!(
+            "safeguarding-resolution-server {}",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    let output = std::process::Command::new(common::BINARY)
+        .arg("--port")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown option --port"));
+}
