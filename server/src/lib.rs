@@ -11,12 +11,14 @@
 //!
 //! The router is composed of parts ([`router`] merges [`api::routes`] and
 //! the others), each a `Router<Service>`, so that a module adds its
-//! routes beside the API's and reads the same state.
+//! routes beside the API's and reads the same state. [`workbench`] serves
+//! the policy authors' page at `/` (CONTRACT section 14).
 
 pub mod api;
 pub mod args;
 mod log;
 pub mod state;
+pub mod workbench;
 
 use axum::Router;
 
@@ -27,6 +29,7 @@ pub use state::{Loaded, Problem, Service, Sources};
 pub fn router(service: Service) -> Router {
     Router::new()
         .merge(api::routes())
+        .merge(workbench::routes())
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
         .with_state(service)
