@@ -65,6 +65,7 @@ async function checkPolicy() {
   const button = $("check");
   button.disabled = true;
   $("check-status").textContent = "Checking the policy and running its laws…";
+  show($("laws-body"), el("p", {}, "Running the laws…"));
   try {
     const calendar = $("calendar").value;
     const answer = await post(`/v1/check?calendar=${encodeURIComponent(calendar)}`, $("definition").value);
@@ -163,6 +164,7 @@ async function evaluateCase() {
   const button = $("evaluate");
   button.disabled = true;
   $("evaluate-status").textContent = "Evaluating…";
+  show(body, el("p", {}, "Evaluating…"));
   try {
     const answer = await post("/v1/evaluate", request);
     if (answer.error) {
@@ -218,9 +220,15 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+const CALENDARS = {
+  "england-and-wales": "England and Wales",
+  scotland: "Scotland",
+  "northern-ireland": "Northern Ireland",
+};
+
 function showTimeline(a) {
   const parts = [el("p", {}, `Status: ${a.status}`, a.as_of ? ` as of ` : "", a.as_of ? day(a.as_of) : "",
-    a.calendar ? `, on the calendar of ${a.calendar}.` : ".")];
+    a.calendar ? `, on the calendar of ${CALENDARS[a.calendar] || a.calendar}.` : ".")];
   if (a.redirect) parts.push(el("p", {}, `Redirected to ${a.redirect.to}: ${a.redirect.why}`));
 
   const stages = el("ol", { class: "stages", "aria-labelledby": "stages-heading" });
