@@ -58,6 +58,7 @@ test("the page is served with a strict policy and every control has its name", a
     assert.equal(await page.getByRole(role, { name, exact: true }).count(), 1, `${role} ${name}`);
   }
   assert.equal(await page.getByLabel("As of", { exact: true }).getAttribute("type"), "date");
+  assert.equal(await page.getByRole("textbox", { name: "As of", exact: true }).count(), 1);
   // Prefilled with the illustrative policy; England and Wales by default.
   assert.equal(JSON.parse(await definition().inputValue()).id, "example-borough-2026");
   assert.equal(await page.getByRole("combobox", { name: "Calendar" }).inputValue(), "england-and-wales");
@@ -98,6 +99,8 @@ test("a valid definition is drawn with every stage and keeps the laws", async ()
   const texts = await svg.locator("text").allTextContents();
   for (const stage of JSON.parse(text).stages) {
     assert.ok(texts.includes(stage.name), `${stage.name} in the diagram`);
+    // Found by its text alone, once.
+    assert.equal(await region("Diagram").getByText(stage.name).count(), 1, stage.name);
   }
   assert.match(await region("Laws").textContent(), /kept: no counterexample in 256 generated cases/);
 });
