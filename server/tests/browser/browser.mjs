@@ -16,6 +16,8 @@ export async function launch() {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     acceptDownloads: true,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
     viewport: { width: 1280, height: 900 },
     args: [
       "--headless",
