@@ -112,9 +112,11 @@ async fn example() -> Response {
 /// The body as UTF-8 text within `limit` bytes, or the library's
 /// `limit_exceeded` (413) or `invalid_json` (400) document.
 async fn read_text(request: Request, limit: usize) -> Result<String, Response> {
-    let bytes = to_bytes(request.into_body(), limit)
-        .await
-        .map_err(|_| document(request_too_large_document(), |_| StatusCode::PAYLOAD_TOO_LARGE))?;
+    let bytes = to_bytes(request.into_body(), limit).await.map_err(|_| {
+        document(request_too_large_document(), |_| {
+            StatusCode::PAYLOAD_TOO_LARGE
+        })
+    })?;
     String::from_utf8(bytes.to_vec()).map_err(|_| {
         document(
             error_document(
@@ -192,9 +194,8 @@ pub const LAW_TIME: Duration = Duration::from_secs(2);
 
 /// Law runs at once: each keeps a core busy for up to [`LAW_TIME`], so
 /// no more than the machine has cores; others wait their turn.
-static LAW_RUNS: LazyLock<Semaphore> = LazyLock::new(|| {
-    Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-});
+static LAW_RUNS: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
 
 /// What `POST /v1/check` was asked, from its query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -358,7 +359,12 @@ mod tests {
         assert_eq!(answer["valid"], true);
         assert_eq!(answer["problems"], json!([]));
         let svg = answer["diagram"].as_str().unwrap();
-        for name in ["Practitioners", "Line managers", "Heads of service", "Independent chair"] {
+        for name in [
+            "Practitioners",
+            "Line managers",
+            "Heads of service",
+            "Independent chair",
+        ] {
             assert!(svg.contains(&format!(">{name}</tspan>")), "{name}");
         }
         assert_eq!(answer["laws"]["kept"], true);
@@ -410,7 +416,13 @@ mod tests {
 
     #[test]
     fn the_query_is_read_and_refused_without_its_values() {
-        assert_eq!(check_options(None), Ok(CheckOptions { cases: DEFAULT_LAW_CASES, ..options() }));
+        assert_eq!(
+            check_options(None),
+            Ok(CheckOptions {
+                cases: DEFAULT_LAW_CASES,
+                ..options()
+            })
+        );
         let read = check_options(Some("calendar=scotland&seed=7&cases=100")).unwrap();
         assert_eq!(
             (read.division, read.seed, read.cases),
@@ -437,7 +449,10 @@ mod tests {
         let text = definition_from_form(body);
         assert_eq!(text, "{\n  \"id\": \"example-borough-2026\"\n}");
         assert_eq!(file_name(&text), "example-borough-2026.json");
-        assert_eq!(file_name("{\"id\": \"Not An Id\"}"), "policy-definition.json");
+        assert_eq!(
+            file_name("{\"id\": \"Not An Id\"}"),
+            "policy-definition.json"
+        );
         assert_eq!(file_name("not json"), "policy-definition.json");
     }
 
@@ -448,7 +463,9 @@ mod tests {
         assert_eq!(escape_html("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
         // Nothing from another origin: no URL with a scheme or a host.
         for text in [PAGE, SCRIPT, STYLE] {
-            assert!(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"));
+            assert!(
+                !text.contains("http://") && !text.contains("https://") && !text.contains("//cdn")
+            );
         }
     }
 }

@@ -51,7 +51,12 @@ fn succeeded(output: &Option<Output>) -> bool {
 fn node_major() -> Option<u32> {
     let output = run("node", &["--version"], Path::new("."))?;
     let text = String::from_utf8_lossy(&output.stdout);
-    text.trim().trim_start_matches('v').split('.').next()?.parse().ok()
+    text.trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
 }
 
 fn chromium() -> PathBuf {
@@ -68,14 +73,25 @@ fn is_root() -> bool {
 fn prepare() -> Result<(), String> {
     match node_major() {
         Some(major) if major >= 20 => {}
-        Some(major) => return Err(format!("Node {major} is too old: the tests need Node 20 or later")),
-        None => return Err("node is not installed (the tests need Node 20 or later and npm)".into()),
+        Some(major) => {
+            return Err(format!(
+                "Node {major} is too old: the tests need Node 20 or later"
+            ));
+        }
+        None => {
+            return Err("node is not installed (the tests need Node 20 or later and npm)".into());
+        }
     }
     let dir = browser_dir();
-    if !dir.join("node_modules/playwright-core/package.json").exists() {
+    if !dir
+        .join("node_modules/playwright-core/package.json")
+        .exists()
+    {
         let installed = run("npm", &["ci", "--no-audit", "--no-fund"], &dir);
         if !succeeded(&installed) {
-            let said = installed.map_or(String::new(), |o| String::from_utf8_lossy(&o.stderr).into_owned());
+            let said = installed.map_or(String::new(), |o| {
+                String::from_utf8_lossy(&o.stderr).into_owned()
+            });
             return Err(format!("npm ci in server/tests/browser failed: {said}"));
         }
     }
@@ -139,7 +155,10 @@ fn node_against_server(args: &[&str], env: &[(&str, &Path)]) -> (bool, String) {
     );
     match status {
         Some(status) => (status.success(), printed),
-        None => (false, format!("{printed}\n(stopped after {BROWSER_PATIENCE:?})")),
+        None => (
+            false,
+            format!("{printed}\n(stopped after {BROWSER_PATIENCE:?})"),
+        ),
     }
 }
 
@@ -163,7 +182,10 @@ fn the_workbench_works_in_a_real_browser() {
     let started = Instant::now();
     let (passed, printed) = node_against_server(&["--test", "workbench.test.mjs"], &[]);
     assert!(passed, "the browser tests failed:\n{printed}");
-    eprintln!("the browser tests passed in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "the browser tests passed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// Writes `docs/workbench/*.png`, a screenshot of each view; run by hand
@@ -176,7 +198,8 @@ fn screenshots() {
     }
     let out = repository().join("docs/workbench");
     std::fs::create_dir_all(&out).expect("docs/workbench can be made");
-    let (passed, printed) = node_against_server(&["screenshots.mjs"], &[("WORKBENCH_SCREENSHOTS", &out)]);
+    let (passed, printed) =
+        node_against_server(&["screenshots.mjs"], &[("WORKBENCH_SCREENSHOTS", &out)]);
     assert!(passed, "the screenshots failed:\n{printed}");
     eprintln!("{printed}");
 }

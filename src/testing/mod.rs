@@ -50,9 +50,7 @@ pub mod strategies;
 use std::fmt;
 
 use chrono::NaiveDate;
-use proptest::test_runner::{
-    Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner,
-};
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 use serde_json::{Value, json};
 
 use crate::calendar::Calendar;
@@ -487,7 +485,10 @@ mod tests {
         let first = outcome(5);
         assert_eq!(first, outcome(5));
         assert!(first.kept);
-        assert_eq!((first.batches, first.valid_logs, first.arbitrary_logs), (3, 24, 24));
+        assert_eq!(
+            (first.batches, first.valid_logs, first.arbitrary_logs),
+            (3, 24, 24)
+        );
     }
 
     #[test]

@@ -153,7 +153,10 @@ pub fn svg(policy: &Policy) -> String {
                 format!("may skip to stage {to}{condition}")
             })
             .collect();
-        let clock = wrap(&format!("clock: {}", clock_label(&stage.clock)), CLOCK_CHARS);
+        let clock = wrap(
+            &format!("clock: {}", clock_label(&stage.clock)),
+            CLOCK_CHARS,
+        );
         let lines = 1 + name.len() + clock.len() + 1 + skips.len();
         let height = PAD * 2 + LINE * u32::try_from(lines).unwrap_or(u32::MAX / 64);
         placed.push(Placed {
@@ -241,7 +244,6 @@ pub fn svg(policy: &Policy) -> String {
         out,
         "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
     );
-
 
     // The start, and the arrow to the first stage.
     let centre = LEFT + BOX_WIDTH / 2;
@@ -343,7 +345,13 @@ pub fn svg(policy: &Policy) -> String {
         out.push_str("</g>");
         if let Some(next) = placed.get(i + 1) {
             if stage.escalates {
-                arrow(&mut out, centre, p.top + p.height, next.top, Some("escalated"));
+                arrow(
+                    &mut out,
+                    centre,
+                    p.top + p.height,
+                    next.top,
+                    Some("escalated"),
+                );
             }
         }
     }
@@ -533,7 +541,9 @@ mod tests {
                             let eq = rest[j..].find("=\"").ok_or("an attribute without =\"")?;
                             let attribute = &rest[j..j + eq];
                             if attribute.is_empty()
-                                || !attribute.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                                || !attribute
+                                    .chars()
+                                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
                             {
                                 return Err(format!("a bad attribute name at {}", i + j));
                             }
@@ -613,7 +623,8 @@ mod tests {
                 let name = stage.name.to_lowercase();
                 let holding = texts.iter().filter(|t| {
                     t.to_lowercase().contains(&name)
-                        && (*t == stage.name.as_str() || !policy.stages.iter().any(|s| s.name == t.as_str()))
+                        && (*t == stage.name.as_str()
+                            || !policy.stages.iter().any(|s| s.name == t.as_str()))
                 });
                 assert_eq!(holding.count(), 1, "{id}: {name}");
                 assert!(texts.contains(&format!("Stage {}", stage.number)));
@@ -639,7 +650,10 @@ mod tests {
         // from each of stages 1 to 3 (stage 4's next is 5 anyway).
         let skips: Vec<&String> = texts.iter().filter(|t| t.starts_with("may skip")).collect();
         assert_eq!(skips, ["may skip to stage 5 (immediate risk)"; 3]);
-        assert_eq!(svg.matches("marker-end=\"url(#sgr-arrow-skip)\"").count(), 3);
+        assert_eq!(
+            svg.matches("marker-end=\"url(#sgr-arrow-skip)\"").count(),
+            3
+        );
         // Day 17: stage 4 complete, 17 working days after raising.
         assert!(texts.contains(&"◆ Day 17: raised + 17 WD, met on leaving stage 4".to_string()));
         // Stage 5 decides and does not escalate; stage 1 escalates.
@@ -653,7 +667,11 @@ mod tests {
     #[test]
     fn text_from_the_definition_is_escaped() {
         let policy = definition(
-            &["<script>alert(1)</script>", "A & B \"quoted\" 'too'", "Bell\u{7} and\ttab"],
+            &[
+                "<script>alert(1)</script>",
+                "A & B \"quoted\" 'too'",
+                "Bell\u{7} and\ttab",
+            ],
             r#", "milestones": [{"name": "Day <5>", "working_days_after_raised": 5, "met_on_leaving_stage": 1}]"#,
         );
         let svg = svg(&policy);
@@ -662,7 +680,9 @@ mod tests {
         assert!(texts.contains(&"<script>alert(1)</script>".to_string()));
         assert!(texts.contains(&"A & B \"quoted\" 'too'".to_string()));
         assert!(texts.contains(&"Bell\u{FFFD} and tab".to_string()));
-        assert!(svg.contains("aria-label=\"Diagram: Example &lt;Borough&gt; &amp; &quot;Co&quot;\""));
+        assert!(
+            svg.contains("aria-label=\"Diagram: Example &lt;Borough&gt; &amp; &quot;Co&quot;\"")
+        );
         assert!(texts.iter().any(|t| t.starts_with("◆ Day <5>")));
     }
 
@@ -675,9 +695,16 @@ mod tests {
         assert!(well_formed(&svg).unwrap().contains(&long.to_string()));
         // Lines put back together are the name.
         assert_eq!(wrap(long, 20).concat(), long);
-        assert!(wrap(long, 20).iter().all(|l| l.trim_end().chars().count() <= 20));
+        assert!(
+            wrap(long, 20)
+                .iter()
+                .all(|l| l.trim_end().chars().count() <= 20)
+        );
         assert_eq!(wrap("", 20), [""]);
-        assert_eq!(wrap("Unbreakablewordlongerthanaline x", 10), ["Unbreakablewordlongerthanaline ", "x"]);
+        assert_eq!(
+            wrap("Unbreakablewordlongerthanaline x", 10),
+            ["Unbreakablewordlongerthanaline ", "x"]
+        );
     }
 
     #[test]
@@ -711,7 +738,10 @@ mod tests {
         ] {
             assert!(well_formed(broken).is_err(), "{broken}");
         }
-        assert_eq!(well_formed("<svg><text>a &amp; <tspan>b</tspan></text></svg>").unwrap(), ["a & b"]);
+        assert_eq!(
+            well_formed("<svg><text>a &amp; <tspan>b</tspan></text></svg>").unwrap(),
+            ["a & b"]
+        );
     }
 
     #[test]
