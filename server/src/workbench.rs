@@ -58,18 +58,10 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
      style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; \
      base-uri 'none'; frame-ancestors 'none'";
 
+/// Text for the page's `<textarea>`, whose content is read as text but
+/// for character references and its own end tag: `&` and `<` escaped.
 fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 /// A static text with its type and the workbench's headers.
@@ -459,8 +451,8 @@ mod tests {
     #[test]
     fn the_page_carries_the_illustrative_policy_escaped() {
         assert!(!PAGE_WITH_EXAMPLE.contains("{{EXAMPLE_POLICY}}"));
-        assert!(PAGE_WITH_EXAMPLE.contains("&quot;example-borough-2026&quot;"));
-        assert_eq!(escape_html("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert!(PAGE_WITH_EXAMPLE.contains("\"example-borough-2026\""));
+        assert_eq!(escape_html("</textarea> & b"), "&lt;/textarea> &amp; b");
         // Nothing from another origin: no URL with a scheme or a host.
         for text in [PAGE, SCRIPT, STYLE] {
             assert!(
