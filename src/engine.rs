@@ -15,6 +15,10 @@
 use std::sync::Arc;
 
 use crate::calendar::{Calendar, Division, Error};
+use crate::json::JsonError;
+use crate::json::request::Parsed;
+use crate::policy::monitoring::{CaseFigures, Summary};
+use crate::policy::sweep::Tray;
 use crate::policy::{DefinitionError, Policy, PolicyId};
 
 /// The JSON face with its own bank-holiday data.
@@ -370,6 +374,151 @@ impl Engine {
     /// ```
     pub fn validate_json(&self, request: &str) -> String {
         crate::json::validate_on(self, request)
+    }
+    /// The daily work tray and the partnership's figures over JSON
+    /// (CONTRACT section 10; `docs/json.md`): every case of the request
+    /// evaluated as its own [`Engine::evaluate_json`] request would be, on
+    /// the engine's calendars and policies, and every deadline that is
+    /// overdue or falls within `within_working_days` working days of
+    /// `as_of` listed, soonest first.
+    ///
+    /// A case names its `id` (a key, `^[A-Za-z0-9._:-]{1,64}$`, unique in
+    /// the request), its `policy` (a built-in or added escalation policy,
+    /// an inline definition, `gscp-serious-incident-2021` or
+    /// `gscp-resolution-group-2021`), its `events` and whatever else its
+    /// own request carries (`meetings`, `calendar`, ...); the sweep's
+    /// `as_of` applies to all. A case that cannot be evaluated goes to
+    /// `errors` with the error its own request would give, and the others
+    /// are answered. A request wrong as a whole (not JSON, no `as_of`, an id
+    /// that is not a key or is given twice, a limit of
+    /// [`crate::limits`]) is the usual error document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::Engine;
+    ///
+    /// // Monday 11 January 2027. Swindon's stage 2 began on Wednesday 23
+    /// // December 2026 and was due five working days later, on Monday 4
+    /// // January; the serious incident's notification is due five working
+    /// // days after Friday 8 January, on Friday 15, past the horizon of two
+    /// // working days (Wednesday 13); the third case is not a case.
+    /// let answer = Engine::new().sweep_json(r#"{"as_of": "2027-01-11", "within_working_days": 2,
+    ///   "cases": [
+    ///     {"id": "case-17", "policy": "swindon-resolution-2026",
+    ///      "events": [{"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]},
+    ///     {"id": "si-3", "policy": "gscp-serious-incident-2021",
+    ///      "events": [{"type": "aware", "on": "2027-01-08"}]},
+    ///     {"id": "case-9", "policy": "swindon-resolution-2026",
+    ///      "events": [{"type": "escalated", "on": "2027-01-04"}]}]}"#);
+    /// let answer: serde_json::Value = serde_json::from_str(&answer)?;
+    /// let first = &answer["items"][0];
+    /// assert_eq!((&first["case"], &first["kind"], &first["stage"]), (&"case-17".into(), &"stage".into(), &2.into()));
+    /// assert_eq!((&first["due_on"], &first["working_days_overdue"]), (&"2027-01-04".into(), &5.into()));
+    /// assert!(answer["items"].as_array().unwrap().iter().all(|i| i["case"] != "si-3"));
+    /// assert_eq!(answer["errors"][0]["case"], "case-9");
+    /// assert_eq!(answer["errors"][0]["error"]["code"], "invalid_transition");
+    /// assert_eq!(answer["summary"]["cases"], 1);
+    /// assert_eq!(answer["summary"]["serious_incidents"]["incidents"], 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn sweep_json(&self, request: &str) -> String {
+        match crate::json::sweep::read(request) {
+            Ok(request) => self.sweep_read(request),
+            Err(error) => error.to_document(),
+        }
+    }
+
+    /// The tray of a sweep request read.
+    fn sweep_read(&self, request: crate::json::sweep::SweepRequest) -> String {
+        use crate::json::sweep::{Answered, SweepCase};
+        let mut tray = Tray::new(request.as_of, request.within_working_days);
+        if tray.horizon(self.calendar(request.division)).is_err() {
+            return JsonError::new(
+                "out_of_calendar_range",
+                "within_working_days: as_of and this many working days after it is past the calendar's data"
+                    .to_string(),
+                None,
+            )
+            .to_document();
+        }
+        let mut answered = Vec::with_capacity(request.cases.len());
+        let mut errors = Vec::new();
+        let mut summary = Summary::default();
+        for (index, SweepCase { id, request: case }) in request.cases.into_iter().enumerate() {
+            let added = case
+                .and_then(|case| crate::json::request::read(&case, self))
+                .and_then(|parsed| self.add_to_tray(parsed, index, &mut tray, &mut summary));
+            let calendar = match added {
+                Ok(calendar) => calendar,
+                Err(error) => {
+                    errors.push((index, error));
+                    self.calendar(request.division)
+                }
+            };
+            answered.push(Answered { id, calendar });
+        }
+        let items = tray.into_items();
+        crate::json::sweep::write(
+            (request.as_of, request.within_working_days),
+            &items,
+            &answered,
+            &errors,
+            &summary,
+        )
+    }
+
+    /// Evaluates one case of a sweep, adds its deadlines to the tray and
+    /// its figures to the summary; the calendar it was evaluated on.
+    fn add_to_tray<'s>(
+        &'s self,
+        parsed: Parsed<'_>,
+        index: usize,
+        tray: &mut Tray<'s, usize>,
+        summary: &mut Summary,
+    ) -> Result<&'s Calendar, JsonError> {
+        let counted = |e| JsonError::from(crate::policy::Error::calendar(e, None));
+        match parsed {
+            Parsed::Escalation(request) => {
+                let calendar = self.calendar(request.division);
+                let status = request
+                    .policy
+                    .evaluate(calendar, &request.events, request.as_of)?;
+                let figures = CaseFigures::of(&status, calendar).map_err(counted)?;
+                tray.add_case(calendar, index, &status).map_err(counted)?;
+                summary.add(&figures);
+                Ok(calendar)
+            }
+            Parsed::Referral(request) => {
+                let calendar = self.calendar(request.division);
+                let status = crate::resolution_group::evaluate(
+                    calendar,
+                    &request.schedule,
+                    &request.events,
+                    request.as_of,
+                    request.escalation.as_deref(),
+                )?;
+                tray.add_referral(calendar, index, &status)
+                    .map_err(counted)?;
+                summary.add_referral(&status);
+                Ok(calendar)
+            }
+            Parsed::SeriousIncident(request) => {
+                let calendar = self.calendar(request.division);
+                let status = crate::serious_incident::evaluate(
+                    calendar,
+                    request.config,
+                    &request.events,
+                    request.as_of,
+                )?;
+                let figures = crate::serious_incident::IncidentFigures::of(&status, calendar)
+                    .map_err(counted)?;
+                tray.add_serious_incident(calendar, index, &status)
+                    .map_err(counted)?;
+                summary.add_serious_incident(&figures);
+                Ok(calendar)
+            }
+        }
     }
 }
 

@@ -131,7 +131,7 @@ pub mod testing;
 pub use engine::Engine;
 pub use json::{
     StatusDocument, error_document, evaluate_json, policy_definition_json,
-    request_too_large_document, validate_json,
+    request_too_large_document, sweep_json, sweep_too_large_document, validate_json,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -19,6 +19,8 @@
 //! | [`MAX_PROBLEMS`] | the problems a validation lists; the last entry says how many more there were |
 //! | [`MAX_DEPTH`] | the nesting of arrays and objects in a request |
 //! | [`MAX_POLICY_STAGES`] | the stages of a policy definition (and a list of stage numbers in it) |
+//! | [`MAX_SWEEP_BYTES`] | the text of a `sweep_json` request (checked before parsing; its cases are otherwise held to the limits above, each as its own request) |
+//! | [`MAX_SWEEP_CASES`] | the cases of a `sweep_json` request |
 //! | [`MAX_POLICY_ITEMS`] | each list of a policy definition: obligations, records, milestones, skips, redirects, areas |
 //!
 //! # Example
@@ -67,3 +69,14 @@ pub const MAX_POLICY_STAGES: usize = 64;
 /// records, milestones, skips, redirects, areas): 256 (a built-in policy
 /// has at most some twenty).
 pub const MAX_POLICY_ITEMS: usize = 256;
+
+/// The largest sweep request read (`sweep_json`, CONTRACT section 10), in
+/// bytes: 256 MiB. A team's tray of 100,000 cases of eight events each
+/// takes some 60 MB; the limit leaves room for a longer `reason` or
+/// `outcome` on every event. Parsed, a request takes some five times its
+/// size in memory while it is answered.
+pub const MAX_SWEEP_BYTES: usize = 256 * 1024 * 1024;
+
+/// The most cases in one sweep request: 200,000 (twice the 100,000 a
+/// large partnership's daily tray might hold).
+pub const MAX_SWEEP_CASES: usize = 200_000;

@@ -10,8 +10,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::BodyExt;
-use safeguarding_resolution::limits::MAX_REQUEST_BYTES;
-use safeguarding_resolution::{Engine, error_document, request_too_large_document};
+use safeguarding_resolution::limits::{MAX_REQUEST_BYTES, MAX_SWEEP_BYTES};
+use safeguarding_resolution::{
+    Engine, error_document, request_too_large_document, sweep_too_large_document,
+};
 
 use crate::log::ErrorCode;
 use crate::state::{Loaded, Service};
@@ -21,6 +23,7 @@ pub fn routes() -> Router<Service> {
     Router::new()
         .route("/v1/evaluate", post(evaluate))
         .route("/v1/validate", post(validate))
+        .route("/v1/sweep", post(sweep))
         .route("/v1/policies", get(policies))
         .route("/v1/policies/{id}", get(policy))
         .route("/healthz", get(healthz))
@@ -52,9 +55,17 @@ const VALIDATE: Door = Door {
     answer: Engine::validate_json,
 };
 
+/// `sweep_json`'s request (CONTRACT section 10), under its own limit.
+const SWEEP: Door = Door {
+    limit: MAX_SWEEP_BYTES,
+    too_large: sweep_too_large_document,
+    answer: Engine::sweep_json,
+};
+
 /// Bodies up to this size are answered on the async worker that read
 /// them (an eight-event case takes some tens of microseconds); larger
-/// ones, whose work grows with their size, on the blocking pool.
+/// ones, whose work grows with their size (a sweep of thousands of cases),
+/// on the blocking pool, so that the small requests beside them go on.
 const INLINE_BYTES: usize = 64 * 1024;
 
 async fn evaluate(State(service): State<Service>, request: Request) -> Response {
@@ -65,14 +76,18 @@ async fn validate(State(service): State<Service>, request: Request) -> Response 
     answer(service, request, VALIDATE).await
 }
 
+async fn sweep(State(service): State<Service>, request: Request) -> Response {
+    answer(service, request, SWEEP).await
+}
+
 /// Reads the body within the door's limit, and answers it with the state
-/// in force when the request arrived.
+/// in force once it has arrived.
 pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Response {
-    let loaded = service.current();
     let text = match read_body(request.into_body(), door).await {
         Ok(text) => text,
         Err(refused) => return refused,
     };
+    let loaded = service.current();
     let answer = if text.len() <= INLINE_BYTES {
         (door.answer)(&loaded.engine, &text)
     } else {

@@ -20,7 +20,11 @@ mod log;
 pub mod state;
 pub mod workbench;
 
+use std::future::Future;
+
 use axum::Router;
+use axum::serve::ListenerExt;
+use tokio::net::TcpListener;
 
 pub use state::{Loaded, Problem, Service, Sources};
 
@@ -33,4 +37,25 @@ pub fn router(service: Service) -> Router {
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
         .with_state(service)
+}
+
+/// Serves [`router`] on a listener until `stop` completes, then finishes
+/// the requests in flight and returns.
+///
+/// # Errors
+///
+/// An I/O error of the listener.
+pub async fn serve(
+    listener: TcpListener,
+    service: Service,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // Answers go out as soon as they are written, not held for an
+    // acknowledgement (Nagle's algorithm): callers wait on each one.
+    let listener = listener.tap_io(|connection| {
+        let _ = connection.set_nodelay(true);
+    });
+    axum::serve(listener, router(service))
+        .with_graceful_shutdown(stop)
+        .await
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use safeguarding_resolution_server::args::{self, Command, Options, USAGE};
-use safeguarding_resolution_server::{Service, Sources, router};
+use safeguarding_resolution_server::{Service, Sources};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -140,10 +140,7 @@ async fn serve(options: Options, service: Service) -> ExitCode {
             _ = interrupt.recv() => tracing::info!(signal = "SIGINT", "stopping"),
         }
     };
-    match axum::serve(listener, router(service))
-        .with_graceful_shutdown(stop)
-        .await
-    {
+    match safeguarding_resolution_server::serve(listener, service, stop).await {
         Ok(()) => {
             tracing::info!("stopped");
             ExitCode::SUCCESS

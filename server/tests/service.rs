@@ -614,3 +614,147 @@ fn the_command_line_says_how_it_is_used() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown option --port"));
 }
+
+/// `examples/java/EvaluateCase.java`, compiled with `javac` and run against
+/// the binary. Skipped with a message where the JDK is not installed; in
+/// CI (`CI` set) a `javac` that is there but cannot run fails the test.
+#[test]
+fn the_java_example_calls_the_service() {
+    use std::process::Command;
+    match Command::new("javac").arg("-version").output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: javac is not installed (the JDK runs examples/java/)");
+            return;
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "javac cannot be run: {e}");
+            eprintln!("skipped: javac cannot be run ({e})");
+            return;
+        }
+        Ok(output) if !output.status.success() => {
+            let said = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "javac -version failed: {said}"
+            );
+            eprintln!("skipped: javac -version failed: {said}");
+            return;
+        }
+        Ok(_) => {}
+    }
+    let classes = scratch("java");
+    let compiled = Command::new("javac")
+        .arg("-d")
+        .arg(&classes)
+        .arg(repository().join("examples/java/EvaluateCase.java"))
+        .output()
+        .unwrap();
+    assert!(
+        compiled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compiled.stderr)
+    );
+    let server = Server::start::<&str>(&[]);
+    let ran = Command::new("java")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("EvaluateCase")
+        .arg(format!("http://127.0.0.1:{}", server.port))
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    // CONTRACT section 3's case: stage 2 began Wednesday 23 December 2026;
+    // five working days past Christmas Day, Boxing Day (Monday 28, the
+    // substitute) and New Year's Day are 24, 29, 30, 31 December and
+    // Monday 4 January 2027, one working day before the 5th.
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "service: ok, holidays embedded-2026-02-04, 3 policies\n\
+         evaluate: 200 open\n  \
+         stage 2, Inter-agency Discussion, started 2026-12-23\n  \
+         due 2027-01-04; overdue: true, by 1 working day(s)\n\
+         refused: 422 invalid_transition at event 0\n\
+         definition: 404 unknown_policy\n"
+    );
+}
+
+#[test]
+fn a_sweep_lists_the_trays_deadlines_and_refuses_what_the_library_refuses() {
+    let policies = policies_directory("sweep");
+    let server = Server::start(&[Path::new("--policies"), &policies]);
+    let request = r#"{"as_of": "2027-03-17", "within_working_days": 2, "cases": [
+        {"id": "tb-1", "policy": "testborough-escalation-2027", "events": [
+            {"type": "raised", "on": "2027-03-01"}, {"type": "escalated", "on": "2027-03-03"},
+            {"type": "escalated", "on": "2027-03-08"}]},
+        {"id": "sw-1", "policy": "swindon-resolution-2026", "events": [
+            {"type": "raised", "on": "2026-12-21"}, {"type": "escalated", "on": "2026-12-23"}]},
+        {"id": "bad-1", "policy": "swindon-resolution-2026", "events": [
+            {"type": "resolved", "on": "2027-03-01"}]}]}"#;
+    let response = server.post("/v1/sweep", request);
+    assert_eq!(response.status, 200, "{}", response.body);
+    let mut engine = safeguarding_resolution::Engine::new();
+    engine.add_policy_json(TESTBOROUGH).unwrap();
+    assert_eq!(response.body, engine.sweep_json(request));
+    let answer = response.json();
+    let stage_item = |case: &str| {
+        answer["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["case"] == case && i["kind"] == "stage")
+            .unwrap_or_else(|| panic!("no stage item for {case}: {answer}"))
+            .clone()
+    };
+    // Testborough's stage 3, due Monday 15 March, two working days late.
+    let testborough = stage_item("tb-1");
+    assert_eq!(testborough["stage"], 3);
+    assert_eq!(testborough["due_on"], "2027-03-15");
+    assert_eq!(testborough["working_days_overdue"], 2);
+    // Swindon's stage 2, due Monday 4 January: 19 working days to the end
+    // of January, 20 in February, 13 to Wednesday 17 March.
+    let swindon = stage_item("sw-1");
+    assert_eq!(swindon["stage"], 2);
+    assert_eq!(swindon["due_on"], "2027-01-04");
+    assert_eq!(swindon["working_days_overdue"], 52);
+    // Soonest first: Swindon's January deadline before Testborough's.
+    assert_eq!(answer["items"][0]["case"], "sw-1");
+    assert_eq!(answer["errors"][0]["case"], "bad-1");
+    assert_eq!(answer["errors"][0]["error"]["code"], "invalid_transition");
+    assert_eq!(answer["summary"]["cases"], 2);
+
+    // Refusals of the whole request: 400, 422, and 413 from the sweep's own
+    // limit, declared and refused before any of the body is sent.
+    assert_eq!(server.post("/v1/sweep", "[").status, 400);
+    let duplicate = r#"{"as_of": "2027-03-17", "cases": [
+        {"id": "a", "policy": "swindon-resolution-2026", "events": []},
+        {"id": "a", "policy": "swindon-resolution-2026", "events": []}]}"#;
+    let response = server.post("/v1/sweep", duplicate);
+    assert_eq!(response.status, 422);
+    assert_eq!(response.error_code().as_deref(), Some("invalid_field"));
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "POST /v1/sweep HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n\r\n",
+        safeguarding_resolution::limits::MAX_SWEEP_BYTES + 1
+    )
+    .unwrap();
+    let response = read_response(&mut stream);
+    assert_eq!(response.status, 413);
+    assert_eq!(
+        response.body,
+        safeguarding_resolution::sweep_too_large_document()
+    );
+    // A body over the evaluate limit but within the sweep's is read.
+    let padded = format!(
+        "{}{}",
+        request,
+        " ".repeat(safeguarding_resolution::limits::MAX_REQUEST_BYTES)
+    );
+    let response = server.post("/v1/sweep", &padded);
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.body, engine.sweep_json(request));
+}

@@ -60,6 +60,12 @@ pub(crate) fn read(text: &str) -> Result<Value, Refused> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(Refused::TooLarge);
     }
+    read_unsized(text)
+}
+
+/// [`read`] without the size check, for a document with a limit of its
+/// own (checked by the caller before this).
+fn read_unsized(text: &str) -> Result<Value, Refused> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = Unique
         .deserialize(&mut deserializer)
@@ -80,7 +86,36 @@ pub(crate) fn read(text: &str) -> Result<Value, Refused> {
 /// limit, `invalid_json` for text that is not JSON (with its line and
 /// column; never a piece of the text) or that gives a key twice.
 pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
-    read(request).map_err(|refused| match refused {
+    read(request).map_err(refused_error)
+}
+
+/// Parses a sweep request (CONTRACT section 10) as [`parse`] does a
+/// request, under the sweep's own size limit,
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES).
+pub(crate) fn parse_sweep(request: &str) -> Result<Value, JsonError> {
+    if request.len() > crate::limits::MAX_SWEEP_BYTES {
+        return Err(sweep_too_large());
+    }
+    read_unsized(request).map_err(refused_error)
+}
+
+/// The refusal of a sweep request longer than
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES), made before any of
+/// it is read.
+pub(crate) fn sweep_too_large() -> JsonError {
+    use crate::limits::MAX_SWEEP_BYTES;
+    JsonError::new(
+        "limit_exceeded",
+        format!(
+            "(request): larger than the limit of {MAX_SWEEP_BYTES} bytes (limits::MAX_SWEEP_BYTES)"
+        ),
+        None,
+    )
+}
+
+/// A refusal at the door as the contract's error.
+fn refused_error(refused: Refused) -> JsonError {
+    match refused {
         Refused::NotJson(problem) => JsonError::new(
             "invalid_json",
             format!("the request is not valid JSON: {problem}"),
@@ -98,7 +133,7 @@ pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
             constant,
         ),
         Refused::TooLarge => too_large(),
-    })
+    }
 }
 
 /// The refusal of a request longer than [`MAX_REQUEST_BYTES`], made before

@@ -9,10 +9,43 @@ pub(crate) mod door;
 mod referral;
 pub(crate) mod request;
 mod serious_incident;
+pub(crate) mod sweep;
 
 mod response;
 
 pub use response::StatusDocument;
+
+/// The work tray and the figures over JSON (CONTRACT section 10), on the
+/// embedded calendars and the built-in policies: [`Engine::sweep_json`]
+/// of a new engine. Never panics, whatever the input.
+///
+/// The request is `{"as_of", "calendar" (optional), "within_working_days"
+/// (optional, default 0), "cases": [{"id", "policy", "events", ...}]}`;
+/// the answer `{"as_of", "within_working_days", "items", "errors",
+/// "summary"}` (`docs/json.md`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::sweep_json;
+///
+/// // North Somerset, raised on Monday 1 February 2027: stage 1 is due by
+/// // Tuesday 2, Day 5 (the referral to the partnership) by Monday 8.
+/// let answer = sweep_json(r#"{"as_of": "2027-02-01", "within_working_days": 1, "cases": [
+///     {"id": "a", "policy": "nsscp-issue-resolution-2025", "events": [{"type": "raised", "on": "2027-02-01"}]}]}"#);
+/// let answer: serde_json::Value = serde_json::from_str(&answer)?;
+/// let items = answer["items"].as_array().unwrap();
+/// assert_eq!(items[0]["due_on"], "2027-02-02");
+/// assert_eq!(items[0]["working_days_left"], 1);
+/// assert!(items.iter().all(|i| i["due_on"] == "2027-02-02"));
+///
+/// let refused = sweep_json(r#"{"as_of": "2027-02-01", "cases": [{"id": "Jane Doe", "policy": "x", "events": []}]}"#);
+/// assert!(refused.contains("cases[0].id") && !refused.contains("Jane"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn sweep_json(request: &str) -> String {
+    Engine::new().sweep_json(request)
+}
 
 use serde_json::{Map, Value, json};
 
@@ -87,6 +120,11 @@ impl JsonError {
     }
 
     fn to_value(&self) -> Value {
+        json!({ "error": self.inner_value() })
+    }
+
+    /// The error document's inner object: `{"code", "message", ...}`.
+    pub(crate) fn inner_value(&self) -> Value {
         let mut error = Map::new();
         error.insert("code".into(), Value::from(self.code));
         error.insert("message".into(), Value::from(self.message.as_str()));
@@ -101,7 +139,12 @@ impl JsonError {
                 .collect();
             error.insert("problems".into(), Value::Array(problems));
         }
-        json!({ "error": error })
+        Value::Object(error)
+    }
+
+    /// The error document, written.
+    pub(crate) fn to_document(&self) -> String {
+        self.to_value().to_string()
     }
 }
 
@@ -252,7 +295,25 @@ pub fn error_document(code: &'static str, message: &str) -> String {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn request_too_large_document() -> String {
-    door::too_large().to_value().to_string()
+    door::too_large().to_document()
+}
+
+/// The error document [`sweep_json`] answers for a request longer than
+/// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES): as
+/// [`request_too_large_document`], for the sweep's own limit.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::sweep_too_large_document;
+///
+/// let document: serde_json::Value = serde_json::from_str(&sweep_too_large_document())?;
+/// assert_eq!(document["error"]["code"], "limit_exceeded");
+/// assert!(document["error"]["message"].as_str().unwrap().contains("MAX_SWEEP_BYTES"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn sweep_too_large_document() -> String {
+    door::sweep_too_large().to_document()
 }
 
 /// Reads a request's JSON at the door (see [`door`]).

@@ -85,9 +85,9 @@ impl<T: std::fmt::Display> Serialize for Shown<'_, T> {
 
 /// A deadline with its rule, and for a working-day count the explanation
 /// and the bank holidays it skipped.
-struct DueView<'a> {
-    due: &'a Due,
-    calendar: &'a Calendar,
+pub(crate) struct DueView<'a> {
+    pub(crate) due: &'a Due,
+    pub(crate) calendar: &'a Calendar,
 }
 
 impl Serialize for DueView<'_> {

@@ -239,10 +239,10 @@ impl Serialize for ClauseText<'_> {
 
 /// A due date with its rule, how it was counted, and the bank holidays a
 /// working-day count stepped over.
-struct DueView<'a> {
-    due: &'a Due,
-    counted: Option<Counted>,
-    calendar: &'a Calendar,
+pub(crate) struct DueView<'a> {
+    pub(crate) due: &'a Due,
+    pub(crate) counted: Option<Counted>,
+    pub(crate) calendar: &'a Calendar,
 }
 
 impl Serialize for DueView<'_> {

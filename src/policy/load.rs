@@ -1003,6 +1003,8 @@ fn redirect(r: &mut Reader, value: &Value, path: &str, policy: &str) -> Option<R
 }
 
 const TOP_KEYS: &[&str] = &[
+    // Names the document's schema for an editor; ignored (CONTRACT s. 7).
+    "$schema",
     "id",
     "name",
     "source",

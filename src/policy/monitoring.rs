@@ -177,6 +177,9 @@ pub struct Summary {
     /// Serious incidents, counted apart from the escalation cases above:
     /// by status, and whether each statutory clock was kept.
     pub serious_incidents: crate::serious_incident::IncidentSummary,
+    /// Resolution Group referrals by status (`scheduled`, `closed`, ...),
+    /// counted apart from the escalation cases.
+    pub referrals: BTreeMap<&'static str, usize>,
 }
 
 impl Summary {
@@ -287,5 +290,64 @@ impl<'a> FromIterator<&'a CaseFigures> for Summary {
             summary.add(f);
         }
         summary
+    }
+}
+
+/// The figures serialize to the sweep's `summary` (CONTRACT section 10):
+/// `cases`, `by_state`, `concluded_at_stage`, `within_time`, `ended`,
+/// `mean_working_days_to_end` (null when none has ended) over escalation
+/// cases, then `serious_incidents` and `referrals`.
+impl serde::Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Referrals<'a>(&'a BTreeMap<&'static str, usize>);
+        impl serde::Serialize for Referrals<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("referrals", &self.0.values().sum::<usize>())?;
+                map.serialize_entry("by_status", self.0)?;
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(8))?;
+        map.serialize_entry("cases", &self.cases)?;
+        map.serialize_entry("by_state", &self.by_state)?;
+        map.serialize_entry("concluded_at_stage", &self.concluded_at_stage)?;
+        map.serialize_entry("within_time", &self.within_time)?;
+        map.serialize_entry("ended", &self.ended)?;
+        map.serialize_entry("mean_working_days_to_end", &self.mean_working_days_to_end())?;
+        map.serialize_entry("serious_incidents", &self.serious_incidents)?;
+        map.serialize_entry("referrals", &Referrals(&self.referrals))?;
+        map.end()
+    }
+}
+
+/// Serious incidents' figures serialize as the sweep's
+/// `summary.serious_incidents`: `incidents`, `by_status`, `clocks` (each
+/// clock's `{"kept", "missed"}`, an overdue clock counted as missed),
+/// `notified` and `mean_working_days_to_notify` (null when none was).
+impl serde::Serialize for crate::serious_incident::IncidentSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(serde::Serialize)]
+        struct Kept {
+            kept: usize,
+            missed: usize,
+        }
+        let clocks: BTreeMap<&str, Kept> = self
+            .clocks
+            .iter()
+            .map(|(name, &(kept, missed))| (*name, Kept { kept, missed }))
+            .collect();
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("incidents", &self.incidents)?;
+        map.serialize_entry("by_status", &self.by_status)?;
+        map.serialize_entry("clocks", &clocks)?;
+        map.serialize_entry("notified", &self.notified)?;
+        map.serialize_entry(
+            "mean_working_days_to_notify",
+            &self.mean_working_days_to_notify(),
+        )?;
+        map.end()
     }
 }

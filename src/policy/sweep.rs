@@ -8,9 +8,12 @@
 
 use chrono::NaiveDate;
 
-use super::{CaseStatus, Due, DueKind, Error, Event, Policy, Text};
+use super::{CaseStatus, Due, DueKind, Error, Event, ObligationStatus, Policy, Text};
 use crate::calendar::Calendar;
-use crate::serious_incident::{self, IncidentEvent, IncidentStatus};
+use crate::serious_incident::{self, Counted, IncidentEvent, IncidentStatus};
+
+/// The policy id of a Resolution Group referral (CONTRACT section 4).
+const REFERRAL_POLICY_ID: &str = "gscp-resolution-group-2021";
 
 /// What a sweep item is the deadline of.
 ///
@@ -51,6 +54,32 @@ pub enum ItemKind {
     /// A serious incident's statutory clock not yet met (the notification,
     /// the rapid review, the report to the National Panel and the DfE).
     Clock,
+    /// A Resolution Group referral's obligation not yet met (the referral
+    /// to reach the Business Unit by the meeting's latest date, a progress
+    /// report owed to a later meeting).
+    Referral,
+}
+
+impl ItemKind {
+    /// The kind's name in the sweep's JSON answer (CONTRACT section 10):
+    /// `stage`, `obligation`, `milestone`, `clock` or `referral`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::policy::sweep::ItemKind;
+    ///
+    /// assert_eq!(ItemKind::Clock.as_str(), "clock");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Stage => "stage",
+            ItemKind::Obligation => "obligation",
+            ItemKind::Milestone => "milestone",
+            ItemKind::Clock => "clock",
+            ItemKind::Referral => "referral",
+        }
+    }
 }
 
 /// The process a case in the tray runs under.
@@ -79,6 +108,9 @@ pub enum Process {
     Escalation(Text),
     /// A serious incident's statutory clocks (`gscp-serious-incident-2021`).
     SeriousIncident,
+    /// A referral to the GSCP Resolution Group
+    /// (`gscp-resolution-group-2021`).
+    ResolutionGroup,
 }
 
 impl Process {
@@ -93,11 +125,13 @@ impl Process {
     /// let nsscp = Process::Escalation("nsscp-issue-resolution-2025".into());
     /// assert_eq!(nsscp.id(), "nsscp-issue-resolution-2025");
     /// assert_eq!(Process::SeriousIncident.id(), "gscp-serious-incident-2021");
+    /// assert_eq!(Process::ResolutionGroup.id(), "gscp-resolution-group-2021");
     /// ```
     pub fn id(&self) -> &str {
         match self {
             Process::Escalation(policy) => policy,
             Process::SeriousIncident => serious_incident::POLICY_ID,
+            Process::ResolutionGroup => REFERRAL_POLICY_ID,
         }
     }
 }
@@ -156,9 +190,14 @@ pub struct SweepItem<K> {
     pub stage: Option<u8>,
     /// The deadline, with its rule in words.
     pub due: Due,
+    /// How a serious incident's clock was counted (the day counted from,
+    /// in working or calendar days); `None` for other items, whose
+    /// [`Due::counted_from`] says it.
+    pub counted: Option<Counted>,
     /// The day it is due by.
     pub due_on: NaiveDate,
-    /// True when `due_on` is before the sweep's date.
+    /// True when `due_on` is before the sweep's date (and the act is not
+    /// recorded): the case's own answer's `overdue` for the deadline.
     pub overdue: bool,
     /// Working days past due (0 when not overdue).
     pub working_days_overdue: i64,
@@ -291,74 +330,381 @@ pub fn sweep_with_serious_incidents<'e, 'i, K: Clone>(
     as_of: NaiveDate,
     within_working_days: u32,
 ) -> Result<Sweep<K>, crate::calendar::Error> {
-    let horizon = calendar.add_working_days(as_of, within_working_days)?;
-    let mut items = Vec::new();
+    let mut tray = Tray::new(as_of, within_working_days);
+    tray.horizon(calendar)?;
     let mut errors = Vec::new();
     for (case, policy, events) in cases {
-        // A case's items go straight into the tray; a case that fails
-        // leaves none of its items there.
-        let before = items.len();
-        let collected = policy.evaluate(calendar, events, as_of).and_then(|status| {
-            collect(calendar, &case, &status, horizon, &mut items)
+        let added = policy.evaluate(calendar, events, as_of).and_then(|status| {
+            tray.add_case(calendar, case.clone(), &status)
                 .map_err(|e| Error::calendar(e, None))
         });
-        if let Err(error) = collected {
-            items.truncate(before);
+        if let Err(error) = added {
             errors.push((case, error));
         }
     }
     let mut incident_errors = Vec::new();
     for (case, config, events) in incidents {
-        let before = items.len();
-        let collected =
+        let added =
             serious_incident::evaluate(calendar, config, events, as_of).and_then(|status| {
-                collect_clocks(calendar, &case, &status, horizon, &mut items)
+                tray.add_serious_incident(calendar, case.clone(), &status)
                     .map_err(|e| serious_incident::Error::calendar("as_of", e, None))
             });
-        if let Err(error) = collected {
-            items.truncate(before);
+        if let Err(error) = added {
             incident_errors.push((case, error));
         }
     }
     Ok(Sweep {
-        items: soonest_first(items),
+        items: tray.into_items(),
         errors,
         incident_errors,
     })
 }
 
-/// A serious incident's open clocks, or the calendar's error when a count
-/// of working days cannot be made (never a made-up 0).
-fn collect_clocks<K: Clone>(
-    calendar: &Calendar,
-    case: &K,
-    status: &IncidentStatus,
-    horizon: NaiveDate,
-    items: &mut Vec<Option<SweepItem<K>>>,
-) -> Result<(), crate::calendar::Error> {
-    for clock in status.open_clocks() {
-        let Some(due_on) = clock.due.date() else {
-            continue;
+/// A tray filled case by case, each case on its own calendar: the
+/// building block of [`sweep`], for a caller whose cases run under
+/// different processes or calendars (as `sweep_json` does). Each case's
+/// status is evaluated by the caller; the tray takes its deadlines that are
+/// past or fall within the horizon, and orders them once at the end.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use safeguarding_resolution::calendar::{Calendar, Division};
+/// use safeguarding_resolution::policy::sweep::{ItemKind, Tray};
+/// use safeguarding_resolution::policy::{Event, Policy, PolicyId, Raised};
+///
+/// // North Somerset's stage 1 is due one working day after it is raised:
+/// // raised on Thursday 31 December 2026, due Monday 4 January 2027 in
+/// // England and Wales (past New Year's Day) but Tuesday 5 in Scotland,
+/// // where Monday 4 is the substitute for 2 January.
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let nsscp = Policy::get(PolicyId::NsscpIssueResolution2025);
+/// let events = [Event::raised(day(2026, 12, 31), Raised::new())];
+/// let mut tray = Tray::new(day(2026, 12, 31), 2);
+/// for (case, division) in [("scottish", Division::Scotland), ("english", Division::EnglandAndWales)] {
+///     let calendar = Calendar::uk(division);
+///     let status = nsscp.evaluate(calendar, &events, day(2026, 12, 31))?;
+///     tray.add_case(calendar, case, &status)?;
+/// }
+/// let stages: Vec<(&str, NaiveDate)> = tray.into_items().iter()
+///     .filter(|i| i.kind == ItemKind::Stage)
+///     .map(|i| (i.case, i.due_on))
+///     .collect();
+/// assert_eq!(stages, [("english", day(2027, 1, 4)), ("scottish", day(2027, 1, 5))]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Tray<'c, K> {
+    as_of: NaiveDate,
+    within_working_days: u32,
+    /// The last day in the tray on each calendar met so far.
+    horizons: Vec<(&'c Calendar, NaiveDate)>,
+    /// The items in the order collected (taken out once when ordered).
+    items: Vec<Option<SweepItem<K>>>,
+}
+
+impl<'c, K: Clone> Tray<'c, K> {
+    /// An empty tray at `as_of`, reaching `within_working_days` working
+    /// days ahead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::policy::sweep::Tray;
+    ///
+    /// let tray: Tray<'_, u32> = Tray::new(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(), 0);
+    /// assert!(tray.into_items().is_empty());
+    /// ```
+    pub fn new(as_of: NaiveDate, within_working_days: u32) -> Tray<'c, K> {
+        Tray {
+            as_of,
+            within_working_days,
+            horizons: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// The last day in the tray on this calendar: `within_working_days`
+    /// working days after `as_of`.
+    ///
+    /// # Errors
+    ///
+    /// The calendar's error when that day is past its data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::sweep::Tray;
+    ///
+    /// // Two working days from Thursday 24 December 2026: past Christmas
+    /// // Day and Boxing Day's substitute, Tuesday 29 and Wednesday 30.
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let mut tray: Tray<'_, u32> = Tray::new(day(2026, 12, 24), 2);
+    /// assert_eq!(tray.horizon(Calendar::uk(Division::EnglandAndWales))?, day(2026, 12, 30));
+    /// let mut far: Tray<'_, u32> = Tray::new(day(2026, 12, 24), u32::MAX);
+    /// assert!(far.horizon(Calendar::uk(Division::EnglandAndWales)).is_err());
+    /// # Ok::<(), safeguarding_resolution::calendar::Error>(())
+    /// ```
+    pub fn horizon(&mut self, calendar: &'c Calendar) -> Result<NaiveDate, crate::calendar::Error> {
+        if let Some((_, horizon)) = self
+            .horizons
+            .iter()
+            .find(|(c, _)| std::ptr::eq(*c, calendar))
+        {
+            return Ok(*horizon);
+        }
+        let horizon = calendar.add_working_days(self.as_of, self.within_working_days)?;
+        self.horizons.push((calendar, horizon));
+        Ok(horizon)
+    }
+
+    /// Adds an escalation case's deadlines, in the order its answer writes
+    /// them: the stage's (unless its clock is met), the milestones neither
+    /// met nor lapsed, the pending obligations. `status` is the case
+    /// evaluated on `calendar` at the tray's date.
+    ///
+    /// # Errors
+    ///
+    /// The calendar's error when a count of working days cannot be made
+    /// (never a made-up 0); the case then leaves nothing in the tray.
+    ///
+    /// # Example
+    ///
+    /// See [`Tray`].
+    pub fn add_case(
+        &mut self,
+        calendar: &'c Calendar,
+        case: K,
+        status: &CaseStatus,
+    ) -> Result<(), crate::calendar::Error> {
+        let before = self.items.len();
+        let added = self.collect(calendar, case, status);
+        if added.is_err() {
+            self.items.truncate(before);
+        }
+        added
+    }
+
+    /// Adds a serious incident's clocks that are not met and have a date
+    /// ([`ItemKind::Clock`]), in the order of its answer. Its duties are
+    /// not added beside them: each duty with a date is due with its clock.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tray::add_case`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use safeguarding_resolution::calendar::{Calendar, Division};
+    /// use safeguarding_resolution::policy::sweep::{ItemKind, Tray};
+    /// use safeguarding_resolution::serious_incident::{self as si, IncidentEvent};
+    ///
+    /// // Aware on Monday 1 February 2027: the Panel is to be notified
+    /// // within five working days, by Monday 8.
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 2, d).unwrap();
+    /// let calendar = Calendar::uk(Division::EnglandAndWales);
+    /// let status = si::evaluate(calendar, si::Config::default(), &[IncidentEvent::aware(day(1))], day(5))?;
+    /// let mut tray = Tray::new(day(5), 1);
+    /// tray.add_serious_incident(calendar, "si-3", &status)?;
+    /// let items = tray.into_items();
+    /// assert_eq!((items[0].kind, items[0].id.as_deref(), items[0].due_on),
+    ///            (ItemKind::Clock, Some("notification"), day(8)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_serious_incident(
+        &mut self,
+        calendar: &'c Calendar,
+        case: K,
+        status: &IncidentStatus,
+    ) -> Result<(), crate::calendar::Error> {
+        let before = self.items.len();
+        let horizon = self.horizon(calendar)?;
+        let as_of = self.as_of;
+        let mut added = Ok(());
+        for clock in status.open_clocks() {
+            let Some(due_on) = clock.due.date() else {
+                continue;
+            };
+            if due_on > horizon {
+                continue;
+            }
+            let mut item = match item(
+                calendar,
+                &case,
+                as_of,
+                Process::SeriousIncident,
+                (
+                    ItemKind::Clock,
+                    Text::from_static(clock.what),
+                    Some(Text::from_static(clock.name.as_str())),
+                    None,
+                ),
+                clock.due.clone(),
+                due_on,
+            ) {
+                Ok(item) => item,
+                Err(e) => {
+                    added = Err(e);
+                    break;
+                }
+            };
+            item.counted = clock.counted;
+            self.items.push(Some(item));
+        }
+        if added.is_err() {
+            self.items.truncate(before);
+        }
+        added
+    }
+
+    /// Adds the pending obligations of a case of another process (a
+    /// Resolution Group referral's, [`ItemKind::Referral`]), in the order
+    /// given.
+    pub(crate) fn add_obligations(
+        &mut self,
+        calendar: &'c Calendar,
+        case: K,
+        process: &Process,
+        kind: ItemKind,
+        obligations: &[ObligationStatus],
+    ) -> Result<(), crate::calendar::Error> {
+        let before = self.items.len();
+        let horizon = self.horizon(calendar)?;
+        let as_of = self.as_of;
+        let mut added = Ok(());
+        for o in obligations.iter().filter(|o| o.is_pending()) {
+            let what = (kind, o.what.clone(), Some(o.id.clone()), o.stage);
+            let pushed = self.push(calendar, &case, as_of, horizon, process, what, &o.due);
+            if let Err(e) = pushed {
+                added = Err(e);
+                break;
+            }
+        }
+        if added.is_err() {
+            self.items.truncate(before);
+        }
+        added
+    }
+
+    /// One deadline, when it has a day within the horizon.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        calendar: &Calendar,
+        case: &K,
+        as_of: NaiveDate,
+        horizon: NaiveDate,
+        process: &Process,
+        what: (ItemKind, Text, Option<Text>, Option<u8>),
+        due: &Due,
+    ) -> Result<(), crate::calendar::Error> {
+        let due_on = match due.kind {
+            DueKind::ByEndOf(date) => date,
+            DueKind::At(at) => at.date(),
+            _ => return Ok(()),
         };
         if due_on > horizon {
-            continue;
+            return Ok(());
         }
-        items.push(Some(item(
+        self.items.push(Some(item(
             calendar,
             case,
-            status.as_of,
-            Process::SeriousIncident,
-            (
-                ItemKind::Clock,
-                Text::from_static(clock.what),
-                Some(Text::from_static(clock.name.as_str())),
-                None,
-            ),
-            clock.due.clone(),
+            as_of,
+            process.clone(),
+            what,
+            due.clone(),
             due_on,
         )?));
+        Ok(())
     }
-    Ok(())
+
+    fn collect(
+        &mut self,
+        calendar: &'c Calendar,
+        case: K,
+        status: &CaseStatus,
+    ) -> Result<(), crate::calendar::Error> {
+        let horizon = self.horizon(calendar)?;
+        let as_of = status.as_of;
+        let process = Process::Escalation(status.policy.clone());
+        // A stage whose clock is met by a recorded act is no longer due.
+        if let Some(stage) = status.stage.as_ref().filter(|s| s.clock_met_on.is_none()) {
+            let what = (
+                ItemKind::Stage,
+                stage.name.clone(),
+                None,
+                Some(stage.number),
+            );
+            self.push(calendar, &case, as_of, horizon, &process, what, &stage.due)?;
+        }
+        for milestone in status
+            .milestones
+            .iter()
+            .filter(|m| m.met_on.is_none() && m.lapsed_on.is_none())
+        {
+            let what = (
+                ItemKind::Milestone,
+                milestone.what.clone(),
+                Some(milestone.name.clone()),
+                None,
+            );
+            self.push(
+                calendar,
+                &case,
+                as_of,
+                horizon,
+                &process,
+                what,
+                &milestone.due,
+            )?;
+        }
+        for obligation in status.pending_obligations() {
+            let what = (
+                ItemKind::Obligation,
+                obligation.what.clone(),
+                Some(obligation.id.clone()),
+                obligation.stage,
+            );
+            self.push(
+                calendar,
+                &case,
+                as_of,
+                horizon,
+                &process,
+                what,
+                &obligation.due,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The items, soonest first: by due day, then in the order the cases
+    /// were added, then in the order each case's answer writes them.
+    ///
+    /// An item is some hundred bytes and a tray may hold hundreds of
+    /// thousands: the days and places are sorted, and each item then moved
+    /// once into its place (out of the slot it was collected into), rather
+    /// than moved at every step of a sort.
+    pub fn into_items(self) -> Vec<SweepItem<K>> {
+        let mut slots = self.items;
+        let mut order: Vec<(NaiveDate, usize)> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, slot)| slot.as_ref().map(|item| (item.due_on, i)))
+            .collect();
+        // The place breaks ties, so an unstable sort keeps the given order.
+        order.sort_unstable();
+        order
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+            .collect()
+    }
 }
 
 /// One item of the tray, its working days counted.
@@ -380,98 +726,10 @@ fn item<K: Clone>(
         id,
         stage,
         due,
+        counted: None,
         due_on,
         overdue: due_on < as_of,
         working_days_overdue: if due_on < as_of { -between } else { 0 },
         working_days_left: between.max(0),
     })
-}
-
-/// A case's items, or the calendar's error when a count of working days
-/// cannot be made (never a made-up 0).
-fn collect<K: Clone>(
-    calendar: &Calendar,
-    case: &K,
-    status: &CaseStatus,
-    horizon: NaiveDate,
-    items: &mut Vec<Option<SweepItem<K>>>,
-) -> Result<(), crate::calendar::Error> {
-    let mut push = |what: (ItemKind, Text, Option<Text>, Option<u8>), due: Due| {
-        let due_on = match due.kind {
-            DueKind::ByEndOf(date) => date,
-            DueKind::At(at) => at.date(),
-            _ => return Ok(()),
-        };
-        if due_on > horizon {
-            return Ok(());
-        }
-        let process = Process::Escalation(status.policy.clone());
-        items.push(Some(item(
-            calendar,
-            case,
-            status.as_of,
-            process,
-            what,
-            due,
-            due_on,
-        )?));
-        Ok::<(), crate::calendar::Error>(())
-    };
-    // A stage whose clock is met by a recorded act is no longer due.
-    if let Some(stage) = status.stage.as_ref().filter(|s| s.clock_met_on.is_none()) {
-        push(
-            (
-                ItemKind::Stage,
-                stage.name.clone(),
-                None,
-                Some(stage.number),
-            ),
-            stage.due.clone(),
-        )?;
-    }
-    for obligation in status.pending_obligations() {
-        push(
-            (
-                ItemKind::Obligation,
-                obligation.what.clone(),
-                Some(obligation.id.clone()),
-                obligation.stage,
-            ),
-            obligation.due.clone(),
-        )?;
-    }
-    for milestone in status
-        .milestones
-        .iter()
-        .filter(|m| m.met_on.is_none() && m.lapsed_on.is_none())
-    {
-        push(
-            (
-                ItemKind::Milestone,
-                milestone.what.clone(),
-                Some(milestone.name.clone()),
-                None,
-            ),
-            milestone.due.clone(),
-        )?;
-    }
-    Ok(())
-}
-
-/// The items by due day, ties in the order given. An item is some hundred
-/// bytes and a tray may hold hundreds of thousands: the days and places are
-/// sorted, and each item then moved once into its place (out of the slot
-/// it was collected into), rather than moved at every step of a sort.
-fn soonest_first<K>(mut slots: Vec<Option<SweepItem<K>>>) -> Vec<SweepItem<K>> {
-    let mut order: Vec<(NaiveDate, usize)> = slots
-        .iter()
-        .enumerate()
-        .filter_map(|(i, slot)| slot.as_ref().map(|item| (item.due_on, i)))
-        .collect();
-    // The place breaks ties, so an unstable sort keeps the given order.
-    order.sort_unstable();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
 }

@@ -50,6 +50,7 @@ pub mod agenda;
 mod engine;
 pub mod lifecycle;
 mod referral;
+mod sweep;
 
 use std::fmt;
 
