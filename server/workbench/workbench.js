@@ -132,7 +132,7 @@ function showLaws(laws, valid) {
   if (c.events) {
     const text = JSON.stringify(c.events, null, 2);
     parts.push(el("p", {}, `The case that shows it, as of ${c.as_of}:`));
-    parts.push(el("pre", { class: "case", "aria-label": "Counterexample events" }, text));
+    parts.push(el("pre", { class: "case" }, text));
     const open = el("button", { type: "button", class: "secondary" }, "Open this case");
     open.addEventListener("click", () => {
       $("events").value = text;

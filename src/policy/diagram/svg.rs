@@ -106,7 +106,7 @@ struct Placed<'a> {
 /// Each text is written once, in reading order (start, redirects, stages,
 /// milestones), so a screen reader reads the drawing as text, and a
 /// stage's name is nowhere else in it; the `<svg>` element is a `group`
-/// labelled with the policy's name (a page shows the name beside it).
+/// labelled with the policy's name.
 ///
 /// # Example
 ///
@@ -229,7 +229,7 @@ pub fn svg(policy: &Policy) -> String {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"Diagram: {label}\" \
+         viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"{label}\" \
          font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">"
     );
     out.push_str(
@@ -680,9 +680,7 @@ mod tests {
         assert!(texts.contains(&"<script>alert(1)</script>".to_string()));
         assert!(texts.contains(&"A & B \"quoted\" 'too'".to_string()));
         assert!(texts.contains(&"Bell\u{FFFD} and tab".to_string()));
-        assert!(
-            svg.contains("aria-label=\"Diagram: Example &lt;Borough&gt; &amp; &quot;Co&quot;\"")
-        );
+        assert!(svg.contains("aria-label=\"Example &lt;Borough&gt; &amp; &quot;Co&quot;\""));
         assert!(texts.iter().any(|t| t.starts_with("◆ Day <5>")));
     }
 
