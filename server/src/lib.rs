@@ -9,14 +9,15 @@
 //! documents; this crate adds transport only. `docs/service.md` describes
 //! running it.
 //!
-//! The router is composed of parts ([`router`] merges [`api::routes`] and
-//! the others), each a `Router<Service>`, so that a module adds its
+//! The router is composed of parts ([`router`] merges [`api::routes`],
+//! [`openapi::routes`] and any others), each a `Router<Service>`, so that a module adds its
 //! routes beside the API's and reads the same state. [`workbench`] serves
 //! the policy authors' page at `/` (CONTRACT section 14).
 
 pub mod api;
 pub mod args;
 mod log;
+pub mod openapi;
 pub mod state;
 pub mod workbench;
 
@@ -33,6 +34,7 @@ pub use state::{Loaded, Problem, Service, Sources};
 pub fn router(service: Service) -> Router {
     Router::new()
         .merge(api::routes())
+        .merge(openapi::routes())
         .merge(workbench::routes())
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))

@@ -758,3 +758,106 @@ fn a_sweep_lists_the_trays_deadlines_and_refuses_what_the_library_refuses() {
     assert_eq!(response.status, 200, "{}", response.body);
     assert_eq!(response.body, engine.sweep_json(request));
 }
+
+#[test]
+fn the_openapi_document_describes_every_endpoint_with_the_schemas() {
+    let server = Server::start::<&str>(&[]);
+    let response = server.get("/openapi.json");
+    assert_eq!(response.status, 200);
+    let description = response.json();
+    assert_eq!(description["openapi"], "3.1.0");
+    let paths = description["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/v1/evaluate", "post"),
+        ("/v1/validate", "post"),
+        ("/v1/sweep", "post"),
+        ("/v1/policies", "get"),
+        ("/v1/policies/{id}", "get"),
+        ("/healthz", "get"),
+        ("/openapi.json", "get"),
+    ] {
+        assert!(paths[path][method].is_object(), "{path} {method}");
+    }
+    // Each schema of schemas/ is embedded whole, with its $id.
+    let components = &description["components"]["schemas"];
+    let mut embedded = 0;
+    for entry in std::fs::read_dir(repository().join("schemas")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".schema.json") {
+            continue;
+        }
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let found = components
+            .as_object()
+            .unwrap()
+            .values()
+            .find(|c| c["$id"] == schema["$id"])
+            .unwrap_or_else(|| panic!("{} is not embedded", path.display()));
+        assert_eq!(found, &schema, "{}", path.display());
+        embedded += 1;
+    }
+    assert_eq!(embedded, 10);
+    // The bodies are those schemas, and every reference within the
+    // document's components resolves.
+    let schema_of = |path: &str, method: &str, part: &str| {
+        let reference = match part {
+            "request" => {
+                &paths[path][method]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            }
+            status => {
+                &paths[path][method]["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+            }
+        };
+        let name = reference
+            .as_str()
+            .unwrap()
+            .strip_prefix("#/components/schemas/")
+            .unwrap();
+        components[name]["$id"].as_str().unwrap_or("").to_string()
+    };
+    let id =
+        |name: &str| format!("https://safeguarding-resolution.example/schemas/{name}.schema.json");
+    assert_eq!(
+        schema_of("/v1/evaluate", "post", "request"),
+        id("evaluate-request")
+    );
+    assert_eq!(
+        schema_of("/v1/evaluate", "post", "200"),
+        id("evaluate-response")
+    );
+    assert_eq!(
+        schema_of("/v1/validate", "post", "request"),
+        id("validate-request")
+    );
+    assert_eq!(
+        schema_of("/v1/validate", "post", "200"),
+        id("validate-response")
+    );
+    assert_eq!(
+        schema_of("/v1/sweep", "post", "request"),
+        id("sweep-request")
+    );
+    assert_eq!(schema_of("/v1/sweep", "post", "200"), id("sweep-response"));
+    assert_eq!(
+        schema_of("/v1/policies/{id}", "get", "200"),
+        id("policy-definition")
+    );
+    let text = response.body;
+    for reference in text.split("\"$ref\":\"#/components/").skip(1) {
+        let target = reference.split('"').next().unwrap();
+        let mut node = &description["components"];
+        for step in target.split('/') {
+            node = &node[step];
+        }
+        assert!(!node.is_null(), "#/components/{target} does not resolve");
+    }
+    for status in ["400", "413", "422"] {
+        let error = &paths["/v1/evaluate"]["post"]["responses"][status]["$ref"];
+        assert!(
+            error
+                .as_str()
+                .unwrap()
+                .starts_with("#/components/responses/")
+        );
+    }
+}
