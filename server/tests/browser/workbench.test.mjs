@@ -102,7 +102,8 @@ test("a valid definition is drawn with every stage and keeps the laws", async ()
     // Found by its text alone, once.
     assert.equal(await region("Diagram").getByText(stage.name).count(), 1, stage.name);
   }
-  assert.match(await region("Laws").textContent(), /kept: no counterexample in 256 generated cases/);
+  // 256 cases unless the service's two seconds ran out first.
+  assert.match(await region("Laws").textContent(), /kept: no counterexample in \d+ generated cases/);
 });
 
 test("Swindon, copied from the built-in, across Christmas 2026", async () => {
