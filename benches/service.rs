@@ -2,17 +2,23 @@
 //! section 12): the typical eight-event request (`TYPICAL_JSON`, as in
 //! `evaluate.rs`) through `evaluate_json` on 2 threads, in process; and
 //! through `POST /v1/evaluate` of the service as its binary serves it
-//! (`safeguarding_resolution_server::serve`), on a tokio runtime of 2 workers, to 16 concurrent keep-alive connections on
-//! loopback from a lean client on the same runtime (one request at a time
-//! on each connection, as a caller's threads send them). Everything runs on
-//! the same cores (the machine's two): the client's work is counted
-//! against the service, as a caller's would be on a shared host.
+//! (`safeguarding_resolution_server::serve`), on a tokio runtime of 2
+//! workers, to 16 concurrent keep-alive connections on loopback from a
+//! lean client on the same runtime (one request at a time on each
+//! connection, as a caller's threads send them). Everything runs on the
+//! same cores (the machine's two): the client's work is counted against the
+//! service, as a caller's would be on a shared host. The service formats
+//! its log line for each request, as the binary does, to a sink rather
+//! than stderr.
 //!
 //! `cargo bench --bench service` alternates the two for `ROUNDS` rounds of
 //! `ROUND` each, so that drift in the machine's speed affects both sides of
 //! each ratio alike, and prints each side's median and the median of the
-//! rounds' ratios (target: at least 0.5). Every answer is checked: each
-//! response is 200 with exactly the document `evaluate_json` gives.
+//! rounds' ratios (target: at least 0.5); then the same ratio per
+//! CPU-second of the process, which other work on a shared machine does
+//! not move (a side whose threads wait gets less of a busy machine than
+//! one whose threads never wait). Every answer is checked: each response
+//! is 200 with exactly the document `evaluate_json` gives.
 //! `cargo bench --bench service -- --test` runs one short round of each.
 
 use std::hint::black_box;
@@ -36,11 +42,10 @@ const ROUNDS: usize = 7;
 /// How long one round runs.
 const ROUND: Duration = Duration::from_secs(2);
 
-/// Requests a second through `evaluate_json` on [`THREADS`] threads.
-fn in_process(round: Duration, expected: &str) -> f64 {
+/// Requests through `evaluate_json` on [`THREADS`] threads for a round.
+fn in_process(round: Duration, expected: &str) -> u64 {
     let stop = AtomicBool::new(false);
     let count = AtomicU64::new(0);
-    let start = Instant::now();
     std::thread::scope(|scope| {
         for _ in 0..THREADS {
             scope.spawn(|| {
@@ -56,14 +61,13 @@ fn in_process(round: Duration, expected: &str) -> f64 {
         std::thread::sleep(round);
         stop.store(true, Ordering::Relaxed);
     });
-    count.load(Ordering::Relaxed) as f64 / start.elapsed().as_secs_f64()
+    count.load(Ordering::Relaxed)
 }
 
-/// Requests a second through the service, from [`CONNECTIONS`]
-/// keep-alive connections.
-async fn through_service(port: u16, round: Duration, expected: Arc<str>) -> f64 {
+/// Requests through the service from [`CONNECTIONS`] keep-alive
+/// connections for a round.
+async fn through_service(port: u16, round: Duration, expected: Arc<str>) -> u64 {
     let stop = Arc::new(AtomicBool::new(false));
-    let start = Instant::now();
     let clients: Vec<_> = (0..CONNECTIONS)
         .map(|_| {
             let (stop, expected) = (Arc::clone(&stop), Arc::clone(&expected));
@@ -76,7 +80,38 @@ async fn through_service(port: u16, round: Duration, expected: Arc<str>) -> f64 
     for client in clients {
         count += client.await.unwrap();
     }
-    count as f64 / start.elapsed().as_secs_f64()
+    count
+}
+
+/// A side's round: requests a second, and requests a CPU-second of the
+/// whole process (every thread, user and system time), which the load
+/// of other work on the machine does not change.
+#[derive(Debug, Clone, Copy)]
+struct Rate {
+    per_second: f64,
+    per_cpu_second: Option<f64>,
+}
+
+fn measure(side: impl FnOnce() -> u64) -> Rate {
+    let (start, cpu) = (Instant::now(), cpu_seconds());
+    let requests = side() as f64;
+    let seconds = start.elapsed().as_secs_f64();
+    let cpu = cpu.zip(cpu_seconds()).map(|(before, after)| after - before);
+    Rate {
+        per_second: requests / seconds,
+        per_cpu_second: cpu.filter(|&cpu| cpu > 0.0).map(|cpu| requests / cpu),
+    }
+}
+
+/// The process's CPU time so far, from `/proc/self/stat` (Linux; `None`
+/// elsewhere): its fields 14 and 15, user and system time in clock ticks
+/// of 1/100 s (`USER_HZ`).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command's closing parenthesis, field 3 is the first.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |field: usize| fields.get(field - 3)?.parse::<f64>().ok();
+    Some((ticks(14)? + ticks(15)?) / 100.0)
 }
 
 /// One connection's requests until told to stop, one at a time as a
@@ -150,6 +185,9 @@ fn main() {
     let expected: Arc<str> = evaluate_json(TYPICAL_JSON).into();
     assert!(expected.contains("\"status\":\"resolved\""), "{expected}");
 
+    // The service's log line for each request is formatted as the binary's
+    // is; only its write to stderr is left out.
+    safeguarding_resolution_server::init_log(std::io::sink);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(THREADS)
         .enable_all()
@@ -170,10 +208,11 @@ fn main() {
     let mut library = Vec::new();
     let mut service = Vec::new();
     let mut ratios = Vec::new();
+    let mut cpu_ratios = Vec::new();
     for number in 0..rounds {
-        let measure_library = || in_process(round, &expected);
+        let measure_library = || measure(|| in_process(round, &expected));
         let measure_service =
-            || runtime.block_on(through_service(port, round, Arc::clone(&expected)));
+            || measure(|| runtime.block_on(through_service(port, round, Arc::clone(&expected))));
         // In turns, which goes first.
         let (l, s) = if number % 2 == 0 {
             (measure_library(), measure_service())
@@ -181,14 +220,19 @@ fn main() {
             let s = measure_service();
             (measure_library(), s)
         };
+        let cpu_ratio = s.per_cpu_second.zip(l.per_cpu_second).map(|(s, l)| s / l);
         println!(
-            "round {}: evaluate_json {l:.0}/s, service {s:.0}/s, ratio {:.3}",
+            "round {}: evaluate_json {:.0}/s, service {:.0}/s, ratio {:.3}; per CPU-second {}",
             number + 1,
-            s / l
+            l.per_second,
+            s.per_second,
+            s.per_second / l.per_second,
+            cpu_ratio.map_or("unknown".to_string(), |r| format!("{r:.3}")),
         );
-        library.push(l);
-        service.push(s);
-        ratios.push(s / l);
+        library.push(l.per_second);
+        service.push(s.per_second);
+        ratios.push(s.per_second / l.per_second);
+        cpu_ratios.extend(cpu_ratio);
     }
     let (library, service, ratio) = (
         median(&mut library),
@@ -205,4 +249,10 @@ fn main() {
     println!(
         "service / in process: {ratio:.3} (median of the rounds' ratios; target: at least 0.5)"
     );
+    if !cpu_ratios.is_empty() {
+        println!(
+            "service / in process per CPU-second of the process (the load generator's included): {:.3} (median)",
+            median(&mut cpu_ratios)
+        );
+    }
 }

@@ -62,6 +62,9 @@ const SWEEP: Door = Door {
     answer: Engine::sweep_json,
 };
 
+/// The most room made for a body before its bytes arrive.
+const PREALLOCATED_BYTES: usize = 1024 * 1024;
+
 /// Bodies up to this size are answered on the async worker that read
 /// them (an eight-event case takes some tens of microseconds); larger
 /// ones, whose work grows with their size (a sweep of thousands of cases),
@@ -113,7 +116,9 @@ async fn read_body(mut body: Body, door: Door) -> Result<String, Response> {
     if declared.is_some_and(|length| length > door.limit as u64) {
         return Err(too_large());
     }
-    let capacity = declared.map_or(0, |length| length as usize);
+    // Room for the length declared, up to a bound: a declared length is
+    // the caller's word, not bytes received.
+    let capacity = declared.map_or(0, |length| length.min(PREALLOCATED_BYTES as u64) as usize);
     let mut bytes = Vec::with_capacity(capacity);
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|_| {
@@ -185,14 +190,11 @@ async fn policies(State(service): State<Service>) -> Response {
 }
 
 async fn policy(State(service): State<Service>, Path(id): Path<String>) -> Response {
-    document(
-        service.current().engine.policy_definition_json(&id),
-        |code| match code {
-            None => StatusCode::OK,
-            Some("unknown_policy") => StatusCode::NOT_FOUND,
-            Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        },
-    )
+    document(service.current().definition(&id), |code| match code {
+        None => StatusCode::OK,
+        Some("unknown_policy") => StatusCode::NOT_FOUND,
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+    })
 }
 
 async fn healthz(State(service): State<Service>) -> Response {

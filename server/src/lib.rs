@@ -10,9 +10,13 @@
 //! running it.
 //!
 //! The router is composed of parts ([`router`] merges [`api::routes`],
-//! [`openapi::routes`] and any others), each a `Router<Service>`, so that a module adds its
-//! routes beside the API's and reads the same state. [`workbench`] serves
-//! the policy authors' page at `/` (CONTRACT section 14).
+//! [`openapi::routes`] and any others), each a `Router<Service>`, so that
+//! a module adds its routes beside the API's and reads the same state
+//! ([`Service::current`]). [`workbench`] serves the policy authors' page
+//! at `/` (CONTRACT section 14).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
 
 pub mod api;
 pub mod args;
@@ -39,6 +43,21 @@ pub fn router(service: Service) -> Router {
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
         .with_state(service)
+}
+
+/// Installs the service's log, as the binary does with `std::io::stderr`:
+/// one line an event, without colour, at level INFO and above.
+pub fn init_log<W>(writer: W)
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    // Only the first call installs: a process has one global subscriber.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_target(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init();
 }
 
 /// Serves [`router`] on a listener until `stop` completes, then finishes

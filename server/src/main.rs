@@ -27,12 +27,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_target(false)
-        .with_max_level(tracing::Level::INFO)
-        .init();
+    safeguarding_resolution_server::init_log(std::io::stderr);
     let sources = Sources {
         policies: options.policies.clone(),
         holidays: options.holidays.clone(),
@@ -119,7 +114,7 @@ async fn serve(options: Options, service: Service) -> ExitCode {
                     for problem in &problems {
                         tracing::error!(
                             file = %problem.file,
-                            path = problem.path.as_deref(),
+                            path = problem.path.as_deref().map(tracing::field::display),
                             problem = %problem.message,
                             "reload refused"
                         );

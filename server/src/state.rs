@@ -1,6 +1,7 @@
 //! What the service serves: an [`Engine`] with the policies and bank
 //! holidays of its files, loaded all or nothing and swapped whole.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -81,9 +82,22 @@ pub struct Loaded {
     pub holidays_version: String,
     /// `GET /v1/policies`, written once.
     pub(crate) policies_document: String,
+    /// The definitions loaded from files, by id: each file's text as its
+    /// author wrote it.
+    pub(crate) definitions: HashMap<String, String>,
 }
 
 impl Loaded {
+    /// `GET /v1/policies/{id}`: a loaded policy's definition as its file
+    /// has it (an author reads back what they wrote), a built-in one as
+    /// the library ships it, else the library's `unknown_policy` document.
+    pub fn definition(&self, id: &str) -> String {
+        match self.definitions.get(id) {
+            Some(text) => text.clone(),
+            None => self.engine.policy_definition_json(id),
+        }
+    }
+
     /// Loads every source, or says every problem with every file.
     ///
     /// # Errors
@@ -115,6 +129,7 @@ impl Loaded {
             }
         }
         let mut loaded: Vec<Listed> = Vec::new();
+        let mut definitions = HashMap::new();
         if let Some(directory) = &sources.policies {
             for file in definition_files(directory, &mut problems) {
                 let source = file
@@ -143,7 +158,10 @@ impl Loaded {
                     engine.add_policy(policy).map(|()| Ok(listed))
                 });
                 match added {
-                    Ok(Ok(listed)) => loaded.push(listed),
+                    Ok(Ok(listed)) => {
+                        definitions.insert(listed.id.clone(), text);
+                        loaded.push(listed);
+                    }
                     Ok(Err(duplicate)) => problems.push(duplicate),
                     Err(refused) => {
                         problems.extend(
@@ -189,6 +207,7 @@ impl Loaded {
             policies,
             holidays_version,
             policies_document,
+            definitions,
         })
     }
 }
