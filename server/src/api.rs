@@ -86,7 +86,13 @@ async fn sweep(State(service): State<Service>, request: Request) -> Response {
 /// Reads the body within the door's limit, and answers it with the state
 /// in force once it has arrived.
 pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Response {
-    let text = match read_body(request.into_body(), door).await {
+    // A caller that asked whether to send its body (`Expect:
+    // 100-continue`) and is refused at once has sent none of it.
+    let waits_to_send = request
+        .headers()
+        .get(header::EXPECT)
+        .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    let text = match read_body(request.into_body(), door, waits_to_send).await {
         Ok(text) => text,
         Err(refused) => return refused,
     };
@@ -109,12 +115,21 @@ pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Re
 
 /// The body as text, or the response refusing it: over the limit (413,
 /// from the declared length before anything is read, else as soon as the
-/// bytes received pass it), not UTF-8 or not received whole (400).
-async fn read_body(mut body: Body, door: Door) -> Result<String, Response> {
-    let too_large = || document((door.too_large)(), status_of_answer);
+/// bytes received pass it; what follows is [`discard`]ed), not UTF-8 or
+/// not received whole (400).
+async fn read_body(mut body: Body, door: Door, waits_to_send: bool) -> Result<String, Response> {
+    let too_large = |body: Body| {
+        tokio::spawn(discard(body));
+        document((door.too_large)(), status_of_answer)
+    };
     let declared = HttpBody::size_hint(&body).exact();
     if declared.is_some_and(|length| length > door.limit as u64) {
-        return Err(too_large());
+        if waits_to_send {
+            // Asked for nothing, it sends nothing: the body is dropped
+            // unread (reading it would tell the caller to send it).
+            return Err(document((door.too_large)(), status_of_answer));
+        }
+        return Err(too_large(body));
     }
     // Room for the length declared, up to a bound: a declared length is
     // the caller's word, not bytes received.
@@ -129,7 +144,7 @@ async fn read_body(mut body: Body, door: Door) -> Result<String, Response> {
         })?;
         if let Ok(data) = frame.into_data() {
             if bytes.len() + data.len() > door.limit {
-                return Err(too_large());
+                return Err(too_large(body));
             }
             bytes.extend_from_slice(&data);
         }
@@ -143,6 +158,33 @@ async fn read_body(mut body: Body, door: Door) -> Result<String, Response> {
             status_of_answer,
         )
     })
+}
+
+/// The most bytes of a refused body read and dropped after its refusal.
+const DISCARDED_BYTES: usize = 64 * 1024 * 1024;
+
+/// How long the rest of a refused body is waited for.
+const DISCARD_SECONDS: u64 = 10;
+
+/// Reads and drops what a caller still sends of a body refused as too
+/// large, up to a bound, while its refusal goes out. Holding nothing, it
+/// spares a caller that writes its whole body before reading (Python's
+/// `http.client`, for one) a connection closed under it, which it would
+/// see as a broken pipe rather than the 413. Past the bound the connection
+/// is closed.
+async fn discard(mut body: Body) {
+    let mut read = 0usize;
+    let draining = async {
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Ok(data) = frame.into_data() {
+                read += data.len();
+                if read > DISCARDED_BYTES {
+                    break;
+                }
+            }
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(DISCARD_SECONDS), draining).await;
 }
 
 /// The status code of an answer to a posted document (CONTRACT section

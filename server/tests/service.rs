@@ -324,6 +324,37 @@ fn a_body_over_the_limit_is_refused_before_it_is_read() {
         safeguarding_resolution::request_too_large_document()
     );
 
+    // A caller that asks before sending (`Expect: 100-continue`) is told
+    // at once, and never asked for the body.
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        safeguarding_resolution::limits::MAX_REQUEST_BYTES + 1
+    )
+    .unwrap();
+    assert_eq!(read_response(&mut stream).status, 413);
+
+    // A caller that sends its whole body before reading (as Python's
+    // http.client does) still reads the 413, not a connection closed under
+    // it, and may go on using the connection.
+    let mut stream = server.connect();
+    let oversized = " ".repeat(3 * 1024 * 1024);
+    write!(
+        stream,
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n\r\n{oversized}",
+        oversized.len()
+    )
+    .unwrap();
+    let response = read_response(&mut stream);
+    assert_eq!(response.status, 413);
+    write!(
+        stream,
+        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    assert_eq!(read_response(&mut stream).status, 200);
+
     // Without a declared length (chunked), refused once the bytes received
     // pass the limit, while more are still to come.
     let mut stream = server.connect();
