@@ -12,7 +12,8 @@
 //! The router is composed of parts ([`router`] merges [`api::routes`],
 //! [`openapi::routes`] and any others), each a `Router<Service>`, so that
 //! a module adds its routes beside the API's and reads the same state
-//! ([`Service::current`]).
+//! ([`Service::current`]). [`workbench`] serves the policy authors' page
+//! at `/` (CONTRACT section 14).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
@@ -22,6 +23,7 @@ pub mod args;
 mod log;
 pub mod openapi;
 pub mod state;
+pub mod workbench;
 
 use std::future::Future;
 
@@ -37,6 +39,7 @@ pub fn router(service: Service) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(openapi::routes())
+        .merge(workbench::routes())
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
         .with_state(service)

@@ -1,9 +1,13 @@
-//! Mermaid state diagrams generated from a policy's table, so the diagram
-//! in `docs/` can never say something the engine does not do.
+//! Diagrams generated from a policy's table, so a diagram can never say
+//! something the engine does not do: Mermaid text for `docs/` ([`mermaid`])
+//! and a self-contained SVG drawing for the policy workbench ([`svg`]).
 
 use std::fmt::Write;
 
 use super::{Clock, Lapses, Policy, Trigger};
+
+mod svg;
+pub use svg::svg;
 
 /// The clock of a stage, in a diagram label's few words.
 fn clock_label(clock: &Clock) -> String {
