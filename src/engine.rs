@@ -2,8 +2,8 @@
 //! calendars the caller loads, so that a service deployed for years takes
 //! newer bank holidays without a new build of the library.
 //!
-//! [`evaluate_json`](crate::evaluate_json) and
-//! [`validate_json`](crate::validate_json) are an engine on the embedded
+//! [`evaluate_json`] and
+//! [`validate_json`] are an engine on the embedded
 //! data; an [`Engine`] answers the same requests with the same documents,
 //! on the bank holidays it holds. The C interface has the same object
 //! behind a handle (`sgr_engine_new` and the functions after it).
@@ -17,8 +17,9 @@ use std::sync::{Arc, OnceLock};
 use arc_swap::ArcSwap;
 
 use crate::calendar::{Calendar, Division, Error};
-use crate::json::JsonError;
-use crate::json::request::Parsed;
+use crate::json::request::{Parsed, PolicyTable};
+use crate::json::{self, JsonError};
+use crate::limits::{ANSWER_FACTOR, ANSWER_FLOOR_BYTES};
 use crate::policy::monitoring::{CaseFigures, Summary};
 use crate::policy::sweep::Tray;
 use crate::policy::{DefinitionError, Policy, PolicyId};
@@ -26,7 +27,7 @@ use crate::policy::{DefinitionError, Policy, PolicyId};
 /// The JSON face with its own bank-holiday data.
 ///
 /// A new engine holds the embedded calendars and answers exactly as
-/// [`evaluate_json`](crate::evaluate_json) does.
+/// [`evaluate_json`] does.
 /// [`Engine::load_holidays`] replaces the bank holidays of all three
 /// divisions from a GOV.UK `bank-holidays.json` document; every request
 /// after that is answered on them (years the document does not cover are
@@ -372,7 +373,7 @@ impl Engine {
         self.state.load().policy_definition_json(id)
     }
 
-    /// As [`evaluate_json`](crate::evaluate_json), on the engine's
+    /// As [`evaluate_json`], on the engine's
     /// calendars: the same request gives the same document, byte for byte,
     /// until holidays are loaded.
     ///
@@ -399,7 +400,7 @@ impl Engine {
         self.state.load().evaluate_json(request)
     }
 
-    /// As [`validate_json`](crate::validate_json), on the engine's
+    /// As [`validate_json`], on the engine's
     /// calendars.
     ///
     /// # Example
@@ -428,7 +429,7 @@ impl Engine {
         self.state.load().validate_json(request)
     }
 
-    /// As [`sweep_json`](crate::sweep_json), on what the engine holds when
+    /// As [`sweep_json`], on what the engine holds when
     /// the call starts ([`Snapshot::sweep_json`]): every case of the tray
     /// on the same calendars and policies, whatever loads and adds run
     /// beside it.
@@ -529,7 +530,7 @@ impl Snapshot {
         }
         match self.policy(id) {
             Some(policy) => policy.to_definition_json(),
-            None => crate::json::unknown_policy_document(self),
+            None => json::unknown_policy_document(self),
         }
     }
 
@@ -543,7 +544,8 @@ impl Snapshot {
     /// assert_eq!(Engine::new().snapshot().evaluate_json(request), evaluate_json(request));
     /// ```
     pub fn evaluate_json(&self, request: &str) -> String {
-        crate::json::evaluate_on(self, request)
+        self.evaluate_text(request)
+            .unwrap_or_else(|error| error.to_document())
     }
 
     /// As [`Engine::validate_json`], on this snapshot.
@@ -555,7 +557,68 @@ impl Snapshot {
     /// assert_eq!(Engine::new().snapshot().validate_json(form), validate_json(form));
     /// ```
     pub fn validate_json(&self, request: &str) -> String {
-        crate::json::validate_on(self, request)
+        self.validate_text(request)
+            .unwrap_or_else(|error| error.to_document())
+    }
+
+    /// A request through the house: the door and the wire read it, the
+    /// process named evaluates it, the wire writes its status.
+    fn evaluate_text(&self, request_text: &str) -> Result<String, JsonError> {
+        let value = json::parse(request_text)?;
+        let written = match json::request::read(&value, self)? {
+            Parsed::Escalation(request) => {
+                let calendar = self.calendar(request.division);
+                let status = request
+                    .policy
+                    .evaluate(calendar, &request.events, request.as_of)?;
+                let written = json::response::write(&status, calendar);
+                if written
+                    .as_ref()
+                    .is_ok_and(|w| w.len() > answer_budget(request_text))
+                {
+                    return Err(JsonError::new(
+                        "limit_exceeded",
+                        format!(
+                            "the answer would be larger than {ANSWER_FACTOR} times the request \
+                             (limits::ANSWER_FACTOR; at least limits::ANSWER_FLOOR_BYTES, \
+                             {ANSWER_FLOOR_BYTES} bytes)"
+                        ),
+                        None,
+                    ));
+                }
+                written
+            }
+            Parsed::Referral(request) => {
+                let calendar = self.calendar(request.division);
+                let status = crate::resolution_group::evaluate(
+                    calendar,
+                    &request.schedule,
+                    &request.events,
+                    request.as_of,
+                    request.escalation.as_deref(),
+                )?;
+                json::referral::write(&status, request.schedule.rule(), calendar)
+            }
+            Parsed::SeriousIncident(request) => {
+                let calendar = self.calendar(request.division);
+                let status = crate::serious_incident::evaluate(
+                    calendar,
+                    request.config,
+                    &request.events,
+                    request.as_of,
+                )?;
+                json::serious_incident::write(&status, calendar)
+            }
+        };
+        json::written(written)
+    }
+
+    /// A validate request: the wire reads it, the forms check it on the
+    /// snapshot's calendar, the wire writes the validation.
+    fn validate_text(&self, request: &str) -> Result<String, JsonError> {
+        let (form, division, data) = json::read_validate(request)?;
+        let validation = crate::forms::validate_on(form, &data, self.calendar(division));
+        json::written(serde_json::to_string(&validation))
     }
     /// The daily work tray and the partnership's figures over JSON
     /// (CONTRACT section 10; `docs/json.md`): every case of the request
@@ -629,7 +692,7 @@ impl Snapshot {
         let mut summary = Summary::default();
         for (index, SweepCase { id, request: case }) in request.cases.into_iter().enumerate() {
             let added = case
-                .and_then(|case| crate::json::request::read(&case, self))
+                .and_then(|case| json::request::read(&case, self))
                 .and_then(|parsed| self.add_to_tray(parsed, index, &mut tray, &mut summary));
             let calendar = match added {
                 Ok(calendar) => calendar,
@@ -702,6 +765,158 @@ impl Snapshot {
             }
         }
     }
+}
+
+/// The snapshot is the table a request's policy id is looked up in.
+impl PolicyTable for Snapshot {
+    fn policy(&self, id: &str) -> Option<&Policy> {
+        Snapshot::policy(self, id)
+    }
+
+    fn policy_ids(&self) -> Vec<&str> {
+        Snapshot::policy_ids(self)
+    }
+
+    fn is_reserved(&self, id: &str) -> bool {
+        is_reserved(id)
+    }
+}
+
+/// The most bytes an escalation answer to `request` may have.
+fn answer_budget(request: &str) -> usize {
+    request
+        .len()
+        .saturating_mul(ANSWER_FACTOR)
+        .max(ANSWER_FLOOR_BYTES)
+}
+
+/// Evaluates a case given as JSON, and returns its status (or an error) as
+/// JSON. Never panics, whatever the input.
+///
+/// The request is `{"policy", "calendar" (optional), "as_of", "events"}`;
+/// the response names the status, the current stage with its deadline,
+/// whether it is overdue, milestones, obligations, the events allowed next,
+/// and the history. Field names and codes are fixed by CONTRACT section 3
+/// and described in `docs/json.md`. `"policy": "gscp-resolution-group-2021"`
+/// (CONTRACT section 4) and `"policy": "gscp-serious-incident-2021"` (the
+/// statutory clocks after a serious incident, section 9;
+/// `docs/serious-incidents.md`) have requests and responses of their own.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::evaluate_json;
+///
+/// let response = evaluate_json(r#"{
+///   "policy": "swindon-resolution-2026",
+///   "calendar": "england-and-wales",
+///   "as_of": "2027-01-05",
+///   "events": [
+///     {"type": "raised",    "on": "2026-12-21"},
+///     {"type": "escalated", "on": "2026-12-23"}
+///   ]
+/// }"#);
+/// let status: serde_json::Value = serde_json::from_str(&response)?;
+/// assert_eq!(status["status"], "open");
+/// assert_eq!(status["stage"]["number"], 2);
+/// assert_eq!(status["stage"]["due"]["date"], "2027-01-04");
+/// assert_eq!(status["overdue"], true);
+/// assert_eq!(status["working_days_overdue"], 1);
+///
+/// let error = evaluate_json(r#"{"policy": "nowhere", "as_of": "2027-01-05", "events": []}"#);
+/// let error: serde_json::Value = serde_json::from_str(&error)?;
+/// assert_eq!(error["error"]["code"], "unknown_policy");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn evaluate_json(request: &str) -> String {
+    Snapshot::default().evaluate_json(request)
+}
+
+/// Validates a form given as JSON, and returns every problem at once as
+/// JSON. Never panics, whatever the input.
+///
+/// The request is `{"form": "<form id>", "data": {...}}` (and optionally
+/// `"calendar"`, for the working-day checks); the response is
+/// `{"valid": bool, "problems": [{"field", "code", "message"}], "warnings":
+/// [...]}` (warnings, shaped as problems, never make a form invalid), or
+/// `{"error": ...}` when the request itself cannot be read. Form ids:
+/// `gscp-resolution-group-referral`, `swindon-resolution-form`,
+/// `nsscp-recording-form`; their fields are described in `docs/forms/` (a page per form).
+/// Messages never repeat the values given (forms carry personal data).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::validate_json;
+///
+/// let response = validate_json(r#"{"form": "swindon-resolution-form", "data": {}}"#);
+/// let response: serde_json::Value = serde_json::from_str(&response)?;
+/// assert_eq!(response["valid"], false);
+/// let fields: Vec<&str> = response["problems"].as_array().unwrap().iter()
+///     .map(|p| p["field"].as_str().unwrap()).collect();
+/// assert!(fields.contains(&"address") && fields.contains(&"representative"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn validate_json(request: &str) -> String {
+    Snapshot::default().validate_json(request)
+}
+
+/// The work tray and the figures over JSON (CONTRACT section 10), on the
+/// embedded calendars and the built-in policies: [`Engine::sweep_json`]
+/// of a new engine. Never panics, whatever the input.
+///
+/// The request is `{"as_of", "calendar" (optional), "within_working_days"
+/// (optional, default 0), "cases": [{"id", "policy", "events", ...}]}`;
+/// the answer `{"as_of", "within_working_days", "items", "errors",
+/// "summary"}` (`docs/json.md`).
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::sweep_json;
+///
+/// // North Somerset, raised on Monday 1 February 2027: stage 1 is due by
+/// // Tuesday 2, Day 5 (the referral to the partnership) by Monday 8.
+/// let answer = sweep_json(r#"{"as_of": "2027-02-01", "within_working_days": 1, "cases": [
+///     {"id": "a", "policy": "nsscp-issue-resolution-2025", "events": [{"type": "raised", "on": "2027-02-01"}]}]}"#);
+/// let answer: serde_json::Value = serde_json::from_str(&answer)?;
+/// let items = answer["items"].as_array().unwrap();
+/// assert_eq!(items[0]["due_on"], "2027-02-02");
+/// assert_eq!(items[0]["working_days_left"], 1);
+/// assert!(items.iter().all(|i| i["due_on"] == "2027-02-02"));
+///
+/// let refused = sweep_json(r#"{"as_of": "2027-02-01", "cases": [{"id": "Jane Doe", "policy": "x", "events": []}]}"#);
+/// assert!(refused.contains("cases[0].id") && !refused.contains("Jane"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn sweep_json(request: &str) -> String {
+    Snapshot::default().sweep_json(request)
+}
+
+/// A built-in escalation policy as its definition document (CONTRACT
+/// section 7), or an error document (`unknown_policy`). Evaluating any
+/// request with the returned document in place of the id gives the same
+/// response, byte for byte.
+///
+/// # Example
+///
+/// ```
+/// use safeguarding_resolution::{evaluate_json, policy_definition_json};
+///
+/// let definition = policy_definition_json("nsscp-issue-resolution-2025");
+/// let request = |policy: &str| format!(
+///     r#"{{"policy": {policy}, "as_of": "2027-03-24",
+///         "events": [{{"type": "raised", "on": "2027-03-24"}}]}}"#);
+/// assert_eq!(
+///     evaluate_json(&request(&definition)),
+///     evaluate_json(&request("\"nsscp-issue-resolution-2025\"")),
+/// );
+/// let error: serde_json::Value = serde_json::from_str(&policy_definition_json("nowhere"))?;
+/// assert_eq!(error["error"]["code"], "unknown_policy");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn policy_definition_json(id: &str) -> String {
+    Snapshot::default().policy_definition_json(id)
 }
 
 /// Whether an id is one of the library's own policies (an added policy or

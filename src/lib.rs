@@ -129,11 +129,10 @@ pub mod serious_incident;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use engine::Engine;
+pub use engine::{Engine, evaluate_json, policy_definition_json, sweep_json, validate_json};
 pub use json::{
-    ItemDocument, StatusDocument, SweepDocument, error_document, evaluate_json,
-    policy_definition_json, request_too_large_document, sweep_json, sweep_too_large_document,
-    validate_json,
+    ItemDocument, StatusDocument, SweepDocument, error_document, request_too_large_document,
+    sweep_too_large_document,
 };
 
 /// The README's examples, compiled and run as doctests.

@@ -1,59 +1,24 @@
 //! The language-neutral face of the library: JSON in, JSON out.
 //!
-//! [`evaluate_json`] takes the request of CONTRACT section 3 and always
+//! [`evaluate_json`](crate::evaluate_json) takes the request of CONTRACT section 3 and always
 //! returns one JSON document: the status of the case, or
 //! `{"error": {"code", "message", "event_index"}}`. The C function
 //! `sgr_evaluate` returns the same documents.
 
-mod referral;
+pub(crate) mod referral;
 pub(crate) mod request;
-mod serious_incident;
+pub(crate) mod serious_incident;
 pub(crate) mod sweep;
 mod typed;
 
-mod response;
+pub(crate) mod response;
 
 pub use response::StatusDocument;
 pub use typed::{ItemDocument, SweepDocument};
 
-/// The work tray and the figures over JSON (CONTRACT section 10), on the
-/// embedded calendars and the built-in policies: [`Engine::sweep_json`]
-/// of a new engine. Never panics, whatever the input.
-///
-/// The request is `{"as_of", "calendar" (optional), "within_working_days"
-/// (optional, default 0), "cases": [{"id", "policy", "events", ...}]}`;
-/// the answer `{"as_of", "within_working_days", "items", "errors",
-/// "summary"}` (`docs/json.md`).
-///
-/// # Example
-///
-/// ```
-/// use safeguarding_resolution::sweep_json;
-///
-/// // North Somerset, raised on Monday 1 February 2027: stage 1 is due by
-/// // Tuesday 2, Day 5 (the referral to the partnership) by Monday 8.
-/// let answer = sweep_json(r#"{"as_of": "2027-02-01", "within_working_days": 1, "cases": [
-///     {"id": "a", "policy": "nsscp-issue-resolution-2025", "events": [{"type": "raised", "on": "2027-02-01"}]}]}"#);
-/// let answer: serde_json::Value = serde_json::from_str(&answer)?;
-/// let items = answer["items"].as_array().unwrap();
-/// assert_eq!(items[0]["due_on"], "2027-02-02");
-/// assert_eq!(items[0]["working_days_left"], 1);
-/// assert!(items.iter().all(|i| i["due_on"] == "2027-02-02"));
-///
-/// let refused = sweep_json(r#"{"as_of": "2027-02-01", "cases": [{"id": "Jane Doe", "policy": "x", "events": []}]}"#);
-/// assert!(refused.contains("cases[0].id") && !refused.contains("Jane"));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn sweep_json(request: &str) -> String {
-    Engine::default().sweep_json(request)
-}
-
 use serde_json::{Map, Value, json};
 
 use crate::door::{self, Refused};
-// Every answer reads one snapshot of an engine, from start to end.
-use crate::engine::Snapshot as Engine;
-use crate::limits::{ANSWER_FACTOR, ANSWER_FLOOR_BYTES};
 
 /// An error in the JSON face: a code from CONTRACT section 3, a message, and
 /// the event to blame when there is one.
@@ -169,122 +134,8 @@ impl From<crate::serious_incident::Error> for JsonError {
     }
 }
 
-/// Evaluates a case given as JSON, and returns its status (or an error) as
-/// JSON. Never panics, whatever the input.
-///
-/// The request is `{"policy", "calendar" (optional), "as_of", "events"}`;
-/// the response names the status, the current stage with its deadline,
-/// whether it is overdue, milestones, obligations, the events allowed next,
-/// and the history. Field names and codes are fixed by CONTRACT section 3
-/// and described in `docs/json.md`. `"policy": "gscp-resolution-group-2021"`
-/// (CONTRACT section 4) and `"policy": "gscp-serious-incident-2021"` (the
-/// statutory clocks after a serious incident, section 9;
-/// `docs/serious-incidents.md`) have requests and responses of their own.
-///
-/// # Example
-///
-/// ```
-/// use safeguarding_resolution::evaluate_json;
-///
-/// let response = evaluate_json(r#"{
-///   "policy": "swindon-resolution-2026",
-///   "calendar": "england-and-wales",
-///   "as_of": "2027-01-05",
-///   "events": [
-///     {"type": "raised",    "on": "2026-12-21"},
-///     {"type": "escalated", "on": "2026-12-23"}
-///   ]
-/// }"#);
-/// let status: serde_json::Value = serde_json::from_str(&response)?;
-/// assert_eq!(status["status"], "open");
-/// assert_eq!(status["stage"]["number"], 2);
-/// assert_eq!(status["stage"]["due"]["date"], "2027-01-04");
-/// assert_eq!(status["overdue"], true);
-/// assert_eq!(status["working_days_overdue"], 1);
-///
-/// let error = evaluate_json(r#"{"policy": "nowhere", "as_of": "2027-01-05", "events": []}"#);
-/// let error: serde_json::Value = serde_json::from_str(&error)?;
-/// assert_eq!(error["error"]["code"], "unknown_policy");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn evaluate_json(request: &str) -> String {
-    evaluate_on(&Engine::default(), request)
-}
-
-/// [`evaluate_json`] on an engine's calendars.
-pub(crate) fn evaluate_on(engine: &Engine, request: &str) -> String {
-    match evaluate_text(engine, request) {
-        Ok(text) => text,
-        Err(error) => error.to_value().to_string(),
-    }
-}
-
-/// The most bytes an escalation answer to `request` may have.
-fn answer_budget(request: &str) -> usize {
-    request
-        .len()
-        .saturating_mul(ANSWER_FACTOR)
-        .max(ANSWER_FLOOR_BYTES)
-}
-
-fn evaluate_text(engine: &Engine, request_text: &str) -> Result<String, JsonError> {
-    let value = parse(request_text)?;
-    let written = match request::read(&value, engine)? {
-        request::Parsed::Escalation(request) => {
-            let calendar = engine.calendar(request.division);
-            let status = request
-                .policy
-                .evaluate(calendar, &request.events, request.as_of)?;
-            let written = response::write(&status, calendar);
-            if written
-                .as_ref()
-                .is_ok_and(|w| w.len() > answer_budget(request_text))
-            {
-                return Err(JsonError::new(
-                    "limit_exceeded",
-                    format!(
-                        "the answer would be larger than {ANSWER_FACTOR} times the request \
-                         (limits::ANSWER_FACTOR; at least limits::ANSWER_FLOOR_BYTES, \
-                         {ANSWER_FLOOR_BYTES} bytes)"
-                    ),
-                    None,
-                ));
-            }
-            written
-        }
-        request::Parsed::Referral(request) => {
-            let calendar = engine.calendar(request.division);
-            let status = crate::resolution_group::evaluate(
-                calendar,
-                &request.schedule,
-                &request.events,
-                request.as_of,
-                request.escalation.as_deref(),
-            )?;
-            referral::write(&status, request.schedule.rule(), calendar)
-        }
-        request::Parsed::SeriousIncident(request) => {
-            let calendar = engine.calendar(request.division);
-            let status = crate::serious_incident::evaluate(
-                calendar,
-                request.config,
-                &request.events,
-                request.as_of,
-            )?;
-            serious_incident::write(&status, calendar)
-        }
-    };
-    written.map_err(|e| {
-        JsonError::new(
-            "internal",
-            format!("the response could not be written: {e}"),
-            None,
-        )
-    })
-}
-
 /// The contract's error document, `{"error": {"code": code, "message":
-/// message}}`, written exactly as [`evaluate_json`] writes its own (CONTRACT
+/// message}}`, written exactly as [`evaluate_json`](crate::evaluate_json) writes its own (CONTRACT
 /// section 3, "Errors"): for a refusal that a host reports beside the
 /// library's documents, such as the C library's `sgr_engine_load_holidays`
 /// refusing a bank-holiday document (code `invalid_holidays`).
@@ -309,7 +160,7 @@ pub fn error_document(code: &'static str, message: &str) -> String {
         .to_string()
 }
 
-/// The error document [`evaluate_json`] and [`validate_json`] answer for a
+/// The error document [`evaluate_json`](crate::evaluate_json) and [`validate_json`](crate::validate_json) answer for a
 /// request longer than [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES):
 /// `limit_exceeded`, naming the limit. For a host that refuses such a
 /// request before reading it whole, from the length it declares (an HTTP
@@ -330,7 +181,7 @@ pub fn request_too_large_document() -> String {
     too_large().to_document()
 }
 
-/// The error document [`sweep_json`] answers for a request longer than
+/// The error document [`sweep_json`](crate::sweep_json) answers for a request longer than
 /// [`MAX_SWEEP_BYTES`](crate::limits::MAX_SWEEP_BYTES): as
 /// [`request_too_large_document`], for the sweep's own limit.
 ///
@@ -351,7 +202,7 @@ pub fn sweep_too_large_document() -> String {
 /// Reads a request's JSON at the door ([`crate::door`]), or says why not: `limit_exceeded` for a request over a
 /// limit, `invalid_json` for text that is not JSON (with its line and
 /// column; never a piece of the text) or that gives a key twice.
-fn parse(request: &str) -> Result<Value, JsonError> {
+pub(crate) fn parse(request: &str) -> Result<Value, JsonError> {
     door::read(request).map_err(refused_error)
 }
 
@@ -410,55 +261,22 @@ pub(crate) fn too_large() -> JsonError {
     JsonError::new("limit_exceeded", format!("{place}: {problem}"), None)
 }
 
-/// Validates a form given as JSON, and returns every problem at once as
-/// JSON. Never panics, whatever the input.
-///
-/// The request is `{"form": "<form id>", "data": {...}}` (and optionally
-/// `"calendar"`, for the working-day checks); the response is
-/// `{"valid": bool, "problems": [{"field", "code", "message"}], "warnings":
-/// [...]}` (warnings, shaped as problems, never make a form invalid), or
-/// `{"error": ...}` when the request itself cannot be read. Form ids:
-/// `gscp-resolution-group-referral`, `swindon-resolution-form`,
-/// `nsscp-recording-form`; their fields are described in `docs/forms/` (a page per form).
-/// Messages never repeat the values given (forms carry personal data).
-///
-/// # Example
-///
-/// ```
-/// use safeguarding_resolution::validate_json;
-///
-/// let response = validate_json(r#"{"form": "swindon-resolution-form", "data": {}}"#);
-/// let response: serde_json::Value = serde_json::from_str(&response)?;
-/// assert_eq!(response["valid"], false);
-/// let fields: Vec<&str> = response["problems"].as_array().unwrap().iter()
-///     .map(|p| p["field"].as_str().unwrap()).collect();
-/// assert!(fields.contains(&"address") && fields.contains(&"representative"));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn validate_json(request: &str) -> String {
-    validate_on(&Engine::default(), request)
-}
-
-/// [`validate_json`] on an engine's calendars.
-pub(crate) fn validate_on(engine: &Engine, request: &str) -> String {
-    match validate_text(engine, request) {
-        Ok(text) => text,
-        Err(error) => error.to_value().to_string(),
-    }
-}
-
-fn validate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
+/// Reads a validate request (CONTRACT section 5) at the door: the form, the
+/// calendar it counts on, and its data.
+pub(crate) fn read_validate(
+    request: &str,
+) -> Result<(crate::forms::FormId, crate::calendar::Division, Value), JsonError> {
     let value = parse(request)?;
     let field = |path: &str, problem: String| {
         JsonError::new("invalid_field", format!("{path}: {problem}"), None)
     };
-    let Value::Object(top) = &value else {
+    let Value::Object(mut top) = value else {
         return Err(field(
             "(request)",
             "expected an object {\"form\", \"data\"}".into(),
         ));
     };
-    request::only(top, "", &["form", "data", "calendar"], None)?;
+    request::only(&top, "", &["form", "data", "calendar"], None)?;
     let form = match top.get("form") {
         Some(Value::String(id)) => id
             .parse::<crate::forms::FormId>()
@@ -472,10 +290,15 @@ fn validate_text(engine: &Engine, request: &str) -> Result<String, JsonError> {
         Some(_) => return Err(field("calendar", "expected a division name".into())),
     };
     let data = top
-        .get("data")
+        .remove("data")
         .ok_or_else(|| field("data", "missing".into()))?;
-    let validation = crate::forms::validate_on(form, data, engine.calendar(division));
-    serde_json::to_string(&validation).map_err(|e| {
+    Ok((form, division, data))
+}
+
+/// Writes an answer, or the `internal` error a failed write is (it never
+/// fails for the library's own documents).
+pub(crate) fn written(answer: serde_json::Result<String>) -> Result<String, JsonError> {
+    answer.map_err(|e| {
         JsonError::new(
             "internal",
             format!("the response could not be written: {e}"),
@@ -493,35 +316,9 @@ fn within_message(place: &str, message: String) -> String {
     }
 }
 
-/// A built-in escalation policy as its definition document (CONTRACT
-/// section 7), or an error document (`unknown_policy`). Evaluating any
-/// request with the returned document in place of the id gives the same
-/// response, byte for byte.
-///
-/// # Example
-///
-/// ```
-/// use safeguarding_resolution::{evaluate_json, policy_definition_json};
-///
-/// let definition = policy_definition_json("nsscp-issue-resolution-2025");
-/// let request = |policy: &str| format!(
-///     r#"{{"policy": {policy}, "as_of": "2027-03-24",
-///         "events": [{{"type": "raised", "on": "2027-03-24"}}]}}"#);
-/// assert_eq!(
-///     evaluate_json(&request(&definition)),
-///     evaluate_json(&request("\"nsscp-issue-resolution-2025\"")),
-/// );
-/// let error: serde_json::Value = serde_json::from_str(&policy_definition_json("nowhere"))?;
-/// assert_eq!(error["error"]["code"], "unknown_policy");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn policy_definition_json(id: &str) -> String {
-    Engine::default().policy_definition_json(id)
-}
-
 /// The `unknown_policy` error document.
-pub(crate) fn unknown_policy_document(engine: &Engine) -> String {
-    request::unknown_policy(engine).to_value().to_string()
+pub(crate) fn unknown_policy_document(table: &dyn request::PolicyTable) -> String {
+    request::unknown_policy(table).to_value().to_string()
 }
 
 /// A refused definition's error document, its paths the definition's own.
@@ -548,7 +345,7 @@ impl crate::policy::DefinitionError {
 
 /// A validation serializes to the contract's answer (CONTRACT section 5):
 /// `{"valid", "problems": [{"field", "code", "message"}], "warnings"}`, the
-/// document [`validate_json`] writes.
+/// document [`validate_json`](crate::validate_json) writes.
 impl serde::Serialize for crate::forms::Validation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

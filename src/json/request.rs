@@ -10,8 +10,6 @@ use crate::limits;
 use crate::place;
 use std::borrow::Cow;
 
-// Every answer reads one snapshot of an engine, from start to end.
-use crate::engine::Snapshot as Engine;
 use crate::policy::{Area, Event, EventKind, FreeText, Parties, Policy, Raised, Seniority, When};
 
 /// A request read: an escalation case or a Resolution Group referral.
@@ -412,7 +410,19 @@ pub(crate) fn event(
 }
 
 /// Reads the request's object (after JSON parsing).
-pub(crate) fn read<'e>(value: &Value, engine: &'e Engine) -> Result<Parsed<'e>, JsonError> {
+/// Where a request's policy id is looked up: the engine's table of
+/// policies. The wire reads the id; whoever holds the policies answers it.
+pub(crate) trait PolicyTable {
+    /// The policy with this id, built-in or added.
+    fn policy(&self, id: &str) -> Option<&Policy>;
+    /// The ids of every policy the table holds.
+    fn policy_ids(&self) -> Vec<&str>;
+    /// Whether an id is one of the library's own, which only its own
+    /// document may take (CONTRACT section 8).
+    fn is_reserved(&self, id: &str) -> bool;
+}
+
+pub(crate) fn read<'e>(value: &Value, table: &'e dyn PolicyTable) -> Result<Parsed<'e>, JsonError> {
     let Value::Object(top) = value else {
         return Err(field_error(
             "(request)",
@@ -428,15 +438,15 @@ pub(crate) fn read<'e>(value: &Value, engine: &'e Engine) -> Result<Parsed<'e>, 
         Some(Value::String(id)) if id == crate::serious_incident::POLICY_ID => {
             return Ok(Parsed::SeriousIncident(super::serious_incident::read(top)?));
         }
-        Some(Value::String(id)) => match engine.policy(id) {
+        Some(Value::String(id)) => match table.policy(id) {
             Some(policy) => Cow::Borrowed(policy),
-            None => return Err(unknown_policy(engine)),
+            None => return Err(unknown_policy(table)),
         },
         Some(definition @ Value::Object(fields)) => {
             match fields.get("id").and_then(Value::as_str) {
                 // A built-in policy's id is taken only by its own document
                 // (CONTRACT section 8): then it is that policy.
-                Some(id) if crate::engine::is_reserved(id) => match own_document(id, definition) {
+                Some(id) if table.is_reserved(id) => match own_document(id, definition) {
                     Some(policy) => Cow::Borrowed(policy),
                     None => {
                         let error = crate::policy::DefinitionError::reserved_id();
@@ -513,8 +523,8 @@ fn own_document(id: &str, definition: &Value) -> Option<&'static Policy> {
 
 /// `unknown_policy`, naming the policies the engine knows (ids of the
 /// library's own form, never the text given).
-pub(crate) fn unknown_policy(engine: &Engine) -> JsonError {
-    let mut known = engine.policy_ids();
+pub(crate) fn unknown_policy(table: &dyn PolicyTable) -> JsonError {
+    let mut known = table.policy_ids();
     known.push("gscp-resolution-group-2021");
     known.push(crate::serious_incident::POLICY_ID);
     known.sort_unstable();
