@@ -126,6 +126,7 @@ mod place;
 pub mod policy;
 pub mod resolution_group;
 pub mod serious_incident;
+mod terms;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -154,7 +154,6 @@ mod load;
 pub(crate) mod queues;
 mod status;
 mod table;
-mod text;
 
 pub mod diagram;
 pub mod gscp;
@@ -171,20 +170,20 @@ use chrono::NaiveDate;
 pub(crate) use builtin::document as builtin_document;
 pub(crate) use engine::check_log;
 pub use error::{Error, ErrorKind};
-pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority, When};
+pub use event::{Area, Event, EventKind, EventType, Parties, Raised, Seniority};
 pub(crate) use load::is_id;
 pub use load::{DefinitionError, Problem};
-pub use status::{
-    CaseState, CaseStatus, Due, DueKind, MilestoneStatus, ObligationStatus, Redirect, StageRecord,
-    StageStatus, Warning,
-};
+pub use status::{CaseState, CaseStatus, MilestoneStatus, Redirect, StageRecord, StageStatus};
 pub(crate) use status::{id_list, pending_ids};
 pub use table::{
-    AreaRule, Clause, Clock, DueRule, Finality, ImmediateRiskWaiver, Lapses, MilestoneMet,
-    MilestoneRule, ObligationRule, PriorityClock, RaisedFlag, RecordRule, RedirectRule,
-    SeniorityRule, SkipRule, StageRule, Trigger,
+    AreaRule, Clock, DueRule, Finality, ImmediateRiskWaiver, MilestoneMet, MilestoneRule,
+    ObligationRule, PriorityClock, RaisedFlag, RecordRule, RedirectRule, SeniorityRule, SkipRule,
+    StageRule, Trigger,
 };
-pub use text::{FreeText, Text};
+// What every process answers in, met here by the escalation engine's users.
+pub use crate::terms::{
+    Clause, Due, DueKind, FreeText, Lapses, ObligationStatus, Text, Warning, When,
+};
 
 use crate::calendar::Calendar;
 

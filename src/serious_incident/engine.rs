@@ -9,7 +9,7 @@ use super::{
     IncidentEventKind, IncidentStatus, ReviewOutcome, SentDocument,
 };
 use crate::calendar::Calendar;
-use crate::policy::{Due, DueKind, ObligationStatus, Text, Warning};
+use crate::terms::{Due, DueKind, ObligationStatus, Text, Warning};
 
 /// The notification's rule when the incident became known before the duty
 /// began.

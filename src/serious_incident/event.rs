@@ -3,7 +3,7 @@
 use super::table::IncidentEventType;
 use super::table::ReviewOutcome;
 use super::table::SentDocument;
-use crate::policy::When;
+use crate::terms::When;
 use chrono::NaiveDate;
 
 /// What happened, with the fields each event carries.

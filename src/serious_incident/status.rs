@@ -9,10 +9,10 @@ use super::table::ReviewOutcome;
 use super::table::SentDocument;
 use crate::calendar::Calendar;
 use crate::calendar::NonWorkingDay;
-use crate::policy::Clause;
-use crate::policy::Due;
-use crate::policy::ObligationStatus;
-use crate::policy::Warning;
+use crate::terms::Clause;
+use crate::terms::Due;
+use crate::terms::ObligationStatus;
+use crate::terms::Warning;
 use chrono::NaiveDate;
 
 /// How a clock's due date was counted, on the request's calendar.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::policy::Clause;
+use crate::terms::Clause;
 
 const S9_1: &str = "GSCP Multi-agency Arrangements (2021), s.9.1";
 const S9_2: &str = "GSCP Multi-agency Arrangements (2021), s.9.2";
