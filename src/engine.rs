@@ -429,6 +429,38 @@ impl Engine {
         self.state.load().validate_json(request)
     }
 
+    /// Reads a definition as [`evaluate_json`] reads one given inline: the
+    /// policy it defines, or every problem with its path. A built-in
+    /// policy's id is taken only by that policy's own document (CONTRACT
+    /// section 8), so a copy of a built-in must be given an id of its own
+    /// once it is changed. For a host that checks an author's definition
+    /// (the workbench's "Check policy") without a case to evaluate.
+    ///
+    /// # Errors
+    ///
+    /// The definition refused ([`DefinitionError`]): not JSON, over a limit,
+    /// or wrong in any way, each problem with its path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use safeguarding_resolution::{Engine, policy_definition_json};
+    ///
+    /// let engine = Engine::new();
+    /// let swindon = policy_definition_json("swindon-resolution-2026");
+    /// assert_eq!(engine.read_definition_json(&swindon)?.id, "swindon-resolution-2026");
+    /// // The same id on another document is refused at `id`.
+    /// let renamed = swindon.replacen("Internal Discussion", "Talk it over", 1);
+    /// let refused = engine.read_definition_json(&renamed).unwrap_err();
+    /// assert_eq!(refused.problems()[0].path, "id");
+    /// # Ok::<(), safeguarding_resolution::policy::DefinitionError>(())
+    /// ```
+    pub fn read_definition_json(&self, definition_json: &str) -> Result<Policy, DefinitionError> {
+        let value = crate::door::read(definition_json).map_err(DefinitionError::refused)?;
+        json::request::inline_definition(self.state.load().as_ref(), &value)
+            .map(std::borrow::Cow::into_owned)
+    }
+
     /// As [`sweep_json`], on what the engine holds when
     /// the call starts ([`Snapshot::sweep_json`]): every case of the tray
     /// on the same calendars and policies, whatever loads and adds run

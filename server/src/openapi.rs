@@ -133,6 +133,21 @@ fn build() -> Value {
             }
         }),
     );
+    schemas.insert(
+        "Check".to_string(),
+        json!({
+            "type": "object",
+            "required": ["valid", "problems", "diagram", "laws"],
+            "properties": {
+                "valid": {"type": "boolean"},
+                "code": {"type": "string", "description": "When not valid: invalid_policy, invalid_json or limit_exceeded."},
+                "problems": {"type": "array", "items": {"type": "object", "required": ["path", "message"],
+                    "properties": {"path": {"type": "string"}, "message": {"type": "string"}}}},
+                "diagram": {"type": ["string", "null"], "description": "The policy drawn as an inline SVG document."},
+                "laws": {"type": ["object", "null"], "description": "The authors' laws over generated cases: kept, or the law broken with its case as events."}
+            }
+        }),
+    );
     let error = |description: &str| json!({"description": description, "content": body("Error")});
     json!({
         "openapi": "3.1.0",
@@ -160,6 +175,21 @@ fn build() -> Value {
                 "responses": {
                     "200": {"description": "The definition.", "content": body("PolicyDefinition")},
                     "404": error("unknown_policy: the service runs no policy of this id.")
+                }
+            }},
+            "/v1/check": {"post": {
+                "operationId": "checkDefinition",
+                "summary": "The workbench's check of a policy definition (docs/workbench.md): its problems with their paths, or its diagram and the authors' laws run over generated cases.",
+                "parameters": [
+                    {"name": "calendar", "in": "query", "required": false, "schema": {"enum": ["england-and-wales", "scotland", "northern-ireland"]}},
+                    {"name": "seed", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "cases", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}
+                ],
+                "requestBody": {"required": true, "content": body("PolicyDefinition")},
+                "responses": {
+                    "200": {"description": "The check: valid or not, the problems, the SVG diagram and the laws' outcome.", "content": body("Check")},
+                    "413": {"$ref": "#/components/responses/LimitExceeded"},
+                    "422": {"$ref": "#/components/responses/Refused"}
                 }
             }},
             "/healthz": {"get": {

@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use safeguarding_resolution::calendar::Division;
 use safeguarding_resolution::limits::MAX_REQUEST_BYTES;
-use safeguarding_resolution::policy::{Policy, diagram};
+use safeguarding_resolution::policy::diagram;
 use safeguarding_resolution::testing::LawRun;
 use safeguarding_resolution::{error_document, request_too_large_document};
 use serde_json::{Value, json};
@@ -265,7 +265,7 @@ async fn check(State(service): State<Service>, request: Request) -> Response {
     };
     let answered = tokio::task::spawn_blocking(move || {
         let calendar = loaded.engine.calendar(options.division).clone();
-        check_answer(&text, &calendar, options, LAW_TIME)
+        check_answer(&loaded.engine, &text, &calendar, options, LAW_TIME)
     })
     .await;
     match answered {
@@ -285,12 +285,15 @@ fn internal() -> Response {
 /// laws run in batches until `options.cases` cases have kept them, a law
 /// is broken, or `budget` has passed.
 fn check_answer(
+    engine: &safeguarding_resolution::Engine,
     text: &str,
     calendar: &safeguarding_resolution::calendar::Calendar,
     options: CheckOptions,
     budget: Duration,
 ) -> Value {
-    let policy = match Policy::from_definition_json(text) {
+    // Read as an inline definition is: a built-in's id only on its own
+    // document.
+    let policy = match engine.read_definition_json(text) {
         Ok(policy) => policy,
         Err(error) => {
             let refused: Value = serde_json::from_str(&error.to_json()).unwrap_or(Value::Null);
@@ -335,6 +338,7 @@ fn check_answer(
 mod tests {
     use super::*;
     use safeguarding_resolution::calendar::Calendar;
+    use safeguarding_resolution::{Engine, policy_definition_json};
 
     fn options() -> CheckOptions {
         CheckOptions {
@@ -347,7 +351,13 @@ mod tests {
     #[test]
     fn the_illustrative_policy_is_valid_drawn_and_keeps_the_laws() {
         let calendar = Calendar::uk(Division::EnglandAndWales);
-        let answer = check_answer(EXAMPLE_POLICY, calendar, options(), LAW_TIME * 10);
+        let answer = check_answer(
+            &Engine::new(),
+            EXAMPLE_POLICY,
+            calendar,
+            options(),
+            LAW_TIME * 10,
+        );
         assert_eq!(answer["valid"], true);
         assert_eq!(answer["problems"], json!([]));
         let svg = answer["diagram"].as_str().unwrap();
@@ -371,7 +381,7 @@ mod tests {
         let broken = r#"{"id": "example-borough-2026", "name": "Example", "stages": [
             {"number": 1, "name": "Practitioners", "clock": {"kind": "working_days_after_start", "days": 0}},
             {"number": 3, "name": "Chair", "clock": {"kind": "fortnightly"}}]}"#;
-        let answer = check_answer(broken, calendar, options(), LAW_TIME);
+        let answer = check_answer(&Engine::new(), broken, calendar, options(), LAW_TIME);
         assert_eq!(answer["valid"], false);
         assert_eq!(answer["code"], "invalid_policy");
         let paths: Vec<&str> = answer["problems"]
@@ -386,9 +396,30 @@ mod tests {
         assert_eq!(answer["diagram"], Value::Null);
         assert_eq!(answer["laws"], Value::Null);
         // Not JSON at all: one problem, at the definition.
-        let answer = check_answer("{\"id\": ", calendar, options(), LAW_TIME);
+        let answer = check_answer(&Engine::new(), "{\"id\": ", calendar, options(), LAW_TIME);
         assert_eq!(answer["code"], "invalid_json");
         assert_eq!(answer["problems"][0]["path"], "(definition)");
+    }
+
+    #[test]
+    fn a_copy_of_a_built_in_keeps_its_id_only_while_it_is_the_same_document() {
+        // CONTRACT section 8: a built-in's id is taken only by its own
+        // document; the check reads a definition as a request would.
+        let calendar = Calendar::uk(Division::EnglandAndWales);
+        let swindon = policy_definition_json("swindon-resolution-2026");
+        let answer = check_answer(&Engine::new(), &swindon, calendar, options(), LAW_TIME);
+        assert_eq!(answer["valid"], true, "{answer}");
+        let edited = swindon.replacen("Internal Discussion", "Talk it over", 1);
+        let answer = check_answer(&Engine::new(), &edited, calendar, options(), LAW_TIME);
+        assert_eq!(answer["valid"], false);
+        assert_eq!(answer["problems"][0]["path"], "id");
+        let renamed = edited.replacen(
+            "\"id\": \"swindon-resolution-2026\"",
+            "\"id\": \"swindon-copy\"",
+            1,
+        );
+        let answer = check_answer(&Engine::new(), &renamed, calendar, options(), LAW_TIME);
+        assert_eq!(answer["valid"], true, "{answer}");
     }
 
     #[test]
@@ -398,7 +429,13 @@ mod tests {
             cases: MAX_LAW_CASES,
             ..options()
         };
-        let answer = check_answer(EXAMPLE_POLICY, calendar, many, Duration::ZERO);
+        let answer = check_answer(
+            &Engine::new(),
+            EXAMPLE_POLICY,
+            calendar,
+            many,
+            Duration::ZERO,
+        );
         // One batch runs whatever the time, then the clock stops the rest.
         assert_eq!(answer["laws"]["stopped"], "time");
         assert_eq!(answer["laws"]["batches"], 1);

@@ -442,23 +442,10 @@ pub(crate) fn read<'e>(value: &Value, table: &'e dyn PolicyTable) -> Result<Pars
             Some(policy) => Cow::Borrowed(policy),
             None => return Err(unknown_policy(table)),
         },
-        Some(definition @ Value::Object(fields)) => {
-            match fields.get("id").and_then(Value::as_str) {
-                // A built-in policy's id is taken only by its own document
-                // (CONTRACT section 8): then it is that policy.
-                Some(id) if table.is_reserved(id) => match own_document(id, definition) {
-                    Some(policy) => Cow::Borrowed(policy),
-                    None => {
-                        let error = crate::policy::DefinitionError::reserved_id();
-                        return Err(JsonError::definition("policy", &error));
-                    }
-                },
-                _ => match Policy::from_definition(definition) {
-                    Ok(policy) => Cow::Owned(policy),
-                    Err(error) => return Err(JsonError::definition("policy", &error)),
-                },
-            }
-        }
+        Some(definition @ Value::Object(_)) => match inline_definition(table, definition) {
+            Ok(policy) => policy,
+            Err(error) => return Err(JsonError::definition("policy", &error)),
+        },
         Some(_) => {
             return Err(field_error(
                 "policy",
@@ -513,6 +500,23 @@ fn read_division(top: &Map<String, Value>) -> Result<Division, JsonError> {
 
 /// The built-in policy whose id a definition gives, when the definition is
 /// exactly that policy's own document.
+/// A definition given inline (in a request, or to be checked as one): a
+/// built-in policy's id is taken only by that policy's own document
+/// (CONTRACT section 8), which is then that policy; any other definition is
+/// loaded with every problem at once.
+pub(crate) fn inline_definition<'e>(
+    table: &dyn PolicyTable,
+    definition: &Value,
+) -> Result<Cow<'e, Policy>, crate::policy::DefinitionError> {
+    match definition.get("id").and_then(Value::as_str) {
+        Some(id) if table.is_reserved(id) => match own_document(id, definition) {
+            Some(policy) => Ok(Cow::Borrowed(policy)),
+            None => Err(crate::policy::DefinitionError::reserved_id()),
+        },
+        _ => Policy::from_definition(definition).map(Cow::Owned),
+    }
+}
+
 fn own_document(id: &str, definition: &Value) -> Option<&'static Policy> {
     let builtin = crate::policy::PolicyId::ALL
         .into_iter()
