@@ -474,43 +474,10 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
                 until_recorded: Box::new(until?),
             })
         }
-        "earliest_of" => {
-            let at = place::key(path, "of");
-            match object.get("of") {
-                None => {
-                    r.problem(at, "missing");
-                    None
-                }
-                Some(Value::Array(items)) if items.is_empty() => {
-                    r.problem(at, "expected at least one clock");
-                    None
-                }
-                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
-                    r.problem(
-                        at,
-                        format!(
-                            "more than the limit of {MAX_POLICY_STAGES} clocks (limits::MAX_POLICY_STAGES)"
-                        ),
-                    );
-                    None
-                }
-                Some(Value::Array(items)) => {
-                    let mut members = Vec::with_capacity(items.len());
-                    let mut ok = true;
-                    for (i, item) in items.iter().enumerate() {
-                        match clock(r, item, &place::index(&at, i), true) {
-                            Some(c) => members.push(c),
-                            None => ok = false,
-                        }
-                    }
-                    ok.then_some(Clock::EarliestOf(members))
-                }
-                Some(other) => {
-                    r.wrong(at, "expected a list of clocks", other);
-                    None
-                }
-            }
-        }
+        "earliest_of" => earliest_of(r, object, path, ("clock", "clocks"), |r, item, at| {
+            clock(r, item, at, true)
+        })
+        .map(Clock::EarliestOf),
         _ => {
             let at = place::key(path, "priorities");
             let priorities = match object.get("priorities") {
@@ -567,6 +534,50 @@ fn clock(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<Cloc
                 priorities,
                 default,
             }))
+        }
+    }
+}
+
+/// The members of an `earliest_of` ("whichever is less"): at least one, at
+/// most [`MAX_POLICY_STAGES`], each read with its own path.
+fn earliest_of<T>(
+    r: &mut Reader,
+    object: &Map<String, Value>,
+    path: &str,
+    (one, plural): (&str, &str),
+    mut read: impl FnMut(&mut Reader, &Value, &str) -> Option<T>,
+) -> Option<Vec<T>> {
+    let at = place::key(path, "of");
+    match object.get("of") {
+        None => {
+            r.problem(at, "missing");
+            None
+        }
+        Some(Value::Array(items)) if items.is_empty() => {
+            r.problem(at, format!("expected at least one {one}"));
+            None
+        }
+        Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
+            r.problem(
+                at,
+                format!("more than the limit of {MAX_POLICY_STAGES} {plural} (limits::MAX_POLICY_STAGES)"),
+            );
+            None
+        }
+        Some(Value::Array(items)) => {
+            let mut members = Vec::with_capacity(items.len());
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                match read(r, item, &place::index(&at, i)) {
+                    Some(member) => members.push(member),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(members)
+        }
+        Some(other) => {
+            r.wrong(at, &format!("expected a list of {plural}"), other);
+            None
         }
     }
 }
@@ -895,43 +906,10 @@ fn due(r: &mut Reader, value: &Value, path: &str, nested: bool) -> Option<DueRul
         "working_days_after_raised" => r
             .count(object, path, "days", MAX_COUNT)
             .map(DueRule::WorkingDaysAfterRaised),
-        "earliest_of" => {
-            let at = place::key(path, "of");
-            match object.get("of") {
-                None => {
-                    r.problem(at, "missing");
-                    None
-                }
-                Some(Value::Array(items)) if items.is_empty() => {
-                    r.problem(at, "expected at least one due");
-                    None
-                }
-                Some(Value::Array(items)) if items.len() > MAX_POLICY_STAGES => {
-                    r.problem(
-                        at,
-                        format!(
-                            "more than the limit of {MAX_POLICY_STAGES} dues (limits::MAX_POLICY_STAGES)"
-                        ),
-                    );
-                    None
-                }
-                Some(Value::Array(items)) => {
-                    let mut members = Vec::with_capacity(items.len());
-                    let mut ok = true;
-                    for (i, item) in items.iter().enumerate() {
-                        match due(r, item, &place::index(&at, i), true) {
-                            Some(d) => members.push(d),
-                            None => ok = false,
-                        }
-                    }
-                    ok.then_some(DueRule::EarliestOf(members))
-                }
-                Some(other) => {
-                    r.wrong(at, "expected a list of dues", other);
-                    None
-                }
-            }
-        }
+        "earliest_of" => earliest_of(r, object, path, ("due", "dues"), |r, item, at| {
+            due(r, item, at, true)
+        })
+        .map(DueRule::EarliestOf),
         _ => r
             .count(object, path, "hours", MAX_POLICY_HOURS)
             .map(DueRule::HoursAfter),
