@@ -597,12 +597,8 @@ impl Snapshot {
     /// process named evaluates it, the wire writes its status.
     fn evaluate_text(&self, request_text: &str) -> Result<String, JsonError> {
         let value = json::parse(request_text)?;
-        let written = match json::request::read(&value, self)? {
-            Parsed::Escalation(request) => {
-                let calendar = self.calendar(request.division);
-                let status = request
-                    .policy
-                    .evaluate(calendar, &request.events, request.as_of)?;
+        let written = match self.evaluated(json::request::read(&value, self)?)? {
+            Evaluated::Escalation(status, calendar) => {
                 let written = json::response::write(&status, calendar);
                 if written
                     .as_ref()
@@ -620,25 +616,10 @@ impl Snapshot {
                 }
                 written
             }
-            Parsed::Referral(request) => {
-                let calendar = self.calendar(request.division);
-                let status = crate::resolution_group::evaluate(
-                    calendar,
-                    &request.schedule,
-                    &request.events,
-                    request.as_of,
-                    request.escalation.as_deref(),
-                )?;
-                json::referral::write(&status, request.schedule.rule(), calendar)
+            Evaluated::Referral(status, rule, calendar) => {
+                json::referral::write(&status, rule, calendar)
             }
-            Parsed::SeriousIncident(request) => {
-                let calendar = self.calendar(request.division);
-                let status = crate::serious_incident::evaluate(
-                    calendar,
-                    request.config,
-                    &request.events,
-                    request.as_of,
-                )?;
+            Evaluated::SeriousIncident(status, calendar) => {
                 json::serious_incident::write(&status, calendar)
             }
         };
@@ -755,16 +736,41 @@ impl Snapshot {
         summary: &mut Summary,
     ) -> Result<&'s Calendar, JsonError> {
         let counted = |e| JsonError::from(crate::policy::Error::calendar(e, None));
-        match parsed {
+        match self.evaluated(parsed)? {
+            Evaluated::Escalation(status, calendar) => {
+                let figures = CaseFigures::of(&status, calendar).map_err(counted)?;
+                tray.add_case(calendar, index, &status).map_err(counted)?;
+                summary.add(&figures);
+                Ok(calendar)
+            }
+            Evaluated::Referral(status, _, calendar) => {
+                tray.add_referral(calendar, index, &status)
+                    .map_err(counted)?;
+                summary.add_referral(&status);
+                Ok(calendar)
+            }
+            Evaluated::SeriousIncident(status, calendar) => {
+                let figures = crate::serious_incident::IncidentFigures::of(&status, calendar)
+                    .map_err(counted)?;
+                tray.add_serious_incident(calendar, index, &status)
+                    .map_err(counted)?;
+                summary.add_serious_incident(&figures);
+                Ok(calendar)
+            }
+        }
+    }
+
+    /// A request read, evaluated by its process on the snapshot's calendar:
+    /// the one place every caller's case is evaluated, for an answer or
+    /// for the tray.
+    fn evaluated(&self, parsed: Parsed<'_>) -> Result<Evaluated<'_>, JsonError> {
+        Ok(match parsed {
             Parsed::Escalation(request) => {
                 let calendar = self.calendar(request.division);
                 let status = request
                     .policy
                     .evaluate(calendar, &request.events, request.as_of)?;
-                let figures = CaseFigures::of(&status, calendar).map_err(counted)?;
-                tray.add_case(calendar, index, &status).map_err(counted)?;
-                summary.add(&figures);
-                Ok(calendar)
+                Evaluated::Escalation(status, calendar)
             }
             Parsed::Referral(request) => {
                 let calendar = self.calendar(request.division);
@@ -775,10 +781,7 @@ impl Snapshot {
                     request.as_of,
                     request.escalation.as_deref(),
                 )?;
-                tray.add_referral(calendar, index, &status)
-                    .map_err(counted)?;
-                summary.add_referral(&status);
-                Ok(calendar)
+                Evaluated::Referral(status, request.schedule.rule(), calendar)
             }
             Parsed::SeriousIncident(request) => {
                 let calendar = self.calendar(request.division);
@@ -788,15 +791,24 @@ impl Snapshot {
                     &request.events,
                     request.as_of,
                 )?;
-                let figures = crate::serious_incident::IncidentFigures::of(&status, calendar)
-                    .map_err(counted)?;
-                tray.add_serious_incident(calendar, index, &status)
-                    .map_err(counted)?;
-                summary.add_serious_incident(&figures);
-                Ok(calendar)
+                Evaluated::SeriousIncident(status, calendar)
             }
-        }
+        })
     }
+}
+
+/// A case evaluated by its process, with the calendar it was counted on.
+// Made and taken apart within one call: boxing the larger variant would
+// add an allocation per case for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Evaluated<'s> {
+    Escalation(crate::policy::CaseStatus, &'s Calendar),
+    Referral(
+        crate::resolution_group::ReferralStatus,
+        crate::resolution_group::DeadlineRule,
+        &'s Calendar,
+    ),
+    SeriousIncident(crate::serious_incident::IncidentStatus, &'s Calendar),
 }
 
 /// The snapshot is the table a request's policy id is looked up in.
