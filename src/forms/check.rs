@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::Problem;
 use crate::calendar::{Calendar, parse_iso_date};
 use crate::limits::MAX_PROBLEMS;
-use crate::place;
+use crate::place::{self, kind_of};
 
 pub(super) struct Checker<'c> {
     pub(super) calendar: &'c Calendar,
@@ -54,17 +54,6 @@ impl Capped {
             ),
         });
         kept
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
