@@ -185,7 +185,7 @@ pub(crate) fn evaluate<'a>(
         immediate_risk_on: None,
         immediate_risk_at_raising: false,
         history: Vec::with_capacity(policy.stages.len()),
-        obligations: Vec::with_capacity(8),
+        obligations: Vec::new(),
         pending_by_id: super::queues::Queues::default(),
         pending_by_stage: super::queues::Queues::default(),
         warnings: Vec::new(),
@@ -504,6 +504,15 @@ impl<'a> Run<'a> {
             obligation.lapses = rule.lapses;
             obligation.set_on_case = rule.due == DueRule::SetOnCase;
             let index = self.obligations.len();
+            if index == 0 {
+                // Room for a duty of each of the policy's rules (a case
+                // owes some of them once, few twice), within reason for a
+                // policy of very many: the lists do not grow step by step.
+                let duties = policy.obligations.len().clamp(4, 32);
+                self.obligations.reserve(duties);
+                self.pending_by_id.reserve(duties);
+                self.pending_by_stage.reserve(duties);
+            }
             self.pending_by_id.push(&rule.id, index);
             self.pending_by_stage.push((&rule.id, stage), index);
             self.obligations.push(obligation);

@@ -44,6 +44,15 @@ impl<K> Default for Queues<K> {
     }
 }
 
+impl<K> Queues<K> {
+    /// Makes room for `entries` more entries, and keys for as many (up to
+    /// the number scanned), before either list grows.
+    pub(crate) fn reserve(&mut self, entries: usize) {
+        self.keys.reserve(entries.min(SCANNED_KEYS));
+        self.next.reserve(entries);
+    }
+}
+
 impl<K: Hash + Eq + Clone> Queues<K> {
     /// Adds obligation `index` (the next one: indexes come in order) at the
     /// end of `key`'s queue.
