@@ -15,6 +15,7 @@ use safeguarding_resolution::{
     Engine, error_document, request_too_large_document, sweep_too_large_document,
 };
 
+use crate::BodyTimeout;
 use crate::log::ErrorCode;
 use crate::state::{Loaded, Service};
 
@@ -92,9 +93,12 @@ pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Re
         .headers()
         .get(header::EXPECT)
         .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
-    let text = match read_body(request.into_body(), door, waits_to_send).await {
-        Ok(text) => text,
-        Err(refused) => return refused,
+    let within = body_timeout(&request);
+    let reading = read_body(request.into_body(), door, waits_to_send);
+    let text = match tokio::time::timeout(within, reading).await {
+        Ok(Ok(text)) => text,
+        Ok(Err(refused)) => return refused,
+        Err(_) => return too_slow(within),
     };
     let loaded = service.current();
     let answer = if text.len() <= INLINE_BYTES {
@@ -111,6 +115,35 @@ pub(crate) async fn answer(service: Service, request: Request, door: Door) -> Re
         }
     };
     document(answer, status_of_answer)
+}
+
+/// How long a request's body may take to arrive: the router's
+/// [`crate::Limits::body_timeout`].
+pub(crate) fn body_timeout(request: &Request) -> std::time::Duration {
+    request
+        .extensions()
+        .get::<BodyTimeout>()
+        .map_or(crate::Limits::default().body_timeout, |timeout| timeout.0)
+}
+
+/// 408 for a body that did not arrive whole within the body timeout
+/// ([`crate::Limits::body_timeout`]); the connection is closed after it,
+/// since the rest of the body may still be on its way.
+pub(crate) fn too_slow(within: std::time::Duration) -> Response {
+    let mut response = document(
+        error_document(
+            "request_timeout",
+            &format!(
+                "the request body did not arrive whole within {} seconds",
+                within.as_secs()
+            ),
+        ),
+        |_| StatusCode::REQUEST_TIMEOUT,
+    );
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 /// The body as text, or the response refusing it: over the limit (413,

@@ -26,22 +26,73 @@ pub mod state;
 pub mod workbench;
 
 use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use axum::serve::ListenerExt;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 pub use state::{Loaded, Problem, Service, Sources};
 
-/// The whole service: every part's routes, the 404 document for any other
-/// path, and one log line per request.
+/// How the service bounds its connections and the callers on them: what a
+/// gateway in front of it would otherwise have to, so that a slow or idle
+/// caller cannot hold the service's memory or connections for ever.
+///
+/// The defaults ([`Limits::default`]) suit callers on the same network:
+/// ten seconds for a request's head, sixty for its body, 1,024
+/// connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The longest wait for a request's line and headers, from the moment
+    /// the service starts reading them (a new connection, or a kept-alive
+    /// one after its last answer): past it the connection is closed. An
+    /// idle keep-alive connection is therefore closed after this long too.
+    pub header_timeout: Duration,
+    /// The longest a request's body may take to arrive whole, once its
+    /// head has: past it the request is answered 408 with a
+    /// `request_timeout` error document, and the connection closed.
+    pub body_timeout: Duration,
+    /// The most connections served at once. Further callers wait in the
+    /// listener's queue until one closes, rather than being refused.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(60),
+            max_connections: 1024,
+        }
+    }
+}
+
+/// The body timeout of [`Limits`], for the handlers that read bodies (a
+/// request extension the router adds to every request).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyTimeout(pub(crate) Duration);
+
+/// The whole service with the default [`Limits`]: every part's routes,
+/// the 404 document for any other path, and one log line per request.
 pub fn router(service: Service) -> Router {
+    router_with(service, Limits::default())
+}
+
+/// [`router`] with the body timeout of these limits (the others are the
+/// connections', kept by [`serve_with`]).
+pub fn router_with(service: Service, limits: Limits) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(openapi::routes())
         .merge(workbench::routes())
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(log::requests))
+        .layer(axum::Extension(BodyTimeout(limits.body_timeout)))
         .with_state(service)
 }
 
@@ -60,23 +111,99 @@ where
         .try_init();
 }
 
-/// Serves [`router`] on a listener until `stop` completes, then finishes
-/// the requests in flight and returns.
+/// Serves [`router`] on a listener with the default [`Limits`] until
+/// `stop` completes, then finishes the requests in flight and returns.
 ///
 /// # Errors
 ///
-/// An I/O error of the listener.
+/// None at present: a failed accept (a connection reset before it was
+/// taken, no file descriptor left) is logged and the next one tried. The
+/// `Result` is kept for the errors a listener may one day report.
 pub async fn serve(
     listener: TcpListener,
     service: Service,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // Answers go out as soon as they are written, not held for an
-    // acknowledgement (Nagle's algorithm): callers wait on each one.
-    let listener = listener.tap_io(|connection| {
-        let _ = connection.set_nodelay(true);
-    });
-    axum::serve(listener, router(service))
-        .with_graceful_shutdown(stop)
-        .await
+    serve_with(listener, service, Limits::default(), stop).await
+}
+
+/// [`serve`] within these limits: HTTP/1.1 with keep-alive, a header
+/// timeout and a body timeout for each request, and at most
+/// `max_connections` connections at once.
+///
+/// When `stop` completes, the listener is closed, idle connections are
+/// closed, and the requests in flight are answered before it returns.
+///
+/// # Errors
+///
+/// As [`serve`].
+pub async fn serve_with(
+    listener: TcpListener,
+    service: Service,
+    limits: Limits,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let router = router_with(service, limits);
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .keep_alive(true);
+    let connections = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let graceful = GracefulShutdown::new();
+    let mut stop = pin!(stop);
+    loop {
+        // A place for the next connection first: at the cap, callers wait
+        // in the listener's queue, unaccepted.
+        let place = tokio::select! {
+            place = Arc::clone(&connections).acquire_owned() => match place {
+                Ok(place) => place,
+                // Never closed while this loop holds it.
+                Err(_) => break,
+            },
+            () = &mut stop => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(error) => {
+                    accept_failed(&error).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        // Answers go out as soon as they are written, not held for an
+        // acknowledgement (Nagle's algorithm): callers wait on each one.
+        let _ = stream.set_nodelay(true);
+        let connection = http.serve_connection(
+            TokioIo::new(stream),
+            TowerToHyperService::new(router.clone()),
+        );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            // A connection's own failure (a caller gone, a head too slow)
+            // ends that connection alone; its requests were logged.
+            let _ = connection.await;
+            drop(place);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// After a failed accept: a failure of that one connection (reset or
+/// aborted before it was taken) is passed over; any other (no file
+/// descriptor left, no memory) is logged and waited out for a second, so
+/// that the loop does not spin while it lasts.
+async fn accept_failed(error: &std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset | ErrorKind::ConnectionRefused
+    ) {
+        return;
+    }
+    tracing::error!(error = %error, "accepting a connection failed; trying again in a second");
+    tokio::time::sleep(Duration::from_secs(1)).await;
 }

@@ -135,7 +135,8 @@ async fn serve(options: Options, service: Service) -> ExitCode {
             _ = interrupt.recv() => tracing::info!(signal = "SIGINT", "stopping"),
         }
     };
-    match safeguarding_resolution_server::serve(listener, service, stop).await {
+    match safeguarding_resolution_server::serve_with(listener, service, options.limits, stop).await
+    {
         Ok(()) => {
             tracing::info!("stopped");
             ExitCode::SUCCESS

@@ -87,6 +87,7 @@ fn posted(id: &str, summary: &str, request: &str, answer: &str) -> Value {
         "responses": {
             "200": {"description": "The answer.", "content": body(answer)},
             "400": {"$ref": "#/components/responses/InvalidJson"},
+            "408": {"$ref": "#/components/responses/RequestTimeout"},
             "413": {"$ref": "#/components/responses/LimitExceeded"},
             "422": {"$ref": "#/components/responses/Refused"}
         }
@@ -188,6 +189,7 @@ fn build() -> Value {
                 "requestBody": {"required": true, "content": body("PolicyDefinition")},
                 "responses": {
                     "200": {"description": "The check: valid or not, the problems, the SVG diagram and the laws' outcome.", "content": body("Check")},
+                    "408": {"$ref": "#/components/responses/RequestTimeout"},
                     "413": {"$ref": "#/components/responses/LimitExceeded"},
                     "422": {"$ref": "#/components/responses/Refused"}
                 }
@@ -207,6 +209,7 @@ fn build() -> Value {
             "schemas": schemas,
             "responses": {
                 "InvalidJson": error("invalid_json: the body is not JSON (or not UTF-8)."),
+                "RequestTimeout": error("request_timeout: the body did not arrive whole within the service's body timeout (--body-timeout, 60 seconds unless set); the connection is closed after this answer."),
                 "LimitExceeded": error("limit_exceeded: the body is over the library's byte limit for its document (refused before it is read), or the request over another of its limits."),
                 "Refused": error("Any other code of the library: unknown_policy, unknown_calendar, invalid_field, events_out_of_order, invalid_transition, out_of_calendar_range, invalid_policy.")
             }

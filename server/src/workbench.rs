@@ -104,11 +104,16 @@ async fn example() -> Response {
 /// The body as UTF-8 text within `limit` bytes, or the library's
 /// `limit_exceeded` (413) or `invalid_json` (400) document.
 async fn read_text(request: Request, limit: usize) -> Result<String, Response> {
-    let bytes = to_bytes(request.into_body(), limit).await.map_err(|_| {
-        document(request_too_large_document(), |_| {
-            StatusCode::PAYLOAD_TOO_LARGE
-        })
-    })?;
+    let within = crate::api::body_timeout(&request);
+    let reading = to_bytes(request.into_body(), limit);
+    let bytes = match tokio::time::timeout(within, reading).await {
+        Ok(read) => read.map_err(|_| {
+            document(request_too_large_document(), |_| {
+                StatusCode::PAYLOAD_TOO_LARGE
+            })
+        })?,
+        Err(_) => return Err(crate::api::too_slow(within)),
+    };
     String::from_utf8(bytes.to_vec()).map_err(|_| {
         document(
             error_document(

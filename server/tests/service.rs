@@ -9,8 +9,9 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use common::{Server, read_response, repository, scratch};
+use common::{PATIENCE, Server, read_response, repository, scratch};
 use serde_json::{Value, json};
 
 /// A partnership's own policy, as a held-out deployment would bring it.
@@ -890,4 +891,120 @@ fn the_openapi_document_describes_every_endpoint_with_the_schemas() {
                 .starts_with("#/components/responses/")
         );
     }
+}
+
+/// Reads from a connection until the server closes it, and when that was
+/// since `start`.
+fn until_closed(stream: &mut std::net::TcpStream, start: Instant) -> (Vec<u8>, Duration) {
+    let mut received = Vec::new();
+    // A reset counts as closed too.
+    let _ = std::io::Read::read_to_end(stream, &mut received);
+    (received, start.elapsed())
+}
+
+#[test]
+fn a_caller_whose_head_never_arrives_is_disconnected_after_the_header_timeout() {
+    let server = Server::start(&["--header-timeout", "1"]);
+    // A connection that sends nothing, and one that stops half-way
+    // through its headers: each is closed unanswered after about a
+    // second, well before the test's own patience.
+    let start = Instant::now();
+    let mut idle = server.connect();
+    let mut partial = server.connect();
+    partial
+        .write_all(b"POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-")
+        .unwrap();
+    for stream in [&mut idle, &mut partial] {
+        let (received, took) = until_closed(stream, start);
+        assert!(
+            received.is_empty(),
+            "{:?}",
+            String::from_utf8_lossy(&received)
+        );
+        assert!(
+            took >= Duration::from_millis(900) && took < Duration::from_secs(10),
+            "closed after {took:?}"
+        );
+    }
+    // A kept-alive connection is answered, then closed once idle as long.
+    let mut kept = server.connect();
+    kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_response(&mut kept).status, 200);
+    let answered = Instant::now();
+    let (received, took) = until_closed(&mut kept, answered);
+    assert!(received.is_empty());
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(10),
+        "closed after {took:?}"
+    );
+    // And the service goes on answering.
+    assert_eq!(server.get("/healthz").status, 200);
+}
+
+#[test]
+fn a_body_that_does_not_arrive_in_time_is_answered_408() {
+    let server = Server::start(&["--body-timeout", "1"]);
+    let mut stream = server.connect();
+    let start = Instant::now();
+    // Its headers promise the whole case; a tenth of it comes.
+    write!(
+        stream,
+        "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{}",
+        SWINDON_CASE.len(),
+        &SWINDON_CASE[..SWINDON_CASE.len() / 10]
+    )
+    .unwrap();
+    let response = read_response(&mut stream);
+    let took = start.elapsed();
+    assert_eq!(response.status, 408, "{}", response.body);
+    assert_eq!(response.error_code().as_deref(), Some("request_timeout"));
+    assert_eq!(
+        response.json()["error"]["message"],
+        "the request body did not arrive whole within 1 seconds"
+    );
+    assert_eq!(response.header("connection"), Some("close"));
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(10),
+        "answered after {took:?}"
+    );
+    // The rest of the body is not waited for: the connection is closed.
+    let (received, _) = until_closed(&mut stream, start);
+    assert!(received.is_empty());
+    server.wait_for_log("request_timeout", 1);
+    let log = server.log();
+    assert!(log.contains("status=408"), "{log}");
+    // Nothing of the body reached the log.
+    assert!(!log.contains("raised"), "{log}");
+}
+
+#[test]
+fn connections_past_the_cap_wait_to_be_accepted() {
+    let server = Server::start(&["--max-connections", "2", "--header-timeout", "30"]);
+    // Two idle connections hold both places.
+    let first = server.connect();
+    let _second = server.connect();
+    // A third caller's request waits, unanswered.
+    let mut third = server.connect();
+    third
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    third
+        .set_read_timeout(Some(Duration::from_millis(700)))
+        .unwrap();
+    let mut byte = [0u8; 1];
+    let waited = std::io::Read::read(&mut third, &mut byte);
+    assert!(
+        waited.as_ref().is_err_and(|e| matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )),
+        "answered past the cap: {waited:?}"
+    );
+    // Once a place is free, it is accepted and answered.
+    drop(first);
+    third.set_read_timeout(Some(PATIENCE)).unwrap();
+    let response = read_response(&mut third);
+    assert_eq!(response.status, 200);
 }
