@@ -32,7 +32,7 @@ Options:
   --header-timeout SECONDS
                       close a connection whose request line and headers
                       have not arrived within SECONDS, idle ones included
-                      (default 10)
+                      (default 60)
   --body-timeout SECONDS
                       answer 408 to a request whose body has not arrived
                       whole within SECONDS of its headers (default 60)

@@ -43,9 +43,13 @@ pub use state::{Loaded, Problem, Service, Sources};
 /// gateway in front of it would otherwise have to, so that a slow or idle
 /// caller cannot hold the service's memory or connections for ever.
 ///
-/// The defaults ([`Limits::default`]) suit callers on the same network:
-/// ten seconds for a request's head, sixty for its body, 1,024
-/// connections.
+/// The defaults ([`Limits::default`]) are sixty seconds for a request's
+/// head (as nginx's `client_header_timeout`) and for its body, and 1,024
+/// connections. The header timeout is also how long an idle keep-alive
+/// connection is kept: a caller's connection pool that keeps idle
+/// connections longer may send a request on one just as the service
+/// closes it, so it is better set longer than the callers' pools keep
+/// theirs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The longest wait for a request's line and headers, from the moment
@@ -65,7 +69,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            header_timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(60),
             body_timeout: Duration::from_secs(60),
             max_connections: 1024,
         }
