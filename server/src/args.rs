@@ -1,8 +1,8 @@
 //! The command line: `[--listen ADDR] [--policies DIR] [--holidays FILE]`,
 //! the connection limits (`--header-timeout`, `--body-timeout`,
-//! `--max-connections`), `--help` and `--version`.
+//! `--send-timeout`, `--max-connections`), `--help` and `--version`.
 //!
-//! Read by hand: six options and two flags do not pay for a parser crate
+//! Read by hand: seven options and two flags do not pay for a parser crate
 //! and its dependencies in a service meant to be small.
 
 use std::ffi::OsString;
@@ -17,7 +17,8 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// The usage text `--help` prints.
 pub const USAGE: &str = "\
 Usage: safeguarding-resolution-server [--listen HOST:PORT] [--policies DIR] [--holidays FILE]
-           [--header-timeout SECONDS] [--body-timeout SECONDS] [--max-connections N]
+           [--header-timeout SECONDS] [--body-timeout SECONDS] [--send-timeout SECONDS]
+           [--max-connections N]
 
 The safeguarding-resolution library over HTTP: POST /v1/evaluate,
 /v1/validate and /v1/sweep take the library's JSON documents; GET
@@ -36,6 +37,9 @@ Options:
   --body-timeout SECONDS
                       answer 408 to a request whose body has not arrived
                       whole within SECONDS of its headers (default 60)
+  --send-timeout SECONDS
+                      close a connection whose caller has not read any of
+                      its answer for SECONDS (default 60)
   --max-connections N serve at most N connections at once; others wait to
                       be accepted (default 1024)
   -h, --help          print this text
@@ -64,7 +68,8 @@ pub struct Options {
     pub policies: Option<PathBuf>,
     /// `--holidays`: a GOV.UK bank-holidays document.
     pub holidays: Option<PathBuf>,
-    /// `--header-timeout`, `--body-timeout` and `--max-connections`, each
+    /// `--header-timeout`, `--body-timeout`, `--send-timeout` and
+    /// `--max-connections`, each
     /// [`Limits::default`]'s where not given.
     pub limits: Limits,
 }
@@ -88,6 +93,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let mut holidays = None;
     let mut header_timeout = None;
     let mut body_timeout = None;
+    let mut send_timeout = None;
     let mut max_connections = None;
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
@@ -106,6 +112,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
             "--holidays" => &mut holidays,
             "--header-timeout" => &mut header_timeout,
             "--body-timeout" => &mut body_timeout,
+            "--send-timeout" => &mut send_timeout,
             "--max-connections" => &mut max_connections,
             _ if name.starts_with('-') => return Err(format!("unknown option {name}")),
             _ => return Err("unexpected argument (options start with --)".to_string()),
@@ -133,6 +140,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let limits = Limits {
         header_timeout: seconds("--header-timeout", header_timeout, defaults.header_timeout)?,
         body_timeout: seconds("--body-timeout", body_timeout, defaults.body_timeout)?,
+        send_timeout: seconds("--send-timeout", send_timeout, defaults.send_timeout)?,
         max_connections: match max_connections {
             Some(value) => number("--max-connections", &value, 1, MAX_CONNECTIONS as u64)? as usize,
             None => defaults.max_connections,
@@ -224,6 +232,8 @@ mod tests {
             "--header-timeout",
             "2",
             "--body-timeout=30",
+            "--send-timeout",
+            "5",
             "--max-connections",
             "16",
         ]) else {
@@ -234,6 +244,7 @@ mod tests {
             Limits {
                 header_timeout: Duration::from_secs(2),
                 body_timeout: Duration::from_secs(30),
+                send_timeout: Duration::from_secs(5),
                 max_connections: 16,
             }
         );

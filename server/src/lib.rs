@@ -22,6 +22,7 @@ pub mod api;
 pub mod args;
 mod log;
 pub mod openapi;
+mod stall;
 pub mod state;
 pub mod workbench;
 
@@ -44,8 +45,8 @@ pub use state::{Loaded, Problem, Service, Sources};
 /// caller cannot hold the service's memory or connections for ever.
 ///
 /// The defaults ([`Limits::default`]) are sixty seconds for a request's
-/// head (as nginx's `client_header_timeout`) and for its body, and 1,024
-/// connections. The header timeout is also how long an idle keep-alive
+/// head (as nginx's `client_header_timeout`), for its body and for each
+/// wait to send its answer, and 1,024 connections. The header timeout is also how long an idle keep-alive
 /// connection is kept: a caller's connection pool that keeps idle
 /// connections longer may send a request on one just as the service
 /// closes it, so it is better set longer than the callers' pools keep
@@ -61,6 +62,10 @@ pub struct Limits {
     /// head has: past it the request is answered 408 with a
     /// `request_timeout` error document, and the connection closed.
     pub body_timeout: Duration,
+    /// The longest a write of an answer may wait on a caller that does
+    /// not read it: past it the connection is closed, and the answer's
+    /// memory freed.
+    pub send_timeout: Duration,
     /// The most connections served at once. Further callers wait in the
     /// listener's queue until one closes, rather than being refused.
     pub max_connections: usize,
@@ -71,6 +76,7 @@ impl Default for Limits {
         Limits {
             header_timeout: Duration::from_secs(60),
             body_timeout: Duration::from_secs(60),
+            send_timeout: Duration::from_secs(60),
             max_connections: 1024,
         }
     }
@@ -132,8 +138,9 @@ pub async fn serve(
 }
 
 /// [`serve`] within these limits: HTTP/1.1 with keep-alive, a header
-/// timeout and a body timeout for each request, and at most
-/// `max_connections` connections at once.
+/// timeout and a body timeout for each request, a send timeout for each
+/// wait to write its answer, and at most `max_connections` connections at
+/// once.
 ///
 /// When `stop` completes, the listener is closed, idle connections are
 /// closed, and the requests in flight are answered before it returns.
@@ -180,7 +187,7 @@ pub async fn serve_with(
         // acknowledgement (Nagle's algorithm): callers wait on each one.
         let _ = stream.set_nodelay(true);
         let connection = http.serve_connection(
-            TokioIo::new(stream),
+            TokioIo::new(stall::Stall::new(stream, limits.send_timeout)),
             TowerToHyperService::new(router.clone()),
         );
         let connection = graceful.watch(connection);

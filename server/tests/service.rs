@@ -1008,3 +1008,41 @@ fn connections_past_the_cap_wait_to_be_accepted() {
     let response = read_response(&mut third);
     assert_eq!(response.status, 200);
 }
+
+#[test]
+fn a_caller_that_does_not_read_its_answer_is_disconnected_after_the_send_timeout() {
+    let server = Server::start(&["--send-timeout", "1"]);
+    // A sweep whose answer runs to megabytes, more than the connection's
+    // buffers hold: 6,000 cases, each with its stage and duties overdue.
+    let cases: Vec<Value> = (0..6000)
+        .map(|i| {
+            json!({"id": format!("case-{i}"), "policy": "swindon-resolution-2026", "events": [
+                {"type": "raised", "on": "2026-11-02"},
+                {"type": "escalated", "on": "2026-11-04"},
+                {"type": "escalated", "on": "2026-11-06"}]})
+        })
+        .collect();
+    let request = json!({"as_of": "2027-01-11", "cases": cases}).to_string();
+    let answer = safeguarding_resolution::sweep_json(&request);
+    assert!(answer.len() > 8 * 1024 * 1024, "{}", answer.len());
+
+    let mut stream = server.connect();
+    write!(
+        stream,
+        "POST /v1/sweep HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{request}",
+        request.len()
+    )
+    .unwrap();
+    // Nothing is read until the service has given up on the caller.
+    server.wait_for_log("did not read its answer", 1);
+    let (received, _) = until_closed(&mut stream, Instant::now());
+    assert!(
+        received.len() < answer.len(),
+        "{} of {} bytes",
+        received.len(),
+        answer.len()
+    );
+    // The service goes on answering others.
+    assert_eq!(server.get("/healthz").status, 200);
+}
