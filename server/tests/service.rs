@@ -1046,3 +1046,34 @@ fn a_caller_that_does_not_read_its_answer_is_disconnected_after_the_send_timeout
     // The service goes on answering others.
     assert_eq!(server.get("/healthz").status, 200);
 }
+
+#[test]
+fn malformed_http_is_refused_and_the_service_goes_on() {
+    let server = Server::start::<&str>(&[]);
+    // Not HTTP at all; a head far past any reasonable size; an HTTP/2
+    // preface to a service that speaks HTTP/1.1 only.
+    let long_header = format!(
+        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: {}\r\n\r\n",
+        "a".repeat(1024 * 1024)
+    );
+    for request in [
+        "THIS IS NOT HTTP\r\n\r\n".to_string(),
+        long_header,
+        "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_string(),
+    ] {
+        let mut stream = server.connect();
+        // The service may close before it has read all of a long head.
+        let _ = stream.write_all(request.as_bytes());
+        let (received, _) = until_closed(&mut stream, Instant::now());
+        let text = String::from_utf8_lossy(&received);
+        assert!(
+            text.is_empty() || text.starts_with("HTTP/1.1 4"),
+            "{}",
+            &text[..text.len().min(200)]
+        );
+    }
+    assert_eq!(server.get("/healthz").status, 200);
+    // Nothing sent was logged.
+    let log = server.log();
+    assert!(!log.contains("NOT HTTP") && !log.contains("aaaa"), "{log}");
+}
