@@ -46,11 +46,15 @@ pub use state::{Loaded, Problem, Service, Sources};
 ///
 /// The defaults ([`Limits::default`]) are sixty seconds for a request's
 /// head (as nginx's `client_header_timeout`), for its body and for each
-/// wait to send its answer, and 1,024 connections. The header timeout is also how long an idle keep-alive
-/// connection is kept: a caller's connection pool that keeps idle
-/// connections longer may send a request on one just as the service
-/// closes it, so it is better set longer than the callers' pools keep
-/// theirs.
+/// wait to send its answer, and 1,024 connections. The header timeout is
+/// also how long an idle keep-alive connection is kept: a caller's
+/// connection pool that keeps idle connections longer may send a request
+/// on one just as the service closes it, so it is better set longer than
+/// the callers' pools keep theirs.
+///
+/// The command line takes whole seconds from 1 to 3,600; from Rust, a
+/// timeout of zero closes each connection as soon as it waits, and a
+/// `max_connections` of zero is taken as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The longest wait for a request's line and headers, from the moment
