@@ -133,10 +133,12 @@ pub(crate) fn too_slow(within: std::time::Duration) -> Response {
     let mut response = document(
         error_document(
             "request_timeout",
-            &format!(
-                "the request body did not arrive whole within {} seconds",
-                within.as_secs()
-            ),
+            &match within.as_secs() {
+                1 => "the request body did not arrive whole within 1 second".to_string(),
+                seconds => {
+                    format!("the request body did not arrive whole within {seconds} seconds")
+                }
+            },
         ),
         |_| StatusCode::REQUEST_TIMEOUT,
     );

@@ -962,7 +962,7 @@ fn a_body_that_does_not_arrive_in_time_is_answered_408() {
     assert_eq!(response.error_code().as_deref(), Some("request_timeout"));
     assert_eq!(
         response.json()["error"]["message"],
-        "the request body did not arrive whole within 1 seconds"
+        "the request body did not arrive whole within 1 second"
     );
     assert_eq!(response.header("connection"), Some("close"));
     assert!(
